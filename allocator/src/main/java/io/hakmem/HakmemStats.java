@@ -1,0 +1,62 @@
+package io.hakmem;
+
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * A snapshot of one arena's counters, taken by {@link HakmemArena#stats()}.
+ *
+ * <p>The counters of one snapshot are read together but not atomically with respect to threads
+ * that allocate at the same moment; once those threads are joined, a snapshot is exact.
+ *
+ * <pre>{@code
+ * HakmemStats stats = arena.stats();
+ * System.out.printf("%d blocks, %.1f %% overhead%n", stats.liveBlocks(), stats.overheadPercent());
+ * }</pre>
+ *
+ * @param liveBlocks blocks handed out and not yet freed, in users' hands only
+ * @param liveBytes the requested bytes of those blocks
+ * @param superSlabsLive SuperSlabs currently mapped
+ * @param superSlabsMapped SuperSlabs ever mapped (cumulative)
+ * @param superSlabsReleased SuperSlabs given back to the OS (cumulative)
+ * @param superSlabFrees frees that reached the SuperSlab layer, past every thread cache
+ * @param emptySuperSlabsDetected times a SuperSlab was found with no block in users' hands
+ * @param allocFailures allocations that failed with {@link OutOfMemoryError}
+ * @param magazineBlocks free blocks parked in thread caches
+ * @param mappedBytes bytes currently mapped: SuperSlabs plus dedicated large mappings
+ * @param residentBytes bytes of those mappings that the OS holds in RAM, or -1 where the OS
+ *     cannot tell (the portable backend)
+ * @param largeMappings dedicated mappings currently live for large or over-aligned blocks
+ * @param slabsPurged 64 KiB slabs whose pages were handed back with {@code madvise} (cumulative)
+ */
+@NullMarked
+public record HakmemStats(
+        long liveBlocks,
+        long liveBytes,
+        long superSlabsLive,
+        long superSlabsMapped,
+        long superSlabsReleased,
+        long superSlabFrees,
+        long emptySuperSlabsDetected,
+        long allocFailures,
+        long magazineBlocks,
+        long mappedBytes,
+        long residentBytes,
+        long largeMappings,
+        long slabsPurged) {
+
+    /**
+     * Resident bytes over live bytes, in percent: {@code 100 * (resident - live) / live}.
+     *
+     * @return the overhead, 0 when nothing is live and nothing resident, {@code NaN} when resident
+     *     memory is unknown or nothing is live while memory is still resident
+     */
+    public double overheadPercent() {
+        if (residentBytes < 0) {
+            return Double.NaN;
+        }
+        if (liveBytes == 0) {
+            return residentBytes == 0 ? 0.0 : Double.NaN;
+        }
+        return 100.0 * (residentBytes - liveBytes) / liveBytes;
+    }
+}

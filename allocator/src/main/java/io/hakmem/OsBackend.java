@@ -1,0 +1,23 @@
+package io.hakmem;
+
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * Where an arena gets its memory from.
+ *
+ * <pre>{@code
+ * HakmemConfig portable = HakmemConfig.builder().osBackend(OsBackend.PORTABLE).build();
+ * }</pre>
+ */
+@NullMarked
+public enum OsBackend {
+    /** {@link #LINUX} on Linux x86-64 and aarch64, else {@link #PORTABLE}. */
+    AUTO,
+    /** {@code mmap}, {@code munmap}, {@code madvise} and {@code mincore} through FFM downcalls. */
+    LINUX,
+    /**
+     * JDK arenas only: works everywhere, but cannot purge pages or measure residency, so
+     * {@link HakmemStats#residentBytes()} is -1.
+     */
+    PORTABLE
+}
