@@ -1,0 +1,127 @@
+package io.hakmem.budget;
+
+import io.hakmem.HakmemArena;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The entry point of the JVM that {@code hakmem:budget} forks. It reads a budget request, checks
+ * every budget's workload before running any, runs each budget {@code repeat} times on fresh
+ * arenas, prints one progress line per run and writes the figures to a result file.
+ *
+ * <pre>{@code
+ * java --enable-native-access=ALL-UNNAMED -cp test-classes:hakmem-allocator.jar \
+ *     io.hakmem.budget.BudgetRunnerMain request.properties results.properties
+ * }</pre>
+ *
+ * <p>Exit status: 0 when every budget was run (a workload that threw is reported in the result
+ * file), 2 when the request was rejected (the reasons are in the result file), 64 for bad
+ * arguments.
+ */
+@NullMarked
+public final class BudgetRunnerMain {
+
+    /** The exit status when the request names a workload or parameter that cannot be used. */
+    public static final int EXIT_CONFIG_ERROR = 2;
+
+    /** Prefixes every line the fork prints, so the plugin can tell them from a workload's output. */
+    public static final String PROGRESS_PREFIX = "[hakmem] ";
+
+    private BudgetRunnerMain() {}
+
+    /**
+     * @param args the request file and the result file
+     * @throws IOException if either file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: BudgetRunnerMain <request.properties> <results.properties>");
+            System.exit(64);
+        }
+        int status = run(Path.of(args[0]), Path.of(args[1]), System.out);
+        System.exit(status);
+    }
+
+    static int run(Path requestFile, Path resultFile, PrintStream out) throws IOException {
+        BudgetRequest request = BudgetRequest.from(load(requestFile));
+        ResultFile results = new ResultFile();
+        results.budgetCount(request.budgets().size());
+        List<Workload> workloads = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        ClassLoader loader = BudgetRunnerMain.class.getClassLoader();
+        for (BudgetRequest.Entry entry : request.budgets()) {
+            try {
+                workloads.add(WorkloadRegistry.create(entry.name(), entry.workload(), entry.parameters(), loader));
+            } catch (IllegalArgumentException | LinkageError e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            results.configErrors(problems);
+            results.writeTo(resultFile);
+            return EXIT_CONFIG_ERROR;
+        }
+        warmUp();
+        for (int i = 0; i < workloads.size(); i++) {
+            runBudget(i, request, workloads.get(i), results, out);
+        }
+        results.writeTo(resultFile);
+        return 0;
+    }
+
+    private static void runBudget(int index, BudgetRequest request, Workload workload, ResultFile results,
+            PrintStream out) {
+        BudgetRequest.Entry entry = request.budgets().get(index);
+        List<RunResult> runs = new ArrayList<>();
+        for (int run = 1; run <= request.repeat(); run++) {
+            try {
+                RunResult result = BudgetRunner.runOnce(entry.name(), workload, entry.parameters());
+                runs.add(result);
+                out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d: %.2f s, overhead %.1f %%%n", PROGRESS_PREFIX,
+                        entry.name(), run, request.repeat(), result.elapsedNanos() / 1e9, result.overheadPercent());
+            } catch (Exception | LinkageError | AssertionError e) {
+                results.error(index, e.toString());
+                out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d failed: %s%n", PROGRESS_PREFIX, entry.name(),
+                        run, request.repeat(), e);
+                e.printStackTrace(out);
+                break;
+            } finally {
+                out.flush();
+            }
+        }
+        results.budget(index, entry, runs);
+    }
+
+    /** Loads the allocator's classes before the first RSS baseline, so they do not count as overhead. */
+    private static void warmUp() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            MemorySegment[] blocks = new MemorySegment[20_000];
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i] = arena.allocate(16 + (i % 64) * 16L);
+            }
+            for (MemorySegment block : blocks) {
+                arena.free(block);
+            }
+            arena.trim();
+            arena.stats();
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
