@@ -1,90 +1,534 @@
 package io.hakmem;
 
+import io.hakmem.cache.BackgroundTrimmer;
+import io.hakmem.cache.ThreadCache;
+import io.hakmem.cache.ThreadCaches;
+import io.hakmem.os.OsMemories;
+import io.hakmem.os.OsMemory;
+import io.hakmem.slab.SizeClasses;
+import io.hakmem.slab.SlabHeap;
+import io.hakmem.slab.SlabHeapListener;
+import io.hakmem.slab.Span;
+import io.hakmem.slab.SuperSlab;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link Arena} whose segments can be freed one by one.
+ * An {@link Arena} whose segments can be freed one by one, and whose memory goes back to the OS
+ * when it is free.
  *
  * <pre>{@code
  * try (HakmemArena arena = HakmemArena.create()) {
- *     MemorySegment a = arena.allocate(16);
- *     MemorySegment b = arena.allocateFrom(ValueLayout.JAVA_INT, 1, 2, 3);
- *     arena.free(a);
- *     arena.free(b);
- *     assert arena.stats().liveBlocks() == 0;
+ *     MemorySegment point = arena.allocate(16);
+ *     point.set(ValueLayout.JAVA_LONG, 0, 42L);
+ *     MemorySegment name = arena.allocateFrom("hakmem");
+ *     arena.free(point);
+ *     arena.free(name);
+ *     arena.trim();                        // hand empty SuperSlabs back now
+ *     assert arena.stats().mappedBytes() == 0;
  * }
  * }</pre>
  *
- * <p>API under construction; see the allocator-core issue.
+ * <p>Blocks up to 256 KiB come from 2 MiB SuperSlabs split into 64 KiB slabs; larger or more
+ * than 4 KiB-aligned blocks get a mapping of their own. Tiny blocks (up to 1 KiB) pass through
+ * per-thread magazines; see {@link HakmemConfig#magazineCapacity()}. Every method is safe to
+ * call from any thread, virtual threads included.
+ *
+ * <p>Segments are zero-filled unless {@link HakmemConfig#zeroOnAllocate()} is off, and their
+ * {@code byteSize()} is the requested size.
  */
 @NullMarked
-public final class HakmemArena implements Arena {
+public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
 
-    private HakmemArena() {
-        throw new UnsupportedOperationException("in progress");
+    private final HakmemConfig config;
+    private final SlabHeap heap;
+    private final @Nullable ThreadCaches caches;
+    private final Arena lifetime = Arena.ofShared();
+    private final boolean zero;
+    private final @Nullable AllocationSites sites;
+    private final @Nullable Poison poison;
+    private volatile boolean closed;
+    // Blocks that took the locked path; guarded by the heap lock.
+    private long lockedAllocs;
+    private long lockedAllocBytes;
+    private long lockedFrees;
+    private long lockedFreeBytes;
+    private long opsAtLastTrimVisit = -1;
+
+    private HakmemArena(HakmemConfig config, OsMemory os) {
+        this.config = config;
+        this.heap = new SlabHeap(os, config, SlabHeapListener.NONE);
+        this.zero = config.zeroOnAllocate();
+        this.sites = config.trackAllocationSites() ? new AllocationSites() : null;
+        this.poison = config.poisonFreedBlocks() ? new Poison() : null;
+        boolean checked = sites != null || poison != null;
+        // Checked modes need every allocate and free to pass the lock, where they record and verify.
+        this.caches = config.magazineCapacity() > 0 && !checked
+                ? new ThreadCaches(heap, config.magazineCapacity(), config.drainInterval())
+                : null;
+        if (!config.backgroundTrimInterval().isZero()) {
+            BackgroundTrimmer.register(this, config.backgroundTrimInterval().toNanos());
+        }
     }
 
-    /** @return an arena with {@link HakmemConfig#defaults()} */
+    /**
+     * Creates an arena with {@link HakmemConfig#defaults()}.
+     *
+     * @return a new, open arena
+     * @throws IllegalCallerException when native access is not enabled; the message says how
+     */
     public static HakmemArena create() {
         return create(HakmemConfig.defaults());
     }
 
     /**
+     * Creates an arena with the given settings.
+     *
+     * <pre>{@code
+     * HakmemArena arena = HakmemArena.create(HakmemConfig.builder().magazineCapacity(0).build());
+     * }</pre>
+     *
      * @param config the settings
-     * @return a new arena
+     * @return a new, open arena
      */
     public static HakmemArena create(HakmemConfig config) {
-        throw new UnsupportedOperationException("in progress");
+        Objects.requireNonNull(config, "config");
+        return new HakmemArena(config, OsMemories.forBackend(config.osBackend()));
     }
 
-    @Override
-    public MemorySegment allocate(long byteSize, long byteAlignment) {
-        throw new UnsupportedOperationException("in progress");
-    }
-
-    /** @param segment a segment returned by this arena */
-    public void free(MemorySegment segment) {
-        throw new UnsupportedOperationException("in progress");
-    }
-
-    /** @return the counters */
-    public HakmemStats stats() {
-        throw new UnsupportedOperationException("in progress");
-    }
-
-    /** Gives back every empty SuperSlab now, from any thread. */
-    public void trim() {
-        throw new UnsupportedOperationException("in progress");
+    /** For tests that inject an OS layer, e.g. one that fails on demand. */
+    static HakmemArena create(HakmemConfig config, OsMemory os) {
+        return new HakmemArena(config, os);
     }
 
     /**
-     * @param max the most blocks to list
-     * @return live blocks, at most {@code max}
+     * Allocates a block of {@code byteSize} bytes aligned to {@code byteAlignment}.
+     *
+     * @param byteSize 0 or more
+     * @param byteAlignment a power of two
+     * @return a segment of exactly {@code byteSize} bytes, zero-filled unless configured otherwise
+     * @throws IllegalArgumentException on a negative size or an alignment that is not a power of two
+     * @throws IllegalStateException after {@link #close()}
+     * @throws OutOfMemoryError past {@link HakmemConfig#maxMappedBytes()} or when the OS refuses;
+     *     the arena stays usable
      */
-    public List<LiveBlock> liveBlocks(int max) {
-        throw new UnsupportedOperationException("in progress");
+    @Override
+    public MemorySegment allocate(long byteSize, long byteAlignment) {
+        if (byteSize < 0) {
+            throw new IllegalArgumentException("byteSize must not be negative, was " + byteSize);
+        }
+        if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
+            throw new IllegalArgumentException("byteAlignment must be a power of two, was " + byteAlignment);
+        }
+        if (closed) {
+            throw closedException();
+        }
+        int c = SizeClasses.classFor(byteSize, byteAlignment);
+        if (c < 0) {
+            return allocateLarge(byteSize, byteAlignment);
+        }
+        ThreadCaches tcs = caches;
+        if (tcs != null && c < SizeClasses.tinyCount()) {
+            ThreadCache tc = tcs.current();
+            if (tc != null) {
+                long tagged = tc.pop(c);
+                if (tagged != 0) {
+                    tc.allocs++;
+                    tc.allocBytes += byteSize;
+                    return handOut(tagged, byteSize, Span.CACHED);
+                }
+            }
+        }
+        return allocateLocked(c, byteSize);
     }
 
-    /** @return the configuration */
+    private MemorySegment allocateLocked(int c, long byteSize) {
+        long tagged;
+        heap.lock();
+        try {
+            ensureOpen();
+            if (heap.hasRemotePending()) {
+                heap.collectRemote();
+            }
+            tagged = heap.take(c, Span.LIVE);
+            lockedAllocs++;
+            lockedAllocBytes += byteSize;
+            if (sites != null) {
+                sites.record(tagged & ~Span.TAG_BITS, byteSize);
+            }
+        } finally {
+            heap.unlock();
+        }
+        MemorySegment segment = handOut(tagged, byteSize, Span.LIVE);
+        if (poison != null && (tagged & Span.RECYCLED_BIT) != 0) {
+            checkPoison(segment, tagged & ~Span.TAG_BITS);
+        }
+        return segment;
+    }
+
+    /** Turns a tagged block into the user's segment; a CACHED block becomes LIVE here. */
+    private MemorySegment handOut(long tagged, long byteSize, byte from) {
+        long address = tagged & ~Span.TAG_BITS;
+        SuperSlab ss = Objects.requireNonNull(heap.lookup(address));
+        if (from == Span.CACHED) {
+            Span span = Objects.requireNonNull(ss.spanOf(address));
+            span.setState(span.blockIndex(address), Span.LIVE);
+        }
+        MemorySegment segment = ss.slice(address, byteSize);
+        if ((tagged & Span.DIRTY_BIT) != 0 && zero && poison == null) {
+            segment.fill((byte) 0);
+        }
+        return segment;
+    }
+
+    private MemorySegment allocateLarge(long byteSize, long byteAlignment) {
+        heap.lock();
+        try {
+            ensureOpen();
+            MemorySegment segment = heap.allocateLarge(byteSize, byteAlignment);
+            lockedAllocs++;
+            lockedAllocBytes += byteSize;
+            if (sites != null) {
+                sites.record(segment.address(), byteSize);
+            }
+            return segment;
+        } finally {
+            heap.unlock();
+        }
+    }
+
+    /**
+     * Gives a block back. Tiny blocks freed by the thread that cached them go to its magazine;
+     * blocks of another thread's span go to that span's lock-free remote queue.
+     *
+     * @param segment a segment returned by this arena's {@code allocate}, not freed yet
+     * @throws IllegalArgumentException when the segment was not allocated by this arena, or does
+     *     not start at a block
+     * @throws IllegalStateException on a double free, or after {@link #close()}
+     */
+    public void free(MemorySegment segment) {
+        Objects.requireNonNull(segment, "segment");
+        if (closed) {
+            throw closedException();
+        }
+        long address = segment.address();
+        SuperSlab ss = segment.isNative() ? heap.lookup(address) : null;
+        if (ss == null || !ss.owns(segment)) {
+            freeLarge(segment, ss);
+            return;
+        }
+        Span span = ss.spanOf(address);
+        if (span == null) {
+            throw doubleFree(address, "its slab holds no blocks any more");
+        }
+        int index = span.blockIndex(address);
+        if (index < 0) {
+            throw new IllegalArgumentException("segment 0x" + Long.toHexString(address)
+                    + " points inside a block of " + span.blockSize() + " B, not at its start");
+        }
+        long byteSize = segment.byteSize();
+        if (byteSize > span.blockSize()) {
+            throw new IllegalArgumentException("segment 0x" + Long.toHexString(address) + " has " + byteSize
+                    + " bytes, more than its block of " + span.blockSize() + " B: was it reinterpreted?");
+        }
+        ThreadCaches tcs = caches;
+        if (tcs != null && span.sizeClass() < SizeClasses.tinyCount()) {
+            ThreadCache tc = tcs.current();
+            if (tc != null && freeCached(tc, span, index, address, byteSize)) {
+                return;
+            }
+        }
+        freeLocked(ss, span, index, address, byteSize);
+    }
+
+    private boolean freeCached(ThreadCache tc, Span span, int index, long address, long byteSize) {
+        if (span.owner() != tc) {
+            heap.pushRemote(span, index);
+        } else {
+            if (span.state(index) != Span.LIVE) {
+                throw doubleFree(address, describe(span.state(index)));
+            }
+            span.setState(index, Span.CACHED);
+            if (!tc.push(span.sizeClass(), address | Span.DIRTY_BIT | Span.RECYCLED_BIT)) {
+                span.setState(index, Span.LIVE);
+                return false;
+            }
+        }
+        tc.frees++;
+        tc.freeBytes += byteSize;
+        return true;
+    }
+
+    private void freeLocked(SuperSlab ss, Span span, int index, long address, long byteSize) {
+        heap.lock();
+        try {
+            ensureOpen();
+            if (ss.spanOf(address) != span || span.state(index) != Span.LIVE) {
+                throw doubleFree(address, describe(ss.spanOf(address) != span ? Span.FREE : span.state(index)));
+            }
+            if (poison != null) {
+                poison.fill(ss.slice(address, span.blockSize()));
+            }
+            heap.giveBack(span, index);
+            lockedFrees++;
+            lockedFreeBytes += byteSize;
+            if (sites != null) {
+                sites.remove(address);
+            }
+        } finally {
+            heap.unlock();
+        }
+    }
+
+    private void freeLarge(MemorySegment segment, @Nullable SuperSlab ss) {
+        long address = segment.address();
+        heap.lock();
+        try {
+            ensureOpen();
+            if (segment.isNative() && heap.large().owns(segment)) {
+                long requested = heap.freeLarge(address);
+                lockedFrees++;
+                lockedFreeBytes += requested;
+                if (sites != null) {
+                    sites.remove(address);
+                }
+                return;
+            }
+        } finally {
+            heap.unlock();
+        }
+        throw notOurs(segment, ss);
+    }
+
+    private RuntimeException notOurs(MemorySegment segment, @Nullable SuperSlab ss) {
+        String where = "0x" + Long.toHexString(segment.address()) + " (" + segment.byteSize() + " B)";
+        if (!segment.isNative()) {
+            return new IllegalArgumentException("segment " + segment + " is a heap segment, not one of this arena's");
+        }
+        if (ss != null) {
+            return new IllegalStateException("segment " + where + " belongs to a SuperSlab that was already "
+                    + "released and mapped again: double free of a stale segment");
+        }
+        SlabHeap other = SlabHeap.owningHeap(segment.address());
+        if (other != null) {
+            return new IllegalArgumentException("segment " + where + " was allocated by another HakmemArena");
+        }
+        return new IllegalArgumentException("segment " + where + " was not allocated by this arena "
+                + "(a JDK arena's segment, or one already freed and unmapped)");
+    }
+
+    private static IllegalStateException doubleFree(long address, String state) {
+        return new IllegalStateException("double free of segment 0x" + Long.toHexString(address) + ": " + state);
+    }
+
+    private static String describe(byte state) {
+        return switch (state) {
+            case Span.FREE -> "the block is already free";
+            case Span.CACHED -> "the block is already free, parked in a thread cache";
+            case Span.REMOTE -> "the block is already free, queued by another thread";
+            default -> "the block is in use";
+        };
+    }
+
+    private void checkPoison(MemorySegment segment, long address) {
+        Span span = Objects.requireNonNull(Objects.requireNonNull(heap.lookup(address)).spanOf(address));
+        MemorySegment block = Objects.requireNonNull(heap.lookup(address)).slice(address, span.blockSize());
+        long bad = Objects.requireNonNull(poison).firstDamaged(block);
+        if (bad >= 0) {
+            byte found = block.get(java.lang.foreign.ValueLayout.JAVA_BYTE, bad);
+            free(segment);
+            throw new IllegalStateException("write after free detected in block 0x" + Long.toHexString(address)
+                    + " (" + span.blockSize() + " B): byte " + bad + " is 0x"
+                    + Integer.toHexString(found & 0xff) + ", expected the poison 0x"
+                    + Integer.toHexString(Poison.PATTERN & 0xff));
+        }
+        if (zero) {
+            segment.fill((byte) 0);
+        }
+    }
+
+    /**
+     * Reads the counters.
+     *
+     * @return a snapshot; exact once the threads that used the arena are joined
+     */
+    public HakmemStats stats() {
+        long[] cached = caches == null ? new long[4] : caches.totals();
+        long magazineBlocks = caches == null ? 0 : caches.cachedBlocks();
+        heap.lock();
+        try {
+            var c = heap.counters();
+            return new HakmemStats(
+                    lockedAllocs - lockedFrees + cached[0] - cached[2],
+                    lockedAllocBytes - lockedFreeBytes + cached[1] - cached[3],
+                    c.superSlabsLive(), c.superSlabsMapped(), c.superSlabsReleased(), c.superSlabFrees(),
+                    c.emptySuperSlabsDetected(), c.allocFailures(), magazineBlocks, heap.mappedBytes(),
+                    closed ? 0 : heap.residentBytes(), heap.large().count(), c.slabsPurged());
+        } finally {
+            heap.unlock();
+        }
+    }
+
+    /**
+     * Gives back every SuperSlab that holds no live block, from any thread: thread caches are
+     * revoked first, those of idle and dead threads included, then remote frees are collected,
+     * empty slabs purged and empty SuperSlabs unmapped.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void trim() {
+        if (closed) {
+            throw closedException();
+        }
+        if (caches != null) {
+            caches.revokeAll();
+        }
+        heap.lock();
+        try {
+            ensureOpen();
+            heap.trim();
+        } finally {
+            heap.unlock();
+        }
+    }
+
+    /** For the background trimmer: revoke idle caches, and trim when the whole arena was idle. */
+    @Override
+    public boolean trimIdle() {
+        if (closed) {
+            return false;
+        }
+        if (caches != null) {
+            caches.revokeIdle();
+        }
+        long[] t = caches == null ? new long[4] : caches.totals();
+        heap.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            long ops = lockedAllocs + lockedFrees + t[0] + t[2];
+            if (ops == opsAtLastTrimVisit) {
+                heap.trim();
+            }
+            opsAtLastTrimVisit = ops;
+            return true;
+        } finally {
+            heap.unlock();
+        }
+    }
+
+    /**
+     * Lists blocks still in users' hands: with allocation-site tracking, the requested size and
+     * the allocating stack of each, oldest first; without it, the size class, in address order.
+     *
+     * <pre>{@code
+     * arena.liveBlocks(20).forEach(System.err::println);
+     * }</pre>
+     *
+     * @param max the most blocks to list, 0 or more
+     * @return at most {@code max} live blocks
+     */
+    public List<LiveBlock> liveBlocks(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative, was " + max);
+        }
+        List<LiveBlock> out = new ArrayList<>();
+        heap.lock();
+        try {
+            if (sites != null) {
+                return sites.first(max);
+            }
+            SlabHeap.BlockVisitor visitor = (address, size) -> {
+                if (out.size() >= max) {
+                    return false;
+                }
+                out.add(new LiveBlock(address, size, List.of(), ""));
+                return true;
+            };
+            heap.forEachBlock(Span.LIVE, s -> { }, visitor);
+            heap.forEachLarge(visitor);
+        } finally {
+            heap.unlock();
+        }
+        return out;
+    }
+
+    /** @return names of live threads whose caches hold blocks of this arena, with counts */
+    public List<String> threadsHoldingCachedBlocks() {
+        return caches == null ? List.of() : caches.threadsHoldingBlocks();
+    }
+
+    /** @return the settings this arena was created with */
     public HakmemConfig config() {
-        throw new UnsupportedOperationException("in progress");
+        return config;
     }
 
     /** @return whether {@link #close()} was called */
     public boolean isClosed() {
-        throw new UnsupportedOperationException("in progress");
+        return closed;
     }
 
+    /**
+     * The arena's lifetime: alive until {@link #close()}.
+     *
+     * <p>Segments do not carry this scope. Each segment's scope is the scope of the SuperSlab (or
+     * dedicated mapping) it was cut from, which ends when that memory is unmapped: when the
+     * SuperSlab became empty and was released, or at the latest when this arena is closed. So
+     * {@code segment.scope().isAlive()} is false after {@code close()} for every segment, and any
+     * access through a stale segment throws {@link IllegalStateException} instead of touching
+     * unmapped memory.
+     */
     @Override
     public MemorySegment.Scope scope() {
-        throw new UnsupportedOperationException("in progress");
+        return lifetime.scope();
+    }
+
+    /**
+     * Unmaps all memory, live blocks included; every segment of this arena becomes inaccessible.
+     *
+     * @throws IllegalStateException when already closed
+     */
+    @Override
+    public void close() {
+        heap.lock();
+        try {
+            if (closed) {
+                throw closedException();
+            }
+            closed = true;
+        } finally {
+            heap.unlock();
+        }
+        if (caches != null) {
+            caches.abandonAll();
+        }
+        heap.lock();
+        try {
+            heap.closeAll();
+        } finally {
+            heap.unlock();
+        }
+        lifetime.close();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw closedException();
+        }
+    }
+
+    private static IllegalStateException closedException() {
+        return new IllegalStateException("this HakmemArena is closed");
     }
 
     @Override
-    public void close() {
-        throw new UnsupportedOperationException("in progress");
+    public String toString() {
+        return "HakmemArena[" + (closed ? "closed" : "open") + ", " + config + "]";
     }
 }

@@ -1,0 +1,298 @@
+package io.hakmem.cache;
+
+import io.hakmem.slab.SizeClasses;
+import io.hakmem.slab.SlabHeap;
+import io.hakmem.slab.Span;
+import io.hakmem.slab.SuperSlab;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Objects;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * One platform thread's magazines for one arena.
+ *
+ * <p>The owner's {@link #pop} and {@link #push} take no lock and no atomic: a plain read of the
+ * count, a slot access, and one commit write (see {@link Magazines}). Everything else (refill,
+ * overflow flush, periodic drain, revocation) runs under this object's monitor, which is always
+ * taken before the heap lock; a revoker therefore never closes the view while the owner is in the
+ * middle of a multi-step slow path.
+ *
+ * <p>The counters are written by the owner only and read racily by {@code stats()}; joining the
+ * owner makes them exact.
+ */
+@NullMarked
+public final class ThreadCache {
+
+    final Thread thread;
+    private final SlabHeap heap;
+    private final Magazines mags;
+    private final int drainInterval;
+    private final int[] lowWater;
+    private final int[] freesSinceDrain;
+    private final long[] batch;
+    /** Blocks handed to the user by this thread through the cache. */
+    public long allocs;
+    /** Their requested bytes. */
+    public long allocBytes;
+    /** Blocks freed by this thread through the cache or the remote queue. */
+    public long frees;
+    /** Their bytes. */
+    public long freeBytes;
+    private long opsAtLastVisit = -1;
+
+    ThreadCache(Thread thread, SlabHeap heap, int magazineCapacity, int drainInterval) {
+        this.thread = thread;
+        this.heap = heap;
+        this.mags = new Magazines(magazineCapacity);
+        this.drainInterval = drainInterval;
+        int classes = SizeClasses.tinyCount();
+        this.lowWater = new int[classes];
+        this.freesSinceDrain = new int[classes];
+        int most = 0;
+        for (int c = 0; c < classes; c++) {
+            most = Math.max(most, mags.capacities[c]);
+        }
+        this.batch = new long[most];
+    }
+
+    /**
+     * Takes a cached block of tiny class {@code c}, refilling from the heap when empty.
+     *
+     * @return a tagged block address in state CACHED, or 0 when the cache was revoked and the
+     *     caller must use the locked path
+     */
+    public long pop(int c) {
+        MemorySegment v = mags.view;
+        long at = mags.offsets[c];
+        try {
+            long n = v.get(ValueLayout.JAVA_LONG, at);
+            if (n == 0) {
+                return refill(c);
+            }
+            long tagged = v.get(ValueLayout.JAVA_LONG, at + n * 8);
+            v.set(ValueLayout.JAVA_LONG, at, n - 1);
+            if (n - 1 < lowWater[c]) {
+                lowWater[c] = (int) (n - 1);
+            }
+            return tagged;
+        } catch (IllegalStateException revoked) {
+            afterRevocation();
+            return 0;
+        }
+    }
+
+    /**
+     * Caches a freed block of tiny class {@code c}; the caller already moved it to CACHED.
+     *
+     * @return false when the cache was revoked: the block is still the caller's to free
+     */
+    public boolean push(int c, long tagged) {
+        MemorySegment v = mags.view;
+        long at = mags.offsets[c];
+        try {
+            long n = v.get(ValueLayout.JAVA_LONG, at);
+            if (n == mags.capacities[c]) {
+                return pushOverflowing(c, tagged);
+            }
+            v.set(ValueLayout.JAVA_LONG, at + (n + 1) * 8, tagged);
+            v.set(ValueLayout.JAVA_LONG, at, n + 1);
+        } catch (IllegalStateException revoked) {
+            afterRevocation();
+            return false;
+        }
+        if (++freesSinceDrain[c] >= drainInterval) {
+            drain(c);
+        }
+        return true;
+    }
+
+    private synchronized long refill(int c) {
+        if (!mags.viewAlive()) {
+            mags.renewView();
+        }
+        MemorySegment v = mags.view;
+        int want = Math.max(1, Math.min(256, mags.capacities[c] / 4));
+        int got;
+        heap.lock();
+        try {
+            got = heap.takeBatch(c, batch, want, this);
+        } finally {
+            heap.unlock();
+        }
+        long at = mags.offsets[c];
+        for (int i = 0; i < got - 1; i++) {
+            v.set(ValueLayout.JAVA_LONG, at + (i + 1) * 8, batch[i]);
+        }
+        v.set(ValueLayout.JAVA_LONG, at, got - 1);
+        lowWater[c] = Math.min(lowWater[c], got - 1);
+        return batch[got - 1];
+    }
+
+    private synchronized boolean pushOverflowing(int c, long tagged) {
+        if (!mags.viewAlive()) {
+            return false;
+        }
+        MemorySegment v = mags.view;
+        flushOldest(v, c, Math.max(1, mags.capacities[c] / 2));
+        long at = mags.offsets[c];
+        long n = v.get(ValueLayout.JAVA_LONG, at);
+        v.set(ValueLayout.JAVA_LONG, at + (n + 1) * 8, tagged);
+        v.set(ValueLayout.JAVA_LONG, at, n + 1);
+        return true;
+    }
+
+    /**
+     * hakmem's periodic drain, every {@code drainInterval} frees of a class: blocks that sat in
+     * the magazine through the whole interval (its low-water mark) go back to their spans, then
+     * blocks of SuperSlabs that hold nothing but this thread's cached blocks follow them, so a
+     * SuperSlab emptied behind the cache is still found empty (the seed's Options 2 and 3).
+     */
+    private synchronized void drain(int c) {
+        freesSinceDrain[c] = 0;
+        if (!mags.viewAlive()) {
+            return;
+        }
+        MemorySegment v = mags.view;
+        int idle = lowWater[c];
+        if (idle > 0) {
+            flushOldest(v, c, idle);
+            flushEmptySuperSlabs(v);
+        }
+        lowWater[c] = (int) mags.count(v, c);
+    }
+
+    /** Gives the {@code k} oldest blocks of class {@code c} back to the heap. Under the monitor. */
+    private void flushOldest(MemorySegment v, int c, int k) {
+        long at = mags.offsets[c];
+        long n = v.get(ValueLayout.JAVA_LONG, at);
+        int flush = (int) Math.min(k, n);
+        heap.lock();
+        try {
+            for (int i = 1; i <= flush; i++) {
+                giveBack(v.get(ValueLayout.JAVA_LONG, at + i * 8));
+            }
+        } finally {
+            heap.unlock();
+        }
+        MemorySegment.copy(v, at + (flush + 1) * 8L, v, at + 8, (n - flush) * 8);
+        v.set(ValueLayout.JAVA_LONG, at, n - flush);
+        lowWater[c] = Math.min(lowWater[c], (int) (n - flush));
+    }
+
+    /** Flushes every cached block whose SuperSlab has no block outside this cache. */
+    private void flushEmptySuperSlabs(MemorySegment v) {
+        heap.lock();
+        try {
+            forEachCached(v, ss -> ss.scratch(0));
+            forEachCached(v, ss -> ss.scratch(ss.scratch() + 1));
+            for (int c = 0; c < mags.offsets.length; c++) {
+                long at = mags.offsets[c];
+                long n = v.get(ValueLayout.JAVA_LONG, at);
+                long kept = 0;
+                for (long i = 1; i <= n; i++) {
+                    long tagged = v.get(ValueLayout.JAVA_LONG, at + i * 8);
+                    SuperSlab ss = superSlabOf(tagged);
+                    if (ss.usedBlocks() == ss.scratch()) {
+                        giveBack(tagged);
+                    } else {
+                        v.set(ValueLayout.JAVA_LONG, at + ++kept * 8, tagged);
+                    }
+                }
+                v.set(ValueLayout.JAVA_LONG, at, kept);
+                lowWater[c] = Math.min(lowWater[c], (int) kept);
+            }
+        } finally {
+            heap.unlock();
+        }
+    }
+
+    private void forEachCached(MemorySegment v, java.util.function.Consumer<SuperSlab> action) {
+        for (int c = 0; c < mags.offsets.length; c++) {
+            long at = mags.offsets[c];
+            long n = v.get(ValueLayout.JAVA_LONG, at);
+            for (long i = 1; i <= n; i++) {
+                action.accept(superSlabOf(v.get(ValueLayout.JAVA_LONG, at + i * 8)));
+            }
+        }
+    }
+
+    private SuperSlab superSlabOf(long tagged) {
+        return Objects.requireNonNull(heap.lookup(tagged & ~Span.TAG_BITS), "cached block outside any SuperSlab");
+    }
+
+    /** Returns one cached block to its span. Heap lock held. */
+    private void giveBack(long tagged) {
+        long address = tagged & ~Span.TAG_BITS;
+        Span span = Objects.requireNonNull(superSlabOf(tagged).spanOf(address), "cached block in a free slab");
+        int index = span.blockIndex(address);
+        if (span.state(index) != Span.CACHED) {
+            throw new IllegalStateException("hakmem internal error: cached block 0x" + Long.toHexString(address)
+                    + " is in state " + span.state(index));
+        }
+        heap.giveBack(span, index);
+    }
+
+    private synchronized void afterRevocation() {
+        if (!mags.viewAlive()) {
+            mags.renewView();
+        }
+    }
+
+    /**
+     * Takes every cached block away from the owner, from any thread, and gives it back to the
+     * heap. The owner's next cache access throws inside {@link #pop}/{@link #push} and falls
+     * back to the locked path, then renews its view.
+     *
+     * @return blocks given back
+     */
+    synchronized long revoke() {
+        if (!mags.viewAlive()) {
+            return 0;
+        }
+        mags.revokeView();
+        long given = 0;
+        heap.lock();
+        try {
+            MemorySegment b = mags.backing;
+            for (int c = 0; c < mags.offsets.length; c++) {
+                long at = mags.offsets[c];
+                long n = b.get(ValueLayout.JAVA_LONG, at);
+                for (long i = 1; i <= n; i++) {
+                    giveBack(b.get(ValueLayout.JAVA_LONG, at + i * 8));
+                }
+                b.set(ValueLayout.JAVA_LONG, at, 0L);
+                given += n;
+                lowWater[c] = 0;
+            }
+        } finally {
+            heap.unlock();
+        }
+        return given;
+    }
+
+    /** Revokes without giving blocks back, because the heap is being unmapped. */
+    synchronized void abandon() {
+        if (mags.viewAlive()) {
+            mags.revokeView();
+        }
+    }
+
+    /** @return cached blocks, read racily */
+    long cachedBlocks() {
+        return mags.totalCount();
+    }
+
+    /** @return whether the cache saw no operation since the previous call; for the trimmer */
+    boolean idleSinceLastVisit() {
+        long ops = allocs + frees;
+        boolean idle = ops == opsAtLastVisit;
+        opsAtLastVisit = ops;
+        return idle;
+    }
+
+    /** @return the owning thread */
+    public Thread thread() {
+        return thread;
+    }
+}

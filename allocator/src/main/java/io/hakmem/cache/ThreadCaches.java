@@ -1,0 +1,162 @@
+package io.hakmem.cache;
+
+import io.hakmem.slab.SlabHeap;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The thread caches of one arena.
+ *
+ * <p>Only platform threads get a cache. Virtual threads use the locked path, so the memory held
+ * in caches is bounded by the number of platform threads (carriers included) times the
+ * magazine bound, never by the number of virtual threads: the issue Netty's per-thread caches
+ * have with virtual threads does not arise.
+ */
+@NullMarked
+public final class ThreadCaches {
+
+    private final SlabHeap heap;
+    private final int magazineCapacity;
+    private final int drainInterval;
+    private final ThreadLocal<@Nullable ThreadCache> local = new ThreadLocal<>();
+    private final ConcurrentLinkedQueue<ThreadCache> all = new ConcurrentLinkedQueue<>();
+    /** The last cache used: a racy hint that saves the ThreadLocal lookup while one thread works. */
+    private @Nullable ThreadCache last;
+    private long retiredAllocs;
+    private long retiredAllocBytes;
+    private long retiredFrees;
+    private long retiredFreeBytes;
+
+    /**
+     * @param heap the arena's heap
+     * @param magazineCapacity blocks per class, at least 1
+     * @param drainInterval frees per class between periodic drains
+     */
+    public ThreadCaches(SlabHeap heap, int magazineCapacity, int drainInterval) {
+        this.heap = heap;
+        this.magazineCapacity = magazineCapacity;
+        this.drainInterval = drainInterval;
+    }
+
+    /** @return the calling thread's cache, or null for a virtual thread */
+    public @Nullable ThreadCache current() {
+        Thread t = Thread.currentThread();
+        ThreadCache c = last;
+        if (c != null && c.thread == t) {
+            return c;
+        }
+        return lookup(t);
+    }
+
+    private @Nullable ThreadCache lookup(Thread t) {
+        if (t.isVirtual()) {
+            return null;
+        }
+        ThreadCache c = local.get();
+        if (c == null) {
+            reapDeadThreads();
+            c = new ThreadCache(t, heap, magazineCapacity, drainInterval);
+            local.set(c);
+            all.add(c);
+        }
+        last = c;
+        return c;
+    }
+
+    /**
+     * Gives back the caches of threads that died: no finalizer, no cleaner; a dead thread is seen
+     * the next time a thread joins, or at trim.
+     */
+    private synchronized void reapDeadThreads() {
+        for (Iterator<ThreadCache> it = all.iterator(); it.hasNext(); ) {
+            ThreadCache c = it.next();
+            if (!c.thread.isAlive()) {
+                c.revoke();
+                retire(c);
+                it.remove();
+            }
+        }
+    }
+
+    private synchronized void retire(ThreadCache c) {
+        retiredAllocs += c.allocs;
+        retiredAllocBytes += c.allocBytes;
+        retiredFrees += c.frees;
+        retiredFreeBytes += c.freeBytes;
+        if (last == c) {
+            last = null;
+        }
+    }
+
+    /**
+     * Revokes every cache, the caller's and idle or dead threads' included.
+     *
+     * @return blocks given back to the heap
+     */
+    public long revokeAll() {
+        reapDeadThreads();
+        long given = 0;
+        for (ThreadCache c : all) {
+            given += c.revoke();
+        }
+        return given;
+    }
+
+    /**
+     * Revokes the caches that saw no operation since the previous call and still hold blocks.
+     *
+     * @return blocks given back
+     */
+    public long revokeIdle() {
+        reapDeadThreads();
+        long given = 0;
+        for (ThreadCache c : all) {
+            if (c.idleSinceLastVisit() && c.cachedBlocks() > 0) {
+                given += c.revoke();
+            }
+        }
+        return given;
+    }
+
+    /** Invalidates every cache without giving blocks back; the heap is about to be unmapped. */
+    public void abandonAll() {
+        for (ThreadCache c : all) {
+            c.abandon();
+        }
+    }
+
+    /** @return blocks cached now, read racily */
+    public long cachedBlocks() {
+        long total = 0;
+        for (ThreadCache c : all) {
+            total += c.cachedBlocks();
+        }
+        return total;
+    }
+
+    /** @return {allocs, allocBytes, frees, freeBytes} over all caches, dead ones included */
+    public synchronized long[] totals() {
+        long[] t = {retiredAllocs, retiredAllocBytes, retiredFrees, retiredFreeBytes};
+        for (ThreadCache c : all) {
+            t[0] += c.allocs;
+            t[1] += c.allocBytes;
+            t[2] += c.frees;
+            t[3] += c.freeBytes;
+        }
+        return t;
+    }
+
+    /** @return names of live threads whose caches hold blocks, for diagnostics */
+    public java.util.List<String> threadsHoldingBlocks() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (ThreadCache c : all) {
+            long n = c.cachedBlocks();
+            if (n > 0) {
+                names.add(c.thread.getName() + " (" + n + " blocks)");
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,37 @@
+package io.hakmem.os;
+
+import io.hakmem.OsBackend;
+import org.jspecify.annotations.NullMarked;
+
+/** Picks the OS layer for a backend. */
+@NullMarked
+public final class OsMemories {
+
+    private static volatile @org.jspecify.annotations.Nullable LinuxOsMemory linux;
+
+    private OsMemories() {
+    }
+
+    /** @return the layer for {@code backend}; one Linux layer is shared by all arenas */
+    public static OsMemory forBackend(OsBackend backend) {
+        return switch (backend) {
+            case PORTABLE -> new PortableOsMemory();
+            case LINUX -> linux();
+            case AUTO -> LinuxOsMemory.isSupported() ? linux() : new PortableOsMemory();
+        };
+    }
+
+    private static LinuxOsMemory linux() {
+        LinuxOsMemory l = linux;
+        if (l == null) {
+            synchronized (OsMemories.class) {
+                l = linux;
+                if (l == null) {
+                    l = NativeAccess.check(LinuxOsMemory::new);
+                    linux = l;
+                }
+            }
+        }
+        return l;
+    }
+}

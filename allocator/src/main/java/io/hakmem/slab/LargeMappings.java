@@ -1,0 +1,105 @@
+package io.hakmem.slab;
+
+import io.hakmem.os.OsMemory;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Blocks too large or too aligned for slabs: each gets its own mapping, unmapped on free. Each
+ * mapping has its own shared scope, closed before the unmap, so stale segments throw.
+ * Guarded by the heap lock.
+ */
+@NullMarked
+public final class LargeMappings {
+
+    private static final long PAGE = 4096;
+
+    private record Mapping(long base, long mappedBytes, long requestedBytes, Arena lifetime, MemorySegment segment) {
+    }
+
+    private final OsMemory os;
+    private final Map<Long, Mapping> byAddress = new HashMap<>();
+    private long mappedBytes;
+
+    LargeMappings(OsMemory os) {
+        this.os = os;
+    }
+
+    /** @return a fresh, zeroed segment, or 0-address failure reported as null */
+    @Nullable MemorySegment map(long byteSize, long alignment) {
+        long bytes = Math.max(PAGE, (byteSize + PAGE - 1) & -PAGE);
+        long base = os.map(bytes, Math.max(PAGE, alignment));
+        if (base == 0) {
+            return null;
+        }
+        Arena lifetime = Arena.ofShared();
+        MemorySegment segment = MemorySegment.ofAddress(base).reinterpret(byteSize, lifetime, null);
+        byAddress.put(base, new Mapping(base, bytes, byteSize, lifetime, segment));
+        mappedBytes += bytes;
+        return segment;
+    }
+
+    /** @return the requested size of the mapping starting at {@code address}, or -1 */
+    public long requestedBytes(long address) {
+        Mapping m = byAddress.get(address);
+        return m == null ? -1 : m.requestedBytes;
+    }
+
+    /** @return whether {@code segment} is a live large block's own segment */
+    public boolean owns(MemorySegment segment) {
+        Mapping m = byAddress.get(segment.address());
+        return m != null && m.segment.scope() == segment.scope();
+    }
+
+    /** Unmaps the block at {@code address}; returns its requested size. */
+    long unmap(long address) {
+        Mapping m = byAddress.remove(address);
+        if (m == null) {
+            throw new IllegalStateException("no large block at 0x" + Long.toHexString(address));
+        }
+        m.lifetime.close();
+        os.unmap(m.base, m.mappedBytes);
+        mappedBytes -= m.mappedBytes;
+        return m.requestedBytes;
+    }
+
+    /** @return live large blocks */
+    public int count() {
+        return byAddress.size();
+    }
+
+    long mappedBytes() {
+        return mappedBytes;
+    }
+
+    long residentBytes() {
+        long total = 0;
+        for (Mapping m : byAddress.values()) {
+            long r = os.residentBytes(m.base, m.mappedBytes);
+            if (r < 0) {
+                return -1;
+            }
+            total += r;
+        }
+        return total;
+    }
+
+    /** Calls {@code visitor} for each live large block. */
+    void forEach(SlabHeap.BlockVisitor visitor) {
+        for (Mapping m : byAddress.values()) {
+            if (!visitor.visit(m.base, (int) Math.min(Integer.MAX_VALUE, m.requestedBytes))) {
+                return;
+            }
+        }
+    }
+
+    void closeAll() {
+        for (Long address : byAddress.keySet().toArray(new Long[0])) {
+            unmap(address);
+        }
+    }
+}

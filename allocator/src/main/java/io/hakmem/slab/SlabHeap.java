@@ -1,0 +1,469 @@
+package io.hakmem.slab;
+
+import io.hakmem.HakmemConfig;
+import io.hakmem.os.OsMemory;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shared layer of one arena: SuperSlabs, spans and their free lists, behind one lock.
+ * Thread caches reach it in batches; with caches off, every allocate and free does.
+ *
+ * <p>Empty detection is a chain, as in later hakmem: a span whose {@link Span#used} reaches 0
+ * gives its slabs back to its SuperSlab; a SuperSlab with no slab in use is empty and goes to a
+ * small cache or straight back to the OS. Because {@code used} counts cached and remote blocks
+ * too, a block can only be hidden from this chain while a thread cache holds it, and the caches
+ * hand blocks back on drain, flush and revocation.
+ */
+@NullMarked
+public final class SlabHeap {
+
+    private final OsMemory os;
+    private final HakmemConfig config;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final SuperSlabTable table = new SuperSlabTable();
+    private final List<SuperSlab> superSlabs = new ArrayList<>();
+    private final ArrayDeque<SuperSlab> emptyCache = new ArrayDeque<>();
+    private final @Nullable Span[] partial = new Span[SizeClasses.count()];
+    private final ConcurrentLinkedQueue<Span> remotePending = new ConcurrentLinkedQueue<>();
+    private final LargeMappings large;
+    private final SlabHeapListener listener;
+    private long dirtyBytes;
+    private boolean closed;
+    /** Every live SuperSlab of the process, to tell "another arena's block" from "not ours". */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, SlabHeap> ALL =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final SlabCounters counters = new SlabCounters();
+
+    /**
+     * @param os where memory comes from
+     * @param config limits and policies
+     * @param listener told of mappings and releases, on the slow path only
+     */
+    public SlabHeap(OsMemory os, HakmemConfig config, SlabHeapListener listener) {
+        this.os = os;
+        this.config = config;
+        this.listener = listener;
+        this.large = new LargeMappings(os);
+    }
+
+    /** Takes the lock; every method below marked "locked" requires it. */
+    public void lock() {
+        lock.lock();
+    }
+
+    /** Releases the lock. */
+    public void unlock() {
+        lock.unlock();
+    }
+
+    /** @return whether the calling thread holds the lock */
+    public boolean isLocked() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    /** @return the SuperSlab containing {@code address}, or null; lock-free */
+    public @Nullable SuperSlab lookup(long address) {
+        return table.lookup(address);
+    }
+
+    /** @return the heap owning the SuperSlab that contains {@code address}, in any arena, or null */
+    public static @Nullable SlabHeap owningHeap(long address) {
+        return ALL.get(address >>> SuperSlab.SHIFT);
+    }
+
+    /** @return the large mappings; locked */
+    public LargeMappings large() {
+        return large;
+    }
+
+    /** @return the counters; read locked for a consistent view */
+    public SlabCounters counters() {
+        return counters;
+    }
+
+    /**
+     * Takes one block of class {@code c} into state {@code newState}. Locked.
+     *
+     * @return the block address, with {@link Span#DIRTY_BIT} set when it must be cleared
+     * @throws OutOfMemoryError past {@code maxMappedBytes} or when the OS refuses
+     */
+    public long take(int c, byte newState) {
+        ensureOpen();
+        Span span = partial[c];
+        if (span == null) {
+            span = newSpan(c);
+        }
+        long tagged = span.pop();
+        if (!span.hasFree()) {
+            unlist(span);
+        }
+        span.state[span.blockIndex(tagged & ~Span.TAG_BITS)] = newState;
+        return tagged;
+    }
+
+    /**
+     * Takes up to {@code n} blocks of class {@code c} into {@code out}, cached for {@code owner}.
+     * Locked. Blocks that must be cleared carry {@link Span#DIRTY_BIT}.
+     *
+     * @return how many blocks were taken: at least one, or an {@link OutOfMemoryError}
+     */
+    public int takeBatch(int c, long[] out, int n, Object owner) {
+        ensureOpen();
+        collectRemote();
+        int taken = 0;
+        while (taken < n) {
+            Span span = partial[c];
+            if (span == null) {
+                if (taken > 0) {
+                    break;
+                }
+                span = newSpan(c);
+            }
+            span.owner = owner;
+            while (taken < n && span.hasFree()) {
+                long tagged = span.pop();
+                span.state[span.blockIndex(tagged & ~Span.TAG_BITS)] = Span.CACHED;
+                out[taken++] = tagged;
+            }
+            if (!span.hasFree()) {
+                unlist(span);
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Gives a block back to its span: the free reached the SuperSlab layer. Locked. The caller has
+     * checked that the block was LIVE or CACHED and owns that state.
+     */
+    public void giveBack(Span span, int index) {
+        span.state[index] = Span.FREE;
+        span.push(span.blockAddress(index));
+        counters.superSlabFrees++;
+        if (span.used == 0) {
+            onSpanEmpty(span);
+        } else if (!span.listed) {
+            list(span);
+        }
+    }
+
+    /** Queues a block freed by a thread other than its span's owner; lock-free. */
+    public void pushRemote(Span span, int index) {
+        if (!span.casLiveToRemote(index)) {
+            throw new IllegalStateException("double free of block 0x" + Long.toHexString(span.blockAddress(index))
+                    + " (" + span.blockSize + " B class): it is not in use");
+        }
+        if (span.pushRemote(span.blockAddress(index))) {
+            // mimalloc's delayed free: the first remote free tells the heap, so spans freed only
+            // by other threads are found even when their owner never allocates again.
+            remotePending.add(span);
+        }
+    }
+
+    /** @return whether remote frees wait to be collected; lock-free */
+    public boolean hasRemotePending() {
+        return !remotePending.isEmpty();
+    }
+
+    /** Moves every remotely freed block back into its span. Locked. */
+    public void collectRemote() {
+        Span span;
+        while ((span = remotePending.poll()) != null) {
+            for (long a = span.takeRemote(); a != 0; ) {
+                long next = span.nextRemote(a);
+                giveBack(span, span.blockIndex(a));
+                a = next;
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this HakmemArena is closed");
+        }
+    }
+
+    private void onSpanEmpty(Span span) {
+        // Keep the only span of a class while it is the class's last partial span, so that a
+        // single allocate/free pair does not form and dissolve a span every time. trim() drops it.
+        if (span.listed && partial[span.sizeClass] == span && span.next == null) {
+            return;
+        }
+        releaseSpan(span);
+    }
+
+    private void releaseSpan(Span span) {
+        if (span.listed) {
+            unlist(span);
+        }
+        SuperSlab ss = span.superSlab;
+        int mask = span.mask();
+        ss.usedSlabs &= ~mask;
+        ss.dirtySlabs |= mask;
+        dirtyBytes += (long) span.slabCount << SizeClasses.SLAB_SHIFT;
+        for (int i = span.firstSlab; i < span.firstSlab + span.slabCount; i++) {
+            ss.spanAt[i] = null;
+        }
+        if (ss.isEmpty()) {
+            counters.emptySuperSlabsDetected++;
+            releaseSuperSlab(ss, ReleaseReason.EMPTY);
+        } else if (dirtyBytes > config.purgeThresholdBytes()) {
+            purgeDirty();
+        }
+    }
+
+    private void releaseSuperSlab(SuperSlab ss, ReleaseReason reason) {
+        dirtyBytes -= (long) Integer.bitCount(ss.dirtySlabs) << SizeClasses.SLAB_SHIFT;
+        superSlabs.remove(ss);
+        if (reason == ReleaseReason.EMPTY && emptyCache.size() < config.emptySuperSlabCacheSize()) {
+            purge(ss, ss.dirtySlabs);
+            emptyCache.push(ss);
+            return;
+        }
+        unmap(ss, reason);
+    }
+
+    private void unmap(SuperSlab ss, ReleaseReason reason) {
+        ss.closeScope();
+        table.remove(ss);
+        ALL.remove(ss.base >>> SuperSlab.SHIFT);
+        os.unmap(ss.base, SuperSlab.SIZE);
+        counters.superSlabsLive--;
+        counters.superSlabsReleased++;
+        listener.superSlabReleased(ss.base, System.nanoTime() - ss.mappedAtNanos, reason);
+    }
+
+    private Span newSpan(int c) {
+        int slabs = SizeClasses.spanSlabs(c);
+        for (SuperSlab ss : superSlabs) {
+            int first = ss.findFreeRun(slabs);
+            if (first >= 0) {
+                return formSpan(ss, first, c);
+            }
+        }
+        SuperSlab ss = emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop();
+        superSlabs.add(ss);
+        return formSpan(ss, 0, c);
+    }
+
+    private Span formSpan(SuperSlab ss, int first, int c) {
+        Span span = new Span(ss, first, c, false);
+        int mask = span.mask();
+        int dirty = ss.dirtySlabs & mask;
+        span.dirty = dirty != 0;
+        dirtyBytes -= (long) Integer.bitCount(dirty) << SizeClasses.SLAB_SHIFT;
+        ss.dirtySlabs &= ~mask;
+        ss.usedSlabs |= mask;
+        for (int i = first; i < first + span.slabCount; i++) {
+            ss.spanAt[i] = span;
+        }
+        list(span);
+        return span;
+    }
+
+    private SuperSlab mapSuperSlab() {
+        checkLimit(SuperSlab.SIZE);
+        long base = os.map(SuperSlab.SIZE, SuperSlab.SIZE);
+        if (base == 0) {
+            throw outOfMemory("the OS refused to map a 2 MiB SuperSlab (" + os.name() + ")");
+        }
+        SuperSlab ss = new SuperSlab(this, base);
+        table.add(ss);
+        ALL.put(base >>> SuperSlab.SHIFT, this);
+        counters.superSlabsLive++;
+        counters.superSlabsMapped++;
+        listener.superSlabMapped(base);
+        return ss;
+    }
+
+    /** Fails with {@link OutOfMemoryError} when mapping {@code bytes} more would cross the limit. Locked. */
+    public void checkLimit(long bytes) {
+        long mapped = mappedBytes();
+        if (mapped + bytes > config.maxMappedBytes()) {
+            throw outOfMemory("mapping " + bytes + " more bytes would exceed maxMappedBytes="
+                    + config.maxMappedBytes() + " (mapped now: " + mapped + ")");
+        }
+    }
+
+    /** Counts and describes a failed allocation. Locked. */
+    public OutOfMemoryError outOfMemory(String why) {
+        counters.allocFailures++;
+        listener.allocationFailed(why);
+        return new OutOfMemoryError("hakmem arena: " + why);
+    }
+
+    /** @return bytes mapped now: SuperSlabs, cached ones included, plus large mappings. Locked. */
+    public long mappedBytes() {
+        return (counters.superSlabsLive << SuperSlab.SHIFT) + large.mappedBytes();
+    }
+
+    /** @return bytes of all mappings resident in RAM, or -1 when unknown. Locked. */
+    public long residentBytes() {
+        long total = large.residentBytes();
+        if (total < 0) {
+            return -1;
+        }
+        for (SuperSlab ss : superSlabs) {
+            long r = os.residentBytes(ss.base, SuperSlab.SIZE);
+            if (r < 0) {
+                return -1;
+            }
+            total += r;
+        }
+        for (SuperSlab ss : emptyCache) {
+            long r = os.residentBytes(ss.base, SuperSlab.SIZE);
+            if (r < 0) {
+                return -1;
+            }
+            total += r;
+        }
+        return total;
+    }
+
+    /**
+     * Gives back everything that holds no block: remote frees, empty spans kept for reuse, dirty
+     * slabs, and cached SuperSlabs. Locked.
+     *
+     * @return bytes handed back to the OS (unmapped or purged)
+     */
+    public long trim() {
+        collectRemote();
+        long before = mappedBytes();
+        long purgedBefore = counters.slabsPurged;
+        for (int c = 0; c < partial.length; c++) {
+            for (Span s = partial[c]; s != null; ) {
+                Span next = s.next;
+                if (s.used == 0) {
+                    releaseSpan(s);
+                }
+                s = next;
+            }
+        }
+        purgeDirty();
+        while (!emptyCache.isEmpty()) {
+            unmap(emptyCache.pop(), ReleaseReason.TRIM);
+        }
+        return before - mappedBytes() + ((counters.slabsPurged - purgedBefore) << SizeClasses.SLAB_SHIFT);
+    }
+
+    /** Unmaps everything, live blocks or not; the heap is unusable afterwards. Locked. */
+    public void closeAll() {
+        closed = true;
+        for (SuperSlab ss : new ArrayList<>(superSlabs)) {
+            unmap(ss, ReleaseReason.CLOSE);
+        }
+        superSlabs.clear();
+        while (!emptyCache.isEmpty()) {
+            unmap(emptyCache.pop(), ReleaseReason.CLOSE);
+        }
+        large.closeAll();
+        java.util.Arrays.fill(partial, null);
+        dirtyBytes = 0;
+    }
+
+    private void purgeDirty() {
+        for (SuperSlab ss : superSlabs) {
+            purge(ss, ss.dirtySlabs);
+            ss.dirtySlabs = 0;
+        }
+        dirtyBytes = 0;
+    }
+
+    /** Purges the slabs in {@code mask}, one madvise per contiguous run. */
+    private void purge(SuperSlab ss, int mask) {
+        int bits = mask;
+        while (bits != 0) {
+            int first = Integer.numberOfTrailingZeros(bits);
+            int run = Integer.numberOfTrailingZeros(~(bits >>> first));
+            os.purge(ss.base + ((long) first << SizeClasses.SLAB_SHIFT), (long) run << SizeClasses.SLAB_SHIFT);
+            counters.slabsPurged += run;
+            listener.slabsPurged(ss.base + ((long) first << SizeClasses.SLAB_SHIFT), run);
+            bits &= ~(int) (((1L << run) - 1) << first);
+        }
+        ss.dirtySlabs &= ~mask;
+    }
+
+    /**
+     * Maps a dedicated block. Locked.
+     *
+     * @throws OutOfMemoryError past {@code maxMappedBytes} or when the OS refuses
+     */
+    public java.lang.foreign.MemorySegment allocateLarge(long byteSize, long alignment) {
+        ensureOpen();
+        checkLimit(byteSize);
+        java.lang.foreign.MemorySegment segment = large.map(byteSize, alignment);
+        if (segment == null) {
+            throw outOfMemory("the OS refused a dedicated mapping of " + byteSize + " bytes aligned to "
+                    + alignment + " (" + os.name() + ")");
+        }
+        return segment;
+    }
+
+    /** Unmaps a large block; returns its requested size. Locked. */
+    public long freeLarge(long address) {
+        return large.unmap(address);
+    }
+
+    /** Calls {@code visitor} for each live large block. Locked. */
+    public void forEachLarge(BlockVisitor visitor) {
+        large.forEach(visitor);
+    }
+
+    /** Calls {@code visitor} for every block in state {@code wanted}, in address order. Locked. */
+    public void forEachBlock(byte wanted, Consumer<Span> spanVisitor, BlockVisitor visitor) {
+        for (SuperSlab ss : superSlabs) {
+            Span last = null;
+            for (Span s : ss.spanAt) {
+                if (s == null || s == last) {
+                    continue;
+                }
+                last = s;
+                spanVisitor.accept(s);
+                for (int i = 0; i < s.bump; i++) {
+                    if (s.state[i] == wanted && !visitor.visit(s.blockAddress(i), s.blockSize)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Receives one block; returns false to stop. */
+    @FunctionalInterface
+    public interface BlockVisitor {
+        /** @return whether to go on */
+        boolean visit(long address, int blockSize);
+    }
+
+    private void list(Span span) {
+        Span head = partial[span.sizeClass];
+        span.prev = null;
+        span.next = head;
+        if (head != null) {
+            head.prev = span;
+        }
+        partial[span.sizeClass] = span;
+        span.listed = true;
+    }
+
+    private void unlist(Span span) {
+        if (span.prev != null) {
+            span.prev.next = span.next;
+        } else {
+            partial[span.sizeClass] = span.next;
+        }
+        if (span.next != null) {
+            span.next.prev = span.prev;
+        }
+        span.prev = null;
+        span.next = null;
+        span.listed = false;
+    }
+}

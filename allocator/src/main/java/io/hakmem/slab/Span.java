@@ -1,0 +1,193 @@
+package io.hakmem.slab;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run of slabs serving one size class.
+ *
+ * <p>Blocks move through states kept one byte per block in {@link #state}: {@link #FREE} inside
+ * the span (never used, or on the intrusive free list), {@link #LIVE} in a user's hands,
+ * {@link #CACHED} in a thread's magazine, {@link #REMOTE} on the remote-free queue. Each byte is
+ * written by one party at a time: the heap lock for FREE blocks, the holding thread for LIVE and
+ * CACHED ones, and a compare-and-set for the LIVE to REMOTE step, so a double free is always seen.
+ *
+ * <p>{@link #used} counts blocks outside the span (LIVE, CACHED or REMOTE); it only changes under
+ * the heap lock, so it cannot underflow on a batch.
+ */
+@NullMarked
+public final class Span {
+
+    /** Block state: inside the span. */
+    public static final byte FREE = 0;
+    /** Block state: in a user's hands. */
+    public static final byte LIVE = 1;
+    /** Block state: parked in a thread cache. */
+    public static final byte CACHED = 2;
+    /** Block state: freed by another thread, waiting on the remote queue. */
+    public static final byte REMOTE = 3;
+    /** Set in an address returned by {@link #pop()} when the block must be cleared. */
+    public static final long DIRTY_BIT = 1;
+    /** Set in an address returned by {@link #pop()} when the block came off the free list. */
+    public static final long RECYCLED_BIT = 2;
+    /** The tag bits of a tagged address. */
+    public static final long TAG_BITS = 7;
+
+    private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
+    private static final VarHandle REMOTE_HEAD;
+
+    static {
+        try {
+            REMOTE_HEAD = MethodHandles.lookup().findVarHandle(Span.class, "remoteHead", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final SuperSlab superSlab;
+    final int firstSlab;
+    final int slabCount;
+    final long base;
+    final int sizeClass;
+    final int blockSize;
+    final int capacity;
+    final byte[] state;
+    /** Blocks [bump, capacity) were never handed out since the span was formed. */
+    int bump;
+    /** Address of the first block of the intrusive free list, 0 when empty. */
+    long freeHead;
+    int used;
+    /** True when never-used blocks may hold old bytes, because the slabs were not purged. */
+    boolean dirty;
+    @Nullable Span prev;
+    @Nullable Span next;
+    boolean listed;
+    /** Intrusive stack of remotely freed blocks, pushed by any thread with CAS. */
+    @SuppressWarnings("unused")
+    private volatile long remoteHead;
+    /** The thread cache that refilled from this span last; frees from other threads go remote. */
+    volatile @Nullable Object owner;
+
+    Span(SuperSlab superSlab, int firstSlab, int sizeClass, boolean dirty) {
+        this.superSlab = superSlab;
+        this.firstSlab = firstSlab;
+        this.slabCount = SizeClasses.spanSlabs(sizeClass);
+        this.base = superSlab.base + ((long) firstSlab << SizeClasses.SLAB_SHIFT);
+        this.sizeClass = sizeClass;
+        this.blockSize = SizeClasses.size(sizeClass);
+        this.capacity = SizeClasses.capacity(sizeClass);
+        this.state = new byte[capacity];
+        this.dirty = dirty;
+    }
+
+    /** @return the size class */
+    public int sizeClass() {
+        return sizeClass;
+    }
+
+    /** @return the block size */
+    public int blockSize() {
+        return blockSize;
+    }
+
+    /** @return the SuperSlab */
+    public SuperSlab superSlab() {
+        return superSlab;
+    }
+
+    /** @return the thread cache that owns this span for routing frees, if any */
+    public @Nullable Object owner() {
+        return owner;
+    }
+
+    /**
+     * @return the index of the block starting at {@code address}, or -1 when the address is not
+     *     the start of a block of this span
+     */
+    public int blockIndex(long address) {
+        long offset = address - base;
+        int index = SizeClasses.blockIndex(sizeClass, offset);
+        if (index >= capacity || (long) index * blockSize != offset) {
+            return -1;
+        }
+        return index;
+    }
+
+    /** @return the state byte of block {@code index} */
+    public byte state(int index) {
+        return state[index];
+    }
+
+    /** Sets a state byte; the caller is the one party allowed to write it now. */
+    public void setState(int index, byte value) {
+        state[index] = value;
+    }
+
+    /** Moves a block from LIVE to REMOTE atomically; false when it was not LIVE. */
+    boolean casLiveToRemote(int index) {
+        return STATE.compareAndSet(state, index, LIVE, REMOTE);
+    }
+
+    long blockAddress(int index) {
+        return base + (long) index * blockSize;
+    }
+
+    boolean hasFree() {
+        return freeHead != 0 || bump < capacity;
+    }
+
+    /**
+     * Pops a free block; requires {@link #hasFree()}. Returns its address, with bit 0 set when
+     * the block may hold old bytes (blocks are at least 8-aligned, so the bit is free).
+     */
+    long pop() {
+        long address = freeHead;
+        if (address != 0) {
+            freeHead = superSlab.segment.get(ValueLayout.JAVA_LONG, address - superSlab.base);
+            used++;
+            superSlab.usedBlocks++;
+            return address | DIRTY_BIT | RECYCLED_BIT;
+        }
+        address = blockAddress(bump++);
+        used++;
+        superSlab.usedBlocks++;
+        return dirty ? address | DIRTY_BIT : address;
+    }
+
+    void push(long address) {
+        superSlab.segment.set(ValueLayout.JAVA_LONG, address - superSlab.base, freeHead);
+        freeHead = address;
+        used--;
+        superSlab.usedBlocks--;
+    }
+
+    /** Pushes a remotely freed block; any thread, lock-free. Returns true if the queue was empty. */
+    boolean pushRemote(long address) {
+        MemorySegment ss = superSlab.segment;
+        long offset = address - superSlab.base;
+        while (true) {
+            long head = remoteHead;
+            ss.set(ValueLayout.JAVA_LONG, offset, head);
+            if (REMOTE_HEAD.compareAndSet(this, head, address)) {
+                return head == 0;
+            }
+        }
+    }
+
+    /** Takes the whole remote queue at once; returns its head address or 0. */
+    long takeRemote() {
+        return (long) REMOTE_HEAD.getAndSet(this, 0L);
+    }
+
+    long nextRemote(long address) {
+        return superSlab.segment.get(ValueLayout.JAVA_LONG, address - superSlab.base);
+    }
+
+    int mask() {
+        return (int) (((1L << slabCount) - 1) << firstSlab);
+    }
+}

@@ -1,0 +1,104 @@
+package io.hakmem.slab;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One 2 MiB, 2 MiB-aligned mapping split into 32 slabs of 64 KiB.
+ *
+ * <p>Every segment handed out is a slice of {@link #segment}, whose scope is a shared JDK arena
+ * private to this SuperSlab. Closing that arena when the SuperSlab is unmapped turns every stale
+ * segment into one that throws {@link IllegalStateException} instead of touching unmapped memory.
+ *
+ * <p>Guarded by the owning {@link SlabHeap}'s lock, except the final fields.
+ */
+@NullMarked
+public final class SuperSlab {
+
+    /** 2 MiB. */
+    public static final int SHIFT = 21;
+    /** Size in bytes. */
+    public static final long SIZE = 1L << SHIFT;
+    /** Slabs per SuperSlab. */
+    public static final int SLABS = (int) (SIZE >>> SizeClasses.SLAB_SHIFT);
+
+    final long base;
+    final SlabHeap heap;
+    final MemorySegment segment;
+    private final Arena lifetime;
+    final long mappedAtNanos = System.nanoTime();
+    final @Nullable Span[] spanAt = new Span[SLABS];
+    /** Blocks of all spans outside their span: the sum of {@link Span#used}. */
+    int usedBlocks;
+    /** Scratch count for a thread cache's drain, only meaningful inside one locked pass. */
+    int scratch;
+    /** Bit i set: slab i belongs to a span. */
+    int usedSlabs;
+    /** Bit i set: slab i is free but its pages may still be resident and dirty. */
+    int dirtySlabs;
+
+    SuperSlab(SlabHeap heap, long base) {
+        this.heap = heap;
+        this.base = base;
+        this.lifetime = Arena.ofShared();
+        this.segment = MemorySegment.ofAddress(base).reinterpret(SIZE, lifetime, null);
+    }
+
+    /** @return the heap (and so the arena) this SuperSlab belongs to */
+    public SlabHeap heap() {
+        return heap;
+    }
+
+    /** @return the span holding {@code address}, or null when its slab is free */
+    public @Nullable Span spanOf(long address) {
+        return spanAt[(int) ((address - base) >>> SizeClasses.SLAB_SHIFT)];
+    }
+
+    /** @return a slice of this SuperSlab's segment for a block */
+    public MemorySegment slice(long address, long byteSize) {
+        return segment.asSlice(address - base, byteSize);
+    }
+
+    /** @return whether {@code segment} was cut from this SuperSlab's segment, not a stale one */
+    public boolean owns(MemorySegment candidate) {
+        return candidate.scope() == segment.scope();
+    }
+
+    /** Finds {@code n} consecutive free slabs; returns the first index or -1. */
+    int findFreeRun(int n) {
+        int run = 0;
+        for (int i = 0; i < SLABS; i++) {
+            run = (usedSlabs & (1 << i)) == 0 ? run + 1 : 0;
+            if (run == n) {
+                return i - n + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** @return blocks outside their spans: live, cached or remote. Locked. */
+    public int usedBlocks() {
+        return usedBlocks;
+    }
+
+    /** @return the scratch counter; see the field. Locked. */
+    public int scratch() {
+        return scratch;
+    }
+
+    /** Sets the scratch counter. Locked. */
+    public void scratch(int value) {
+        scratch = value;
+    }
+
+    boolean isEmpty() {
+        return usedSlabs == 0;
+    }
+
+    /** Invalidates every segment cut from this SuperSlab; must precede the unmap. */
+    void closeScope() {
+        lifetime.close();
+    }
+}
