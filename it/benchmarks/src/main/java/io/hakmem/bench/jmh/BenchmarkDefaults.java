@@ -1,0 +1,24 @@
+package io.hakmem.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.NullMarked;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The settings every workload inherits: nanoseconds per operation, and a short default run (one
+ * fork, 2 x 1 s warm-up, 3 x 1 s measured) so the whole suite takes minutes on two cores.
+ * JMH's {@code -f}, {@code -wi}, {@code -i}, {@code -w} and {@code -r} options override them.
+ */
+@NullMarked
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"})
+public abstract class BenchmarkDefaults {
+}
