@@ -1,0 +1,182 @@
+package io.hakmem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Magazines: they speed up the owner, and they never keep a SuperSlab from going back. */
+class ThreadCacheTest {
+
+    @Test
+    void freesReachTheSuperSlabLayerAndEverySuperSlabGoesBackWithMagazinesOn() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            assertThat(arena.config().magazineCapacity()).isPositive();
+            List<MemorySegment> blocks = allocate(arena, 1_000_000, 16);
+            blocks.forEach(arena::free);
+            HakmemStats freed = arena.stats();
+            assertThat(freed.liveBlocks()).isZero();
+            assertThat(freed.superSlabFrees()).isPositive();
+            assertThat(freed.emptySuperSlabsDetected()).isPositive();
+            assertThat(freed.magazineBlocks()).as("a bounded cache, not the whole million")
+                    .isLessThanOrEqualTo(arena.config().magazineCapacity());
+            arena.trim();
+            HakmemStats trimmed = arena.stats();
+            assertThat(trimmed.superSlabsLive()).isZero();
+            assertThat(trimmed.mappedBytes()).isZero();
+            assertThat(trimmed.magazineBlocks()).isZero();
+        }
+    }
+
+    @Test
+    void cachedBlocksDoNotCountAsLive() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            List<MemorySegment> blocks = allocate(arena, 100, 32);
+            blocks.subList(0, 60).forEach(arena::free);
+            HakmemStats stats = arena.stats();
+            assertThat(stats.liveBlocks()).isEqualTo(40);
+            assertThat(stats.liveBytes()).isEqualTo(40 * 32);
+            assertThat(stats.magazineBlocks()).isGreaterThanOrEqualTo(60);
+            blocks.subList(60, 100).forEach(arena::free);
+        }
+    }
+
+    @Test
+    void trimFromAnotherThreadReclaimsTheCacheOfAnIdleLiveThread() throws Exception {
+        try (HakmemArena arena = HakmemArena.create()) {
+            CountDownLatch filled = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread idle = new Thread(() -> {
+                fillCachesAndFreeAll(arena);
+                filled.countDown();
+                await(release);
+                // The cache was revoked while this thread slept: it must still work, correctly.
+                List<MemorySegment> again = allocate(arena, 5_000, 48);
+                again.forEach(arena::free);
+            }, "idle-holder");
+            idle.start();
+            filled.await();
+            assertThat(arena.stats().magazineBlocks()).isPositive();
+            assertThat(arena.threadsHoldingCachedBlocks()).anyMatch(n -> n.startsWith("idle-holder"));
+
+            arena.trim();
+
+            HakmemStats trimmed = arena.stats();
+            assertThat(idle.isAlive()).isTrue();
+            assertThat(trimmed.magazineBlocks()).isZero();
+            assertThat(trimmed.superSlabsLive()).isZero();
+            assertThat(trimmed.mappedBytes()).isZero();
+            release.countDown();
+            idle.join();
+            assertThat(arena.stats().liveBlocks()).isZero();
+            arena.trim();
+            assertThat(arena.stats().mappedBytes()).isZero();
+        }
+    }
+
+    @Test
+    void trimReclaimsTheCacheOfADeadThread() throws Exception {
+        try (HakmemArena arena = HakmemArena.create()) {
+            Thread dead = new Thread(() -> fillCachesAndFreeAll(arena), "short-lived");
+            dead.start();
+            dead.join();
+            assertThat(arena.stats().magazineBlocks()).isPositive();
+            arena.trim();
+            HakmemStats trimmed = arena.stats();
+            assertThat(trimmed.magazineBlocks()).isZero();
+            assertThat(trimmed.superSlabsLive()).isZero();
+            assertThat(trimmed.liveBlocks()).isZero();
+        }
+    }
+
+    @Test
+    void backgroundTrimReturnsEverySuperSlabOfAnIdleThreadWithinASecond() throws Exception {
+        HakmemConfig config = HakmemConfig.builder().backgroundTrimInterval(Duration.ofMillis(100)).build();
+        try (HakmemArena arena = HakmemArena.create(config)) {
+            CountDownLatch filled = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread idle = new Thread(() -> {
+                fillCachesAndFreeAll(arena);
+                filled.countDown();
+                await(release);
+            }, "idle-under-background-trim");
+            idle.start();
+            filled.await();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            HakmemStats stats = arena.stats();
+            while (stats.superSlabsLive() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                stats = arena.stats();
+            }
+            assertThat(stats.superSlabsLive()).as("SuperSlabs still mapped one second after going idle: %s", stats)
+                    .isZero();
+            assertThat(stats.mappedBytes()).isZero();
+            assertThat(stats.magazineBlocks()).isZero();
+            release.countDown();
+            idle.join();
+        }
+    }
+
+    @Test
+    void magazinesOffIsStillCorrect() {
+        HakmemConfig off = HakmemConfig.builder().magazineCapacity(0).build();
+        try (HakmemArena arena = HakmemArena.create(off)) {
+            List<MemorySegment> blocks = allocate(arena, 200_000, 16);
+            assertThat(verify(blocks)).isZero();
+            blocks.forEach(arena::free);
+            HakmemStats stats = arena.stats();
+            assertThat(stats.magazineBlocks()).isZero();
+            assertThat(stats.superSlabFrees()).isEqualTo(200_000);
+            arena.trim();
+            assertThat(arena.stats().mappedBytes()).isZero();
+        }
+    }
+
+    private static void fillCachesAndFreeAll(HakmemArena arena) {
+        for (int size : new int[] {16, 48, 200, 1000}) {
+            List<MemorySegment> blocks = allocate(arena, 3_000, size);
+            if (verify(blocks) != 0) {
+                throw new AssertionError("corrupted blocks of " + size + " B");
+            }
+            blocks.forEach(arena::free);
+        }
+    }
+
+    static List<MemorySegment> allocate(HakmemArena arena, int count, int size) {
+        List<MemorySegment> blocks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            MemorySegment s = arena.allocate(size);
+            s.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, s.address() ^ 0x5A5A5A5AL);
+            s.set(ValueLayout.JAVA_BYTE, size - 1, (byte) size);
+            blocks.add(s);
+        }
+        return blocks;
+    }
+
+    /** @return how many blocks lost the pattern written by {@link #allocate} */
+    static int verify(List<MemorySegment> blocks) {
+        int bad = 0;
+        for (MemorySegment s : blocks) {
+            int size = (int) s.byteSize();
+            if (s.get(ValueLayout.JAVA_LONG_UNALIGNED, 0) != (s.address() ^ 0x5A5A5A5AL)
+                    || s.get(ValueLayout.JAVA_BYTE, size - 1) != (byte) size) {
+                bad++;
+            }
+        }
+        return bad;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
