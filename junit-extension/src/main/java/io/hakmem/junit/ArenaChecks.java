@@ -1,0 +1,78 @@
+package io.hakmem.junit;
+
+import io.hakmem.HakmemArena;
+import io.hakmem.HakmemStats;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The checks after a test: leaks, then reclamation after {@code trim()}, then closing the arena and
+ * asking the OS whether its mappings are gone. The arena is closed whatever the outcome.
+ */
+@NullMarked
+final class ArenaChecks {
+
+    private ArenaChecks() {
+    }
+
+    /** @return one message per failed check, empty when the arena was clean */
+    static List<String> checkAndClose(ArenaResource resource, ExtensionContext context) {
+        HakmemArena arena = resource.arena();
+        List<String> problems = new ArrayList<>();
+        // Taken before trim(): every range the test left mapped must be gone from the OS after close().
+        List<AddressRange> ranges = ArenaMappings.of(arena);
+        try {
+            if (resource.settings().leakCheck() != LeakCheckMode.OFF) {
+                checkLeaksAndReclamation(arena, context, problems);
+            }
+        } finally {
+            arena.close();
+            if (resource.settings().leakCheck() != LeakCheckMode.OFF) {
+                checkOs(ranges, context, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void checkLeaksAndReclamation(HakmemArena arena, ExtensionContext context, List<String> problems) {
+        HakmemStats stats = arena.stats();
+        if (stats.liveBlocks() > 0) {
+            problems.add(LeakReport.describe(arena, stats, outermostTestClass(context), testName(context)));
+            return;
+        }
+        arena.trim();
+        HakmemStats trimmed = arena.stats();
+        if (!ReclamationReport.reclaimed(trimmed)) {
+            problems.add(ReclamationReport.describe(trimmed, testName(context)));
+        }
+    }
+
+    private static void checkOs(List<AddressRange> ranges, ExtensionContext context, List<String> problems) {
+        if (!OsMappings.available()) {
+            return;
+        }
+        List<String> still = OsMappings.stillMapped(ranges);
+        if (!still.isEmpty()) {
+            problems.add("hakmem OS check failed: after close(), /proc/self/maps still shows "
+                    + LeakReport.plural(still.size(), "mapping") + " of the arena of " + testName(context)
+                    + " (it had " + ranges + "):\n  " + String.join("\n  ", still));
+        }
+    }
+
+    static String testName(ExtensionContext context) {
+        String className = context.getTestClass().map(Class::getSimpleName).orElse("?");
+        return context.getTestMethod().map(m -> className + "." + m.getName() + "()"
+                        + (context.getDisplayName().startsWith(m.getName() + "(") ? "" : " [" + context.getDisplayName() + "]"))
+                .orElse(className + " (class-level arena)");
+    }
+
+    private static String outermostTestClass(ExtensionContext context) {
+        Class<?> c = context.getRequiredTestClass();
+        while (c.getEnclosingClass() != null) {
+            c = c.getEnclosingClass();
+        }
+        return c.getName();
+    }
+}

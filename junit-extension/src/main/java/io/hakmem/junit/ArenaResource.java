@@ -1,0 +1,47 @@
+package io.hakmem.junit;
+
+import io.hakmem.HakmemArena;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * One extension-managed arena, kept in an {@link ExtensionContext.Store}. JUnit closes it when the
+ * owning context ends: for a test that is only a safety net (the after-each check already closed
+ * it); for a class-level arena (from {@code @BeforeAll} parameters) the checks run here.
+ */
+@NullMarked
+@SuppressWarnings("deprecation") // CloseableResource keeps JUnit releases before 5.13 closing it
+final class ArenaResource implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+    private final HakmemArena arena;
+    private final ArenaSettings settings;
+    private final ExtensionContext context;
+    private final boolean checkOnClose;
+
+    ArenaResource(HakmemArena arena, ArenaSettings settings, ExtensionContext context, boolean checkOnClose) {
+        this.arena = arena;
+        this.settings = settings;
+        this.context = context;
+        this.checkOnClose = checkOnClose;
+    }
+
+    HakmemArena arena() {
+        return arena;
+    }
+
+    ArenaSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        if (arena.isClosed()) {
+            return;
+        }
+        if (checkOnClose) {
+            Verdicts.deliver(ArenaChecks.checkAndClose(this, context), settings.leakCheck(), context);
+        } else {
+            arena.close();
+        }
+    }
+}

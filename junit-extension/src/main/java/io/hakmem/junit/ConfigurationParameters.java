@@ -1,0 +1,69 @@
+package io.hakmem.junit;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.jspecify.annotations.NullMarked;
+
+/** Reads and validates the {@code hakmem.*} JUnit configuration parameters. */
+@NullMarked
+final class ConfigurationParameters {
+
+    static final String MAGAZINE_CAPACITY = "hakmem.magazineCapacity";
+    static final String ZERO_ON_ALLOCATE = "hakmem.zeroOnAllocate";
+    static final String TRACK_ALLOCATION_SITES = "hakmem.trackAllocationSites";
+    static final String LEAK_CHECK = "hakmem.leakCheck";
+
+    private ConfigurationParameters() {
+    }
+
+    static Optional<Integer> magazineCapacity(ExtensionContext context) {
+        return raw(context, MAGAZINE_CAPACITY).map(value -> {
+            try {
+                int capacity = Integer.parseInt(value);
+                if (capacity >= 0 && capacity <= 65536) {
+                    return capacity;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the key and value
+            }
+            throw invalid(MAGAZINE_CAPACITY, value, "a whole number from 0 to 65536");
+        });
+    }
+
+    static Optional<Boolean> zeroOnAllocate(ExtensionContext context) {
+        return bool(context, ZERO_ON_ALLOCATE);
+    }
+
+    static Optional<Boolean> trackAllocationSites(ExtensionContext context) {
+        return bool(context, TRACK_ALLOCATION_SITES);
+    }
+
+    static Optional<LeakCheckMode> leakCheck(ExtensionContext context) {
+        return raw(context, LEAK_CHECK).map(value -> switch (value.toUpperCase(Locale.ROOT)) {
+            case "FAIL" -> LeakCheckMode.FAIL;
+            case "WARN" -> LeakCheckMode.WARN;
+            case "OFF" -> LeakCheckMode.OFF;
+            default -> throw invalid(LEAK_CHECK, value, "FAIL, WARN or OFF");
+        });
+    }
+
+    private static Optional<Boolean> bool(ExtensionContext context, String key) {
+        return raw(context, key).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw invalid(key, value, "true or false");
+        });
+    }
+
+    private static Optional<String> raw(ExtensionContext context, String key) {
+        return context.getConfigurationParameter(key).map(String::trim);
+    }
+
+    private static ExtensionConfigurationException invalid(String key, String value, String expected) {
+        return new ExtensionConfigurationException("Invalid value '" + value
+                + "' for JUnit configuration parameter '" + key + "': expected " + expected
+                + " (set in junit-platform.properties, as a system property or by the launcher)");
+    }
+}

@@ -1,0 +1,118 @@
+package io.hakmem.junit;
+
+import io.hakmem.HakmemArena;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * Gives each test a fresh {@link HakmemArena} and proves afterwards that the test gave every byte
+ * back: first to the arena, then to the OS.
+ *
+ * <p><b>Injection.</b> A {@code HakmemArena} parameter of a test method, of its {@code @BeforeEach}
+ * and {@code @AfterEach} methods and of the test class's constructor, and every non-static field
+ * annotated {@link InjectArena}, all get the same arena, created for that one test (each
+ * invocation of a {@code @ParameterizedTest} or {@code @RepeatedTest} gets its own). A parameter
+ * of a {@code @BeforeAll} or {@code @AfterAll} method gets an arena that lives as long as the test
+ * class and is checked when the class finishes.
+ *
+ * <p><b>After each test</b>, in this order:
+ * <ol>
+ *   <li>Leak check: any block still live fails the test with an {@link AssertionError} giving the
+ *       count and bytes and listing the first 20 blocks with size, address and the source line
+ *       that allocated them (allocation sites are tracked by default under this extension).</li>
+ *   <li>Reclamation check: after {@link HakmemArena#trim()}, no SuperSlab and no byte may remain
+ *       mapped; the message says why something is (live blocks, or blocks pinned in another
+ *       thread's cache).</li>
+ *   <li>The arena is closed, and on Linux {@code /proc/self/maps} must no longer show any range
+ *       the arena had mapped.</li>
+ * </ol>
+ * If the test had already failed, the report is added to that failure as a suppressed exception.
+ * {@link HakmemSettings} and the {@code hakmem.*} configuration parameters choose the arena's
+ * settings and whether a problem fails the test, only warns, or is not checked.
+ *
+ * <pre>{@code
+ * @ExtendWith(HakmemExtension.class)
+ * class FrameDecoderTest {
+ *     @InjectArena
+ *     HakmemArena arena;
+ *
+ *     @Test
+ *     void decodesOneFrame() {
+ *         MemorySegment frame = arena.allocate(24);
+ *         assertThat(FrameDecoder.decode(frame)).isNotNull();
+ *         arena.free(frame);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The extension keeps no state of its own: each arena lives in the
+ * {@link ExtensionContext.Store} of its test, so tests may run in parallel.
+ */
+@NullMarked
+public final class HakmemExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HakmemExtension.class);
+
+    /** Creates the extension; JUnit calls this for {@code @ExtendWith(HakmemExtension.class)}. */
+    public HakmemExtension() {
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == HakmemArena.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return arena(extensionContext);
+    }
+
+    /** Constructors see the test method's context, so they share the test's arena. */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        FieldInjector.inject(context.getRequiredTestInstances().getAllInstances(), () -> arena(context));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        ArenaResource resource = store(context).remove(ArenaResource.class, ArenaResource.class);
+        if (resource == null) {
+            return;
+        }
+        Verdicts.deliver(ArenaChecks.checkAndClose(resource, context), resource.settings().leakCheck(), context);
+    }
+
+    /**
+     * Not getOrComputeIfAbsent: the store would remember a configuration error and throw it again
+     * from afterEach. One test's callbacks run on one thread, so get-then-put does not race.
+     */
+    private static HakmemArena arena(ExtensionContext context) {
+        ExtensionContext.Store store = store(context);
+        ArenaResource resource = store.get(ArenaResource.class, ArenaResource.class);
+        if (resource == null) {
+            resource = open(context);
+            store.put(ArenaResource.class, resource);
+        }
+        return resource.arena();
+    }
+
+    private static ArenaResource open(ExtensionContext context) {
+        ArenaSettings settings = SettingsResolver.resolve(context);
+        boolean classLevel = context.getTestMethod().isEmpty();
+        return new ArenaResource(ArenaFactory.create(settings, context), settings, context, classLevel);
+    }
+
+    /** Keyed by unique id so that a test never sees an enclosing class's arena through the store's parent chain. */
+    private static ExtensionContext.Store store(ExtensionContext context) {
+        return context.getStore(NAMESPACE.append(context.getUniqueId()));
+    }
+}

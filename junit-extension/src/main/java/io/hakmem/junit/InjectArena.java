@@ -1,0 +1,35 @@
+package io.hakmem.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * Marks a non-static {@link io.hakmem.HakmemArena} field that {@link HakmemExtension} sets before
+ * each test, to the same fresh arena that the test's parameters and {@code @BeforeEach} methods get.
+ *
+ * <pre>{@code
+ * @ExtendWith(HakmemExtension.class)
+ * class BufferTest {
+ *     @InjectArena
+ *     HakmemArena arena;
+ *
+ *     @Test
+ *     void roundTrip() {
+ *         MemorySegment s = arena.allocate(64);
+ *         arena.free(s);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>In Kotlin: {@code @InjectArena lateinit var arena: HakmemArena}.
+ */
+@NullMarked
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface InjectArena {
+}

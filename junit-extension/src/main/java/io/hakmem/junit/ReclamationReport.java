@@ -1,0 +1,39 @@
+package io.hakmem.junit;
+
+import io.hakmem.HakmemStats;
+import org.jspecify.annotations.NullMarked;
+
+/** Explains why an arena with no leaked block still holds mapped memory after {@code trim()}. */
+@NullMarked
+final class ReclamationReport {
+
+    private ReclamationReport() {
+    }
+
+    static boolean reclaimed(HakmemStats stats) {
+        return stats.superSlabsLive() == 0 && stats.mappedBytes() == 0;
+    }
+
+    static String describe(HakmemStats stats, String testName) {
+        return "hakmem reclamation check failed: after trim(), the arena of " + testName + " still maps "
+                + LeakReport.plural(stats.superSlabsLive(), "SuperSlab") + " and "
+                + LeakReport.plural(stats.largeMappings(), "large mapping") + ", "
+                + LeakReport.plural(stats.mappedBytes(), "byte") + " in all, because " + cause(stats)
+                + "\n  stats: " + stats;
+    }
+
+    private static String cause(HakmemStats stats) {
+        if (stats.liveBlocks() > 0) {
+            return LeakReport.plural(stats.liveBlocks(), "block") + " ("
+                    + LeakReport.plural(stats.liveBytes(), "byte") + ") are still live.";
+        }
+        if (stats.magazineBlocks() > 0) {
+            return LeakReport.plural(stats.magazineBlocks(), "freed block")
+                    + " are pinned in the thread caches (magazineBlocks) of threads that have not handed"
+                    + " them back. Call arena.trim() on those threads before they finish, or use"
+                    + " @HakmemSettings(magazineCapacity = 0).";
+        }
+        return "of nothing the arena can name: no block is live and no thread cache holds one."
+                + " This is an allocator bug; please report it with this message.";
+    }
+}
