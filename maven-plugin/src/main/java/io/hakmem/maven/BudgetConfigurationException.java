@@ -1,0 +1,34 @@
+package io.hakmem.maven;
+
+import java.util.List;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The POM's budget configuration cannot be run; every problem is listed, each naming its field.
+ *
+ * <pre>{@code
+ * try {
+ *     validator.validate(budgets);
+ * } catch (BudgetConfigurationException e) {
+ *     e.problems().forEach(System.err::println);
+ * }
+ * }</pre>
+ */
+@NullMarked
+public final class BudgetConfigurationException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> problems;
+
+    /** @param problems one line per problem, each naming the field */
+    public BudgetConfigurationException(List<String> problems) {
+        super("invalid hakmem budget configuration:\n  " + String.join("\n  ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** @return one line per problem */
+    public List<String> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,83 @@
+package io.hakmem.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The budget table for the build log, in plain ASCII so it survives any console and CI log.
+ *
+ * <pre>{@code
+ * ConsoleTable.render(report).forEach(log::info);
+ * }</pre>
+ */
+@NullMarked
+public final class ConsoleTable {
+
+    static final List<String> HEADER = List.of("Budget", "Workload", "Live", "Resident", "Overhead", "Limit",
+            "Retained", "Max retained", "RSS delta", "Result");
+
+    private ConsoleTable() {}
+
+    /**
+     * @param report the budgets
+     * @return the lines of the table: header, rule, one row per budget
+     */
+    public static List<String> render(BudgetReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (BudgetOutcome outcome : report.outcomes()) {
+            rows.add(row(outcome));
+        }
+        int[] widths = new int[HEADER.size()];
+        for (List<String> row : rows) {
+            for (int column = 0; column < row.size(); column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            lines.add(format(rows.get(i), widths));
+            if (i == 0) {
+                lines.add(rule(widths));
+            }
+        }
+        return lines;
+    }
+
+    static List<String> row(BudgetOutcome outcome) {
+        BudgetResult result = outcome.result();
+        BudgetSpec spec = result.spec();
+        RunFigures median = result.medianRun().orElse(null);
+        return List.of(
+                spec.name(),
+                spec.workload(),
+                median == null ? "n/a" : Units.bytes(median.liveBytes()),
+                median == null ? "n/a" : Units.bytes(median.residentBytes()),
+                median == null ? "n/a" : Units.percent(median.overheadPercent()),
+                spec.maxOverheadPercent() == null ? "-" : Units.percent(spec.maxOverheadPercent()),
+                Units.bytes(result.medianRetainedBytes()),
+                spec.maxRetainedBytes() == null ? "-" : Units.bytes(spec.maxRetainedBytes()),
+                median == null ? "n/a" : Units.bytes(median.rssDeltaBytes()),
+                outcome.passed() ? "PASS" : "FAIL");
+    }
+
+    private static String format(List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int column = 0; column < cells.size(); column++) {
+            String cell = cells.get(column);
+            boolean leftAligned = column < 2 || column == cells.size() - 1;
+            String padding = " ".repeat(widths[column] - cell.length());
+            line.append(column == 0 ? "" : " | ").append(leftAligned ? cell + padding : padding + cell);
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private static String rule(int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int column = 0; column < widths.length; column++) {
+            line.append(column == 0 ? "" : "-+-").append("-".repeat(widths[column]));
+        }
+        return line.toString();
+    }
+}

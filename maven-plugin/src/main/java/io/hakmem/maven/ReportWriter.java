@@ -1,0 +1,43 @@
+package io.hakmem.maven;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * Writes the three report files, pass or fail.
+ *
+ * <pre>{@code
+ * List<Path> files = ReportWriter.write(report, Path.of("target/hakmem"));
+ * }</pre>
+ */
+@NullMarked
+public final class ReportWriter {
+
+    /** The JSON report's file name. */
+    public static final String JSON = "budget-report.json";
+    /** The HTML report's file name. */
+    public static final String HTML = "budget-report.html";
+    /** The JUnit XML report's file name; Surefire's {@code TEST-} prefix lets CI servers pick it up. */
+    public static final String JUNIT_XML = "TEST-hakmem-budgets.xml";
+
+    private ReportWriter() {}
+
+    /**
+     * @param report the budgets
+     * @param directory created if missing
+     * @return the files written
+     * @throws IOException if one cannot be written
+     */
+    public static List<Path> write(BudgetReport report, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path json = Files.writeString(directory.resolve(JSON), JsonReport.render(report), StandardCharsets.UTF_8);
+        Path html = Files.writeString(directory.resolve(HTML), HtmlReport.render(report), StandardCharsets.UTF_8);
+        Path xml = Files.writeString(directory.resolve(JUNIT_XML), JUnitXmlReport.render(report),
+                StandardCharsets.UTF_8);
+        return List.of(json, html, xml);
+    }
+}

@@ -1,0 +1,40 @@
+package io.hakmem.maven;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * Writes the budget request that the forked {@code BudgetRunnerMain} reads, as properties.
+ *
+ * <pre>{@code
+ * Properties request = RequestFile.of(specs, 3);
+ * }</pre>
+ */
+@NullMarked
+public final class RequestFile {
+
+    private RequestFile() {}
+
+    /**
+     * @param budgets the budgets, in order
+     * @param repeat runs per budget
+     * @return the request
+     */
+    public static Properties of(List<BudgetSpec> budgets, int repeat) {
+        Properties properties = new Properties();
+        properties.setProperty("repeat", Integer.toString(repeat));
+        properties.setProperty("budgets", Integer.toString(budgets.size()));
+        for (int i = 0; i < budgets.size(); i++) {
+            BudgetSpec budget = budgets.get(i);
+            String prefix = "budget." + i + ".";
+            properties.setProperty(prefix + "name", budget.name());
+            properties.setProperty(prefix + "workload", budget.workload());
+            for (Map.Entry<String, String> parameter : budget.parameters().entrySet()) {
+                properties.setProperty(prefix + "parameter." + parameter.getKey(), parameter.getValue());
+            }
+        }
+        return properties;
+    }
+}

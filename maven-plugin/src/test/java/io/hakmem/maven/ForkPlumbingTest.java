@@ -1,0 +1,117 @@
+package io.hakmem.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForkPlumbingTest {
+
+    @TempDir
+    Path directory;
+
+    private static Path currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    @Test
+    void argLineSplitsOnBlanksAndKeepsQuotedBlanks() {
+        assertThat(ArgLine.split(" -Xss1m  -Dname=\"a b\" '-Dx=c d' ")).containsExactly("-Xss1m", "-Dname=a b", "-Dx=c d");
+        assertThat(ArgLine.split(null)).isEmpty();
+        assertThatThrownBy(() -> ArgLine.split("-Da=\"b")).hasMessage("argLine has an unclosed \" quote: -Da=\"b");
+    }
+
+    @Test
+    void javaVersionsAreReadFromReleaseFilesAndVersionOutput() {
+        assertThat(JavaExecutables.parseReleaseFile("IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"25.0.1\"\n")).isEqualTo(25);
+        assertThat(JavaExecutables.parseVersionOutput("openjdk version \"22\" 2024-03-19")).isEqualTo(22);
+        assertThat(JavaExecutables.parseVersionOutput("java version \"1.8.0_412\"")).isEqualTo(8);
+        assertThat(JavaExecutables.featureOf(currentJava())).isEqualTo(Runtime.version().feature());
+    }
+
+    @Test
+    void theToolchainWinsThenTheJvmParameterThenMavensOwnJava() throws IOException {
+        Path jdk17 = fakeJdk("jdk17", "17.0.9");
+        Path jdk25 = fakeJdk("jdk25", "25");
+        Path maven = Path.of("/maven/bin/java");
+
+        assertThat(JavaExecutables.choose(jdk25, jdk17, maven, 17)).isEqualTo(jdk25);
+        assertThat(JavaExecutables.choose(jdk17, jdk25, maven, 17)).isEqualTo(jdk25);
+        assertThat(JavaExecutables.choose(null, null, maven, 22)).isEqualTo(maven);
+        assertThatThrownBy(() -> JavaExecutables.choose(jdk17, null, maven, 17))
+                .hasMessageStartingWith("hakmem:budget needs a JDK 22 or later to run budgets.")
+                .hasMessageContaining(jdk17 + " is Java 17", "Maven runs on Java 17", "select-jdk-toolchain",
+                        "-Dhakmem.jvm=");
+    }
+
+    private Path fakeJdk(String name, String version) throws IOException {
+        Path home = Files.createDirectories(directory.resolve(name).resolve("bin")).getParent();
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        return Files.createFile(home.resolve("bin").resolve("java"));
+    }
+
+    @Test
+    void theRequestFileListsBudgetsAndParameters() {
+        Properties request = RequestFile.of(List.of(
+                new BudgetSpec("a", "scaling", Map.of("blocks", "100"), 1.0, null)), 3);
+
+        assertThat(request).containsEntry("repeat", "3").containsEntry("budgets", "1")
+                .containsEntry("budget.0.name", "a").containsEntry("budget.0.workload", "scaling")
+                .containsEntry("budget.0.parameter.blocks", "100");
+    }
+
+    @Test
+    void resultsAreReadBackPerRun() {
+        BudgetSpec spec = new BudgetSpec("a", "scaling", Map.of(), 1.0, null);
+        Properties results = new Properties();
+        results.setProperty("budgets", "1");
+        results.setProperty("budget.0.name", "a");
+        results.setProperty("budget.0.runs", "1");
+        for (String key : List.of("liveBytes", "residentBytes", "mappedBytes", "retainedBytes", "rssDeltaBytes",
+                "elapsedNanos")) {
+            results.setProperty("budget.0.run.0." + key, Integer.toString(key.length()));
+        }
+        results.setProperty("budget.0.error", "boom");
+
+        List<BudgetResult> parsed = ForkResults.parse(results, List.of(spec));
+
+        assertThat(parsed).containsExactly(new BudgetResult(spec, List.of(new RunFigures(9, 13, 11, 13, 13, 12)), "boom"));
+        assertThat(ForkResults.configErrors(results)).isEmpty();
+    }
+
+    @Test
+    void theForkRunsWithFixedPreTouchedHeapNativeAccessAndUserArgumentsLast() {
+        ForkSettings settings = new ForkSettings(currentJava(), List.of(), "256m", List.of("-Xmx1g"),
+                Duration.ofSeconds(5), directory);
+
+        List<String> command = new ForkedRunner(settings).command(Path.of("cp.args"), Path.of("in"), Path.of("out"));
+
+        assertThat(command).containsExactly(currentJava().toString(), "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
+                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "@cp.args",
+                "io.hakmem.budget.BudgetRunnerMain", "in", "out");
+    }
+
+    @Test
+    void aCrashingForkFailsWithTheTailOfItsOutput() {
+        ForkSettings settings = new ForkSettings(currentJava(), List.of(directory.resolve("empty")), "64m",
+                List.of(), Duration.ofSeconds(60), directory.resolve("work"));
+        List<String> progress = new ArrayList<>();
+
+        assertThatThrownBy(() -> new ForkedRunner(settings).run(
+                        List.of(new BudgetSpec("a", "scaling", Map.of(), 1.0, null)), 1, progress::add))
+                .isInstanceOf(ForkException.class)
+                .hasMessageStartingWith("the budget JVM exited with status 1; the last lines of its output")
+                .hasMessageContaining("io.hakmem.budget.BudgetRunnerMain");
+        assertThat(directory.resolve("work").resolve("fork.log")).exists();
+        assertThat(progress).isEmpty();
+    }
+}
