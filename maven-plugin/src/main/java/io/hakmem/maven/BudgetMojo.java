@@ -127,7 +127,8 @@ public class BudgetMojo extends AbstractMojo {
         List<BudgetSpec> specs = validate(allocator, classpath);
         Path java = java();
         ForkSettings settings = forkSettings(java, classpath);
-        getLog().info("hakmem:budget: " + specs.size() + " budget(s), " + repeat + " run(s) each, on " + java);
+        getLog().info("hakmem:budget: " + specs.size() + " budget(s), " + repeat + " run(s) each, on " + java
+                + " (Java " + JavaExecutables.featureOf(java) + ")");
         List<BudgetResult> results = runFork(settings, specs);
         BudgetReport report = new BudgetReport(results.stream().map(BudgetEvaluator::evaluate).toList(), repeat,
                 Integer.toString(JavaExecutables.featureOf(java)));
@@ -208,10 +209,12 @@ public class BudgetMojo extends AbstractMojo {
     }
 
     private Path java() throws MojoExecutionException {
-        Path current = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path currentHome = Path.of(System.getProperty("java.home"));
+        Path current = currentHome.resolve("bin").resolve("java");
         try {
             return JavaExecutables.choose(toolchainJava(), jvm == null ? null : jvm.toPath(), current,
-                    Runtime.version().feature());
+                    Runtime.version().feature(), () -> JavaExecutables.installed(System.getenv("JAVA_HOME"),
+                            currentHome, Path.of(System.getProperty("user.home"))));
         } catch (IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -229,6 +232,11 @@ public class BudgetMojo extends AbstractMojo {
             toolchain = matching.get(0);
         } else {
             toolchain = toolchainManager.getToolchainFromBuildContext("jdk", session);
+            if (toolchain == null) {
+                // Invoked alone (mvn hakmem:budget), nothing selected one: any JDK 22+ of toolchains.xml.
+                toolchain = toolchainManager.getToolchains(session, "jdk", Map.of("version", "[22,)")).stream()
+                        .findFirst().orElse(null);
+            }
         }
         String java = toolchain == null ? null : toolchain.findTool("java");
         return java == null ? null : Path.of(java);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,22 +40,40 @@ class ForkPlumbingTest {
     }
 
     @Test
-    void theToolchainWinsThenTheJvmParameterThenMavensOwnJava() throws IOException {
+    void theToolchainWinsThenTheJvmParameterThenMavensOwnJavaThenTheNewestInstalledJdk() throws IOException {
         Path jdk17 = fakeJdk("jdk17", "17.0.9");
+        Path jdk22 = fakeJdk("jdk22", "22.0.2");
         Path jdk25 = fakeJdk("jdk25", "25");
         Path maven = Path.of("/maven/bin/java");
+        Supplier<List<Path>> none = List::of;
 
-        assertThat(JavaExecutables.choose(jdk25, jdk17, maven, 17)).isEqualTo(jdk25);
-        assertThat(JavaExecutables.choose(jdk17, jdk25, maven, 17)).isEqualTo(jdk25);
-        assertThat(JavaExecutables.choose(null, null, maven, 22)).isEqualTo(maven);
-        assertThatThrownBy(() -> JavaExecutables.choose(jdk17, null, maven, 17))
+        assertThat(JavaExecutables.choose(jdk25, jdk17, maven, 17, none)).isEqualTo(jdk25);
+        assertThat(JavaExecutables.choose(jdk17, jdk22, maven, 17, none)).isEqualTo(jdk22);
+        assertThat(JavaExecutables.choose(null, null, maven, 22, none)).isEqualTo(maven);
+        assertThat(JavaExecutables.choose(jdk17, null, maven, 17, () -> List.of(jdk22, jdk25, jdk17))).isEqualTo(jdk25);
+        assertThatThrownBy(() -> JavaExecutables.choose(null, jdk17, maven, 25, none))
+                .hasMessageStartingWith("jvm: " + jdk17 + " is Java 17; hakmem:budget needs a JDK 22 or later");
+        assertThatThrownBy(() -> JavaExecutables.choose(jdk17, null, maven, 17, () -> List.of(jdk17)))
                 .hasMessageStartingWith("hakmem:budget needs a JDK 22 or later to run budgets.")
-                .hasMessageContaining(jdk17 + " is Java 17", "Maven runs on Java 17", "select-jdk-toolchain",
-                        "-Dhakmem.jvm=");
+                .hasMessageContaining("the toolchain's " + jdk17 + " is Java 17", "Maven runs on Java 17",
+                        "select-jdk-toolchain", "-Dhakmem.jvm=");
+    }
+
+    @Test
+    void installedJdksAreFoundInTheUsualPlaces() throws IOException {
+        Path jdk22 = fakeJdk("jvms/jdk22", "22");
+        Path jdk25 = fakeJdk("home/.jdks/jdk25", "25");
+        jdk22.toFile().setExecutable(true);
+        jdk25.toFile().setExecutable(true);
+
+        List<Path> found = JavaExecutables.installed(null, directory.resolve("jvms/current"), directory.resolve("home"));
+
+        assertThat(found).contains(jdk22, jdk25);
     }
 
     private Path fakeJdk(String name, String version) throws IOException {
         Path home = Files.createDirectories(directory.resolve(name).resolve("bin")).getParent();
+        Files.createDirectories(home);
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
         return Files.createFile(home.resolve("bin").resolve("java"));
     }
