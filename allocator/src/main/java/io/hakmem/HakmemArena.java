@@ -125,9 +125,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw new IllegalArgumentException("byteAlignment must be a power of two, was " + byteAlignment);
         }
-        if (closed) {
-            throw closedException();
-        }
+        // No closed check here: close() revokes every cache, so a closed arena fails on the
+        // locked path, which checks under the lock.
         int c = SizeClasses.classFor(byteSize, byteAlignment);
         if (c < 0) {
             return allocateLarge(byteSize, byteAlignment);
@@ -140,7 +139,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 if (tagged != 0) {
                     tc.allocs++;
                     tc.allocBytes += byteSize;
-                    return handOut(tagged, byteSize, Span.CACHED);
+                    return handOutCached(tc.poppedSpan(), tagged, byteSize);
                 }
             }
         }
@@ -164,21 +163,28 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         } finally {
             heap.unlock();
         }
-        MemorySegment segment = handOut(tagged, byteSize, Span.LIVE);
+        MemorySegment segment = handOut(tagged, byteSize);
         if (poison != null && (tagged & Span.RECYCLED_BIT) != 0) {
             checkPoison(segment, tagged & ~Span.TAG_BITS);
         }
         return segment;
     }
 
-    /** Turns a tagged block into the user's segment; a CACHED block becomes LIVE here. */
-    private MemorySegment handOut(long tagged, long byteSize, byte from) {
+    /** Turns a cached block into the user's segment: CACHED becomes LIVE here. */
+    private MemorySegment handOutCached(Span span, long tagged, long byteSize) {
+        long address = tagged & ~Span.TAG_BITS;
+        span.setState(span.indexOf(address), Span.LIVE);
+        MemorySegment segment = span.superSlab().slice(address, byteSize);
+        if ((tagged & Span.DIRTY_BIT) != 0 && zero) {
+            segment.fill((byte) 0);
+        }
+        return segment;
+    }
+
+    /** Turns a block taken under the lock into the user's segment. */
+    private MemorySegment handOut(long tagged, long byteSize) {
         long address = tagged & ~Span.TAG_BITS;
         SuperSlab ss = Objects.requireNonNull(heap.lookup(address));
-        if (from == Span.CACHED) {
-            Span span = Objects.requireNonNull(ss.spanOf(address));
-            span.setState(span.blockIndex(address), Span.LIVE);
-        }
         MemorySegment segment = ss.slice(address, byteSize);
         if ((tagged & Span.DIRTY_BIT) != 0 && zero && poison == null) {
             segment.fill((byte) 0);
@@ -213,11 +219,10 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     public void free(MemorySegment segment) {
         Objects.requireNonNull(segment, "segment");
-        if (closed) {
-            throw closedException();
-        }
         long address = segment.address();
-        SuperSlab ss = segment.isNative() ? heap.lookup(address) : null;
+        ThreadCaches tcs = caches;
+        ThreadCache tc = tcs == null ? null : tcs.current();
+        SuperSlab ss = !segment.isNative() ? null : tc != null ? tc.superSlabOf(address) : heap.lookup(address);
         if (ss == null || !ss.owns(segment)) {
             freeLarge(segment, ss);
             return;
@@ -236,12 +241,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             throw new IllegalArgumentException("segment 0x" + Long.toHexString(address) + " has " + byteSize
                     + " bytes, more than its block of " + span.blockSize() + " B: was it reinterpreted?");
         }
-        ThreadCaches tcs = caches;
-        if (tcs != null && span.sizeClass() < SizeClasses.tinyCount()) {
-            ThreadCache tc = tcs.current();
-            if (tc != null && freeCached(tc, span, index, address, byteSize)) {
-                return;
-            }
+        if (tc != null && span.sizeClass() < SizeClasses.tinyCount() && freeCached(tc, span, index, address, byteSize)) {
+            return;
         }
         freeLocked(ss, span, index, address, byteSize);
     }
@@ -254,7 +255,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 throw doubleFree(address, describe(span.state(index)));
             }
             span.setState(index, Span.CACHED);
-            if (!tc.push(span.sizeClass(), address | Span.DIRTY_BIT | Span.RECYCLED_BIT)) {
+            if (!tc.push(span.sizeClass(), address | Span.DIRTY_BIT | Span.RECYCLED_BIT, span)) {
                 span.setState(index, Span.LIVE);
                 return false;
             }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *   <caption>Knobs read by {@link #defaults()}</caption>
  *   <tr><th>setting</th><th>system property</th><th>environment</th><th>built-in</th></tr>
  *   <tr><td>{@link #magazineCapacity()}</td><td>{@code hakmem.tiny.magCap}</td>
- *       <td>{@code HAKMEM_TINY_MAG_CAP}</td><td>1024 (0 turns thread caches off)</td></tr>
+ *       <td>{@code HAKMEM_TINY_MAG_CAP}</td><td>2048 (0 turns thread caches off)</td></tr>
  *   <tr><td>{@link #maxMappedBytes()}</td><td>{@code hakmem.maxMappedBytes}</td>
  *       <td>{@code HAKMEM_MAX_MAPPED_BYTES}</td><td>unlimited</td></tr>
  *   <tr><td>{@link #osBackend()}</td><td>{@code hakmem.osBackend}</td>
@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 public final class HakmemConfig {
 
     /** The built-in magazine capacity: blocks a thread may cache per size class. */
-    public static final int DEFAULT_MAGAZINE_CAPACITY = 1024;
+    public static final int DEFAULT_MAGAZINE_CAPACITY = 2048;
     /** The built-in number of frees per size class between two periodic magazine drains. */
     public static final int DEFAULT_DRAIN_INTERVAL = 1024;
 

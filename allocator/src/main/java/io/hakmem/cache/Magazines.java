@@ -60,11 +60,11 @@ final class Magazines {
     }
 
     long count(MemorySegment slots, int c) {
-        return slots.get(ValueLayout.JAVA_LONG, offsets[c]);
+        return slots.get(ValueLayout.JAVA_LONG_UNALIGNED, offsets[c]);
     }
 
     long slot(MemorySegment slots, int c, long i) {
-        return slots.get(ValueLayout.JAVA_LONG, offsets[c] + i * 8);
+        return slots.get(ValueLayout.JAVA_LONG_UNALIGNED, offsets[c] + i * 8);
     }
 
     long totalCount() {

@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Objects;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One platform thread's magazines for one arena.
@@ -24,6 +25,9 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 public final class ThreadCache {
 
+    /** Slots are 8-aligned; the unaligned layout only spares the JDK's alignment check. */
+    private static final ValueLayout.OfLong SLOT = ValueLayout.JAVA_LONG_UNALIGNED;
+
     final Thread thread;
     private final SlabHeap heap;
     private final Magazines mags;
@@ -31,6 +35,18 @@ public final class ThreadCache {
     private final int[] lowWater;
     private final int[] freesSinceDrain;
     private final long[] batch;
+    private final Span[] batchSpans;
+    /**
+     * The span of each cached block, slot for slot, so a pop needs no address lookup. Owner-only
+     * and on the Java heap: the revoker never reads it, and after a revocation the count is 0, so
+     * stale hints are never used.
+     */
+    private final @Nullable Span[][] hints;
+    /** The span of the block the last {@link #pop} returned. */
+    private @Nullable Span popped;
+    private long lastKey = -1;
+    private @Nullable SuperSlab lastSuperSlab;
+    private int lastEpoch;
     /** Blocks handed to the user by this thread through the cache. */
     public long allocs;
     /** Their requested bytes. */
@@ -54,6 +70,36 @@ public final class ThreadCache {
             most = Math.max(most, mags.capacities[c]);
         }
         this.batch = new long[most];
+        this.batchSpans = new Span[most];
+        this.hints = new Span[classes][];
+        for (int c = 0; c < classes; c++) {
+            hints[c] = new Span[mags.capacities[c] + 1];
+        }
+    }
+
+    /** @return the span of the block the last successful {@link #pop} returned */
+    public Span poppedSpan() {
+        return java.util.Objects.requireNonNull(popped);
+    }
+
+    /**
+     * Address to SuperSlab through a one-entry cache, valid while no SuperSlab was unmapped since
+     * it was filled; the owner's frees mostly hit the SuperSlab it allocates from.
+     */
+    public @Nullable SuperSlab superSlabOf(long address) {
+        int epoch = heap.unmapEpoch();
+        long key = address >>> SuperSlab.SHIFT;
+        SuperSlab ss = lastSuperSlab;
+        if (key == lastKey && epoch == lastEpoch && ss != null) {
+            return ss;
+        }
+        ss = heap.lookup(address);
+        if (ss != null) {
+            lastKey = key;
+            lastSuperSlab = ss;
+            lastEpoch = epoch;
+        }
+        return ss;
     }
 
     /**
@@ -66,12 +112,13 @@ public final class ThreadCache {
         MemorySegment v = mags.view;
         long at = mags.offsets[c];
         try {
-            long n = v.get(ValueLayout.JAVA_LONG, at);
+            long n = v.get(SLOT, at);
             if (n == 0) {
                 return refill(c);
             }
-            long tagged = v.get(ValueLayout.JAVA_LONG, at + n * 8);
-            v.set(ValueLayout.JAVA_LONG, at, n - 1);
+            long tagged = v.get(SLOT, at + n * 8);
+            v.set(SLOT, at, n - 1);
+            popped = hints[c][(int) n];
             if (n - 1 < lowWater[c]) {
                 lowWater[c] = (int) (n - 1);
             }
@@ -87,16 +134,17 @@ public final class ThreadCache {
      *
      * @return false when the cache was revoked: the block is still the caller's to free
      */
-    public boolean push(int c, long tagged) {
+    public boolean push(int c, long tagged, Span span) {
         MemorySegment v = mags.view;
         long at = mags.offsets[c];
         try {
-            long n = v.get(ValueLayout.JAVA_LONG, at);
+            long n = v.get(SLOT, at);
             if (n == mags.capacities[c]) {
-                return pushOverflowing(c, tagged);
+                return pushOverflowing(c, tagged, span);
             }
-            v.set(ValueLayout.JAVA_LONG, at + (n + 1) * 8, tagged);
-            v.set(ValueLayout.JAVA_LONG, at, n + 1);
+            v.set(SLOT, at + (n + 1) * 8, tagged);
+            hints[c][(int) n + 1] = span;
+            v.set(SLOT, at, n + 1);
         } catch (IllegalStateException revoked) {
             afterRevocation();
             return false;
@@ -116,29 +164,32 @@ public final class ThreadCache {
         int got;
         heap.lock();
         try {
-            got = heap.takeBatch(c, batch, want, this);
+            got = heap.takeBatch(c, batch, batchSpans, want, this);
         } finally {
             heap.unlock();
         }
         long at = mags.offsets[c];
         for (int i = 0; i < got - 1; i++) {
-            v.set(ValueLayout.JAVA_LONG, at + (i + 1) * 8, batch[i]);
+            v.set(SLOT, at + (i + 1) * 8, batch[i]);
+            hints[c][i + 1] = batchSpans[i];
         }
-        v.set(ValueLayout.JAVA_LONG, at, got - 1);
+        v.set(SLOT, at, got - 1);
         lowWater[c] = Math.min(lowWater[c], got - 1);
+        popped = batchSpans[got - 1];
         return batch[got - 1];
     }
 
-    private synchronized boolean pushOverflowing(int c, long tagged) {
+    private synchronized boolean pushOverflowing(int c, long tagged, Span span) {
         if (!mags.viewAlive()) {
             return false;
         }
         MemorySegment v = mags.view;
         flushOldest(v, c, Math.max(1, mags.capacities[c] / 2));
         long at = mags.offsets[c];
-        long n = v.get(ValueLayout.JAVA_LONG, at);
-        v.set(ValueLayout.JAVA_LONG, at + (n + 1) * 8, tagged);
-        v.set(ValueLayout.JAVA_LONG, at, n + 1);
+        long n = v.get(SLOT, at);
+        v.set(SLOT, at + (n + 1) * 8, tagged);
+        hints[c][(int) n + 1] = span;
+        v.set(SLOT, at, n + 1);
         return true;
     }
 
@@ -155,9 +206,15 @@ public final class ThreadCache {
         }
         MemorySegment v = mags.view;
         int idle = lowWater[c];
+        long held = mags.count(v, c);
         if (idle > 0) {
             flushOldest(v, c, idle);
-            flushEmptySuperSlabs(v);
+            // The scan for SuperSlabs emptied behind the cache costs a pass over every cached
+            // block, so it runs only when most of this magazine sat idle: a thread that went
+            // quiet, not one churning through its cache.
+            if (2L * idle >= held) {
+                flushEmptySuperSlabs(v);
+            }
         }
         lowWater[c] = (int) mags.count(v, c);
     }
@@ -165,18 +222,19 @@ public final class ThreadCache {
     /** Gives the {@code k} oldest blocks of class {@code c} back to the heap. Under the monitor. */
     private void flushOldest(MemorySegment v, int c, int k) {
         long at = mags.offsets[c];
-        long n = v.get(ValueLayout.JAVA_LONG, at);
+        long n = v.get(SLOT, at);
         int flush = (int) Math.min(k, n);
         heap.lock();
         try {
             for (int i = 1; i <= flush; i++) {
-                giveBack(v.get(ValueLayout.JAVA_LONG, at + i * 8));
+                giveBack(v.get(SLOT, at + i * 8));
             }
         } finally {
             heap.unlock();
         }
         MemorySegment.copy(v, at + (flush + 1) * 8L, v, at + 8, (n - flush) * 8);
-        v.set(ValueLayout.JAVA_LONG, at, n - flush);
+        System.arraycopy(hints[c], flush + 1, hints[c], 1, (int) (n - flush));
+        v.set(SLOT, at, n - flush);
         lowWater[c] = Math.min(lowWater[c], (int) (n - flush));
     }
 
@@ -188,18 +246,20 @@ public final class ThreadCache {
             forEachCached(v, ss -> ss.scratch(ss.scratch() + 1));
             for (int c = 0; c < mags.offsets.length; c++) {
                 long at = mags.offsets[c];
-                long n = v.get(ValueLayout.JAVA_LONG, at);
+                long n = v.get(SLOT, at);
                 long kept = 0;
                 for (long i = 1; i <= n; i++) {
-                    long tagged = v.get(ValueLayout.JAVA_LONG, at + i * 8);
-                    SuperSlab ss = superSlabOf(tagged);
+                    long tagged = v.get(SLOT, at + i * 8);
+                    SuperSlab ss = cachedSuperSlab(tagged);
                     if (ss.usedBlocks() == ss.scratch()) {
                         giveBack(tagged);
                     } else {
-                        v.set(ValueLayout.JAVA_LONG, at + ++kept * 8, tagged);
+                        kept++;
+                        v.set(SLOT, at + kept * 8, tagged);
+                        hints[c][(int) kept] = hints[c][(int) i];
                     }
                 }
-                v.set(ValueLayout.JAVA_LONG, at, kept);
+                v.set(SLOT, at, kept);
                 lowWater[c] = Math.min(lowWater[c], (int) kept);
             }
         } finally {
@@ -210,21 +270,21 @@ public final class ThreadCache {
     private void forEachCached(MemorySegment v, java.util.function.Consumer<SuperSlab> action) {
         for (int c = 0; c < mags.offsets.length; c++) {
             long at = mags.offsets[c];
-            long n = v.get(ValueLayout.JAVA_LONG, at);
+            long n = v.get(SLOT, at);
             for (long i = 1; i <= n; i++) {
-                action.accept(superSlabOf(v.get(ValueLayout.JAVA_LONG, at + i * 8)));
+                action.accept(cachedSuperSlab(v.get(SLOT, at + i * 8)));
             }
         }
     }
 
-    private SuperSlab superSlabOf(long tagged) {
+    private SuperSlab cachedSuperSlab(long tagged) {
         return Objects.requireNonNull(heap.lookup(tagged & ~Span.TAG_BITS), "cached block outside any SuperSlab");
     }
 
     /** Returns one cached block to its span. Heap lock held. */
     private void giveBack(long tagged) {
         long address = tagged & ~Span.TAG_BITS;
-        Span span = Objects.requireNonNull(superSlabOf(tagged).spanOf(address), "cached block in a free slab");
+        Span span = Objects.requireNonNull(cachedSuperSlab(tagged).spanOf(address), "cached block in a free slab");
         int index = span.blockIndex(address);
         if (span.state(index) != Span.CACHED) {
             throw new IllegalStateException("hakmem internal error: cached block 0x" + Long.toHexString(address)
@@ -257,11 +317,11 @@ public final class ThreadCache {
             MemorySegment b = mags.backing;
             for (int c = 0; c < mags.offsets.length; c++) {
                 long at = mags.offsets[c];
-                long n = b.get(ValueLayout.JAVA_LONG, at);
+                long n = b.get(SLOT, at);
                 for (long i = 1; i <= n; i++) {
-                    giveBack(b.get(ValueLayout.JAVA_LONG, at + i * 8));
+                    giveBack(b.get(SLOT, at + i * 8));
                 }
-                b.set(ValueLayout.JAVA_LONG, at, 0L);
+                b.set(SLOT, at, 0L);
                 given += n;
                 lowWater[c] = 0;
             }
@@ -271,10 +331,16 @@ public final class ThreadCache {
         return given;
     }
 
-    /** Revokes without giving blocks back, because the heap is being unmapped. */
+    /**
+     * Revokes without giving blocks back, because the heap is being unmapped. The counts are
+     * cleared so that a view renewed after the close starts empty and only meets the closed heap.
+     */
     synchronized void abandon() {
         if (mags.viewAlive()) {
             mags.revokeView();
+        }
+        for (int c = 0; c < mags.offsets.length; c++) {
+            mags.backing.set(SLOT, mags.offsets[c], 0L);
         }
     }
 

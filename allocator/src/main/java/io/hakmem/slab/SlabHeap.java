@@ -36,6 +36,8 @@ public final class SlabHeap {
     private final SlabHeapListener listener;
     private long dirtyBytes;
     private boolean closed;
+    /** Bumped on every unmap: a SuperSlab looked up under an unchanged epoch is still mapped. */
+    private volatile int unmapEpoch;
     /** Every live SuperSlab of the process, to tell "another arena's block" from "not ours". */
     private static final java.util.concurrent.ConcurrentHashMap<Long, SlabHeap> ALL =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -66,6 +68,11 @@ public final class SlabHeap {
     /** @return whether the calling thread holds the lock */
     public boolean isLocked() {
         return lock.isHeldByCurrentThread();
+    }
+
+    /** @return a number that changes whenever a SuperSlab is unmapped; lock-free */
+    public int unmapEpoch() {
+        return unmapEpoch;
     }
 
     /** @return the SuperSlab containing {@code address}, or null; lock-free */
@@ -104,7 +111,7 @@ public final class SlabHeap {
         if (!span.hasFree()) {
             unlist(span);
         }
-        span.state[span.blockIndex(tagged & ~Span.TAG_BITS)] = newState;
+        span.state[span.indexOf(tagged & ~Span.TAG_BITS)] = newState;
         return tagged;
     }
 
@@ -114,7 +121,7 @@ public final class SlabHeap {
      *
      * @return how many blocks were taken: at least one, or an {@link OutOfMemoryError}
      */
-    public int takeBatch(int c, long[] out, int n, Object owner) {
+    public int takeBatch(int c, long[] out, Span[] spans, int n, Object owner) {
         ensureOpen();
         collectRemote();
         int taken = 0;
@@ -129,7 +136,8 @@ public final class SlabHeap {
             span.owner = owner;
             while (taken < n && span.hasFree()) {
                 long tagged = span.pop();
-                span.state[span.blockIndex(tagged & ~Span.TAG_BITS)] = Span.CACHED;
+                span.state[span.indexOf(tagged & ~Span.TAG_BITS)] = Span.CACHED;
+                spans[taken] = span;
                 out[taken++] = tagged;
             }
             if (!span.hasFree()) {
@@ -231,6 +239,7 @@ public final class SlabHeap {
     }
 
     private void unmap(SuperSlab ss, ReleaseReason reason) {
+        unmapEpoch++;
         ss.closeScope();
         table.remove(ss);
         ALL.remove(ss.base >>> SuperSlab.SHIFT);

@@ -55,6 +55,8 @@ public final class Span {
     final int sizeClass;
     final int blockSize;
     final int capacity;
+    /** See {@link SizeClasses#magic}; 0 means divide. */
+    private final long magic;
     final byte[] state;
     /** Blocks [bump, capacity) were never handed out since the span was formed. */
     int bump;
@@ -69,8 +71,12 @@ public final class Span {
     /** Intrusive stack of remotely freed blocks, pushed by any thread with CAS. */
     @SuppressWarnings("unused")
     private volatile long remoteHead;
-    /** The thread cache that refilled from this span last; frees from other threads go remote. */
-    volatile @Nullable Object owner;
+    /**
+     * The thread cache that refilled from this span last; frees from other threads go remote.
+     * A routing hint only, hence not volatile: a stale read sends a free down the other correct
+     * path (magazine or remote queue), never a wrong one.
+     */
+    @Nullable Object owner;
 
     Span(SuperSlab superSlab, int firstSlab, int sizeClass, boolean dirty) {
         this.superSlab = superSlab;
@@ -80,6 +86,7 @@ public final class Span {
         this.sizeClass = sizeClass;
         this.blockSize = SizeClasses.size(sizeClass);
         this.capacity = SizeClasses.capacity(sizeClass);
+        this.magic = SizeClasses.magic(sizeClass);
         this.state = new byte[capacity];
         this.dirty = dirty;
     }
@@ -110,11 +117,17 @@ public final class Span {
      */
     public int blockIndex(long address) {
         long offset = address - base;
-        int index = SizeClasses.blockIndex(sizeClass, offset);
+        int index = indexOf(address);
         if (index >= capacity || (long) index * blockSize != offset) {
             return -1;
         }
         return index;
+    }
+
+    /** @return the index of a block known to start at {@code address}; no validation */
+    public int indexOf(long address) {
+        long offset = address - base;
+        return magic != 0 ? (int) ((offset * magic) >>> 32) : (int) (offset / blockSize);
     }
 
     /** @return the state byte of block {@code index} */

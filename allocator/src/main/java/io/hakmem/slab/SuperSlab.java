@@ -27,6 +27,7 @@ public final class SuperSlab {
     final long base;
     final SlabHeap heap;
     final MemorySegment segment;
+    private final MemorySegment.Scope scope;
     private final Arena lifetime;
     final long mappedAtNanos = System.nanoTime();
     final @Nullable Span[] spanAt = new Span[SLABS];
@@ -44,6 +45,7 @@ public final class SuperSlab {
         this.base = base;
         this.lifetime = Arena.ofShared();
         this.segment = MemorySegment.ofAddress(base).reinterpret(SIZE, lifetime, null);
+        this.scope = segment.scope();
     }
 
     /** @return the heap (and so the arena) this SuperSlab belongs to */
@@ -63,7 +65,7 @@ public final class SuperSlab {
 
     /** @return whether {@code segment} was cut from this SuperSlab's segment, not a stale one */
     public boolean owns(MemorySegment candidate) {
-        return candidate.scope() == segment.scope();
+        return candidate.scope() == scope;
     }
 
     /** Finds {@code n} consecutive free slabs; returns the first index or -1. */
