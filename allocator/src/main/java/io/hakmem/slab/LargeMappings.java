@@ -29,9 +29,23 @@ public final class LargeMappings {
         this.os = os;
     }
 
+    /**
+     * @return the bytes a block of {@code byteSize} maps, or -1 when the size rounded up to whole
+     *     pages, plus the over-mapping needed for the alignment, would overflow a long
+     */
+    static long mappedSize(long byteSize, long alignment) {
+        if (byteSize > Long.MAX_VALUE - PAGE - Math.max(PAGE, alignment)) {
+            return -1;
+        }
+        return Math.max(PAGE, (byteSize + PAGE - 1) & -PAGE);
+    }
+
     /** @return a fresh, zeroed segment, or 0-address failure reported as null */
     @Nullable MemorySegment map(long byteSize, long alignment) {
-        long bytes = Math.max(PAGE, (byteSize + PAGE - 1) & -PAGE);
+        long bytes = mappedSize(byteSize, alignment);
+        if (bytes < 0) {
+            return null;
+        }
         long base = os.map(bytes, Math.max(PAGE, alignment));
         if (base == 0) {
             return null;

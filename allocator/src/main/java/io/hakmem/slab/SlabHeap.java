@@ -294,8 +294,14 @@ public final class SlabHeap {
 
     /** Fails with {@link OutOfMemoryError} when mapping {@code bytes} more would cross the limit. Locked. */
     public void checkLimit(long bytes) {
+        if (bytes > config.maxMappedBytes() - mappedBytes()) {
+            // Memory that holds no block (empty spans kept for reuse, cached SuperSlabs) must not
+            // make an allocation fail: give it back first.
+            trim();
+        }
         long mapped = mappedBytes();
-        if (mapped + bytes > config.maxMappedBytes()) {
+        // mapped never exceeds the limit, so this subtraction cannot overflow where a sum could.
+        if (bytes > config.maxMappedBytes() - mapped) {
             throw outOfMemory("mapping " + bytes + " more bytes would exceed maxMappedBytes="
                     + config.maxMappedBytes() + " (mapped now: " + mapped + ")");
         }
@@ -406,7 +412,12 @@ public final class SlabHeap {
      */
     public java.lang.foreign.MemorySegment allocateLarge(long byteSize, long alignment) {
         ensureOpen();
-        checkLimit(byteSize);
+        long bytes = LargeMappings.mappedSize(byteSize, alignment);
+        if (bytes < 0) {
+            throw outOfMemory("a dedicated mapping of " + byteSize + " bytes aligned to " + alignment
+                    + " does not fit in the address space");
+        }
+        checkLimit(bytes);
         java.lang.foreign.MemorySegment segment = large.map(byteSize, alignment);
         if (segment == null) {
             throw outOfMemory("the OS refused a dedicated mapping of " + byteSize + " bytes aligned to "
