@@ -227,14 +227,29 @@ public final class HakmemConfig {
         private Duration backgroundTrimInterval;
 
         private Builder(UnaryOperator<@Nullable String> knobs) {
-            magazineCapacity(intKnob(knobs, "hakmem.tiny.magCap", DEFAULT_MAGAZINE_CAPACITY));
-            maxMappedBytes(longKnob(knobs, "hakmem.maxMappedBytes", Long.MAX_VALUE));
+            fromKnob(knobs, "hakmem.tiny.magCap",
+                    () -> magazineCapacity(intKnob(knobs, "hakmem.tiny.magCap", DEFAULT_MAGAZINE_CAPACITY)));
+            fromKnob(knobs, "hakmem.maxMappedBytes",
+                    () -> maxMappedBytes(longKnob(knobs, "hakmem.maxMappedBytes", Long.MAX_VALUE)));
             String backend = knobs.apply("hakmem.osBackend");
             osBackend = backend == null ? OsBackend.AUTO : parseBackend(backend);
             String track = knobs.apply("hakmem.trackAllocationSites");
             trackAllocationSites = track != null && parseBoolean("hakmem.trackAllocationSites", track);
-            backgroundTrimInterval(Duration.ofMillis(
-                    longKnob(knobs, "hakmem.backgroundTrimMillis", 0)));
+            fromKnob(knobs, "hakmem.backgroundTrimMillis", () -> backgroundTrimInterval(Duration.ofMillis(
+                    longKnob(knobs, "hakmem.backgroundTrimMillis", 0))));
+        }
+
+        /** Applies a knob; a value the setter rejects is reported with the knob's name. */
+        private static void fromKnob(UnaryOperator<@Nullable String> knobs, String name, Runnable apply) {
+            try {
+                apply.run();
+            } catch (IllegalArgumentException e) {
+                if (String.valueOf(e.getMessage()).startsWith(name)) {
+                    throw e;
+                }
+                throw new IllegalArgumentException(
+                        name + "='" + knobs.apply(name) + "' is invalid: " + e.getMessage(), e);
+            }
         }
 
         /**
