@@ -251,15 +251,43 @@ public final class SlabHeap {
 
     private Span newSpan(int c) {
         int slabs = SizeClasses.spanSlabs(c);
+        Span span = formSpanInLiveSuperSlab(c, slabs);
+        // Empty spans kept for their own class must not make another class map a new SuperSlab.
+        if (span == null && releaseEmptySpans()) {
+            span = formSpanInLiveSuperSlab(c, slabs);
+        }
+        if (span != null) {
+            return span;
+        }
+        SuperSlab ss = emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop();
+        superSlabs.add(ss);
+        return formSpan(ss, 0, c);
+    }
+
+    private @Nullable Span formSpanInLiveSuperSlab(int c, int slabs) {
         for (SuperSlab ss : superSlabs) {
             int first = ss.findFreeRun(slabs);
             if (first >= 0) {
                 return formSpan(ss, first, c);
             }
         }
-        SuperSlab ss = emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop();
-        superSlabs.add(ss);
-        return formSpan(ss, 0, c);
+        return null;
+    }
+
+    /** Releases every formed span that holds no block; returns whether there was one. */
+    private boolean releaseEmptySpans() {
+        boolean released = false;
+        for (int k = 0; k < partial.length; k++) {
+            for (Span s = partial[k]; s != null; ) {
+                Span next = s.next;
+                if (s.used == 0) {
+                    releaseSpan(s);
+                    released = true;
+                }
+                s = next;
+            }
+        }
+        return released;
     }
 
     private Span formSpan(SuperSlab ss, int first, int c) {
@@ -352,15 +380,7 @@ public final class SlabHeap {
         collectRemote();
         long before = mappedBytes();
         long purgedBefore = counters.slabsPurged;
-        for (int c = 0; c < partial.length; c++) {
-            for (Span s = partial[c]; s != null; ) {
-                Span next = s.next;
-                if (s.used == 0) {
-                    releaseSpan(s);
-                }
-                s = next;
-            }
-        }
+        releaseEmptySpans();
         purgeDirty();
         while (!emptyCache.isEmpty()) {
             unmap(emptyCache.pop(), ReleaseReason.TRIM);
