@@ -30,7 +30,9 @@ public enum PeerKind {
     /** hakmem-java with default settings (magazines on). */
     HAKMEM("hakmem"),
     /** hakmem-java with thread caches off ({@code magazineCapacity(0)}). */
-    HAKMEM_NO_MAG("hakmem magCap=0");
+    HAKMEM_NO_MAG("hakmem magCap=0"),
+    /** hakmem-java without clearing blocks ({@code zeroOnAllocate(false)}), as malloc and Netty. */
+    HAKMEM_NO_ZERO("hakmem no zeroing");
 
     private final String label;
 
@@ -57,6 +59,7 @@ public enum PeerKind {
             case NETTY_ADAPTIVE -> new NettyPeer(new AdaptiveByteBufAllocator());
             case HAKMEM -> new HakmemPeer(HakmemConfig.defaults());
             case HAKMEM_NO_MAG -> new HakmemPeer(HakmemConfig.builder().magazineCapacity(0).build());
+            case HAKMEM_NO_ZERO -> new HakmemPeer(HakmemConfig.builder().zeroOnAllocate(false).build());
         };
     }
 }
