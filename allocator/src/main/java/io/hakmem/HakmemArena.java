@@ -311,6 +311,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (!segment.isNative()) {
             return new IllegalArgumentException("segment " + segment + " is a heap segment, not one of this arena's");
         }
+        if (ss != null && segment.scope().isAlive()) {
+            // A live scope other than the SuperSlab's: a raw alias of this arena's memory.
+            return new IllegalArgumentException("segment " + where + " points into this arena's memory but is not "
+                    + "a segment it handed out (made with MemorySegment.ofAddress or reinterpret?): free the "
+                    + "segment that allocate returned");
+        }
         if (ss != null) {
             return new IllegalStateException("segment " + where + " belongs to a SuperSlab that was already "
                     + "released and mapped again: double free of a stale segment");

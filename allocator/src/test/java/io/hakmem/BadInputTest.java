@@ -149,6 +149,41 @@ class BadInputTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1024, 0})
+    void freeOfARawAliasOfALiveBlockIsRejectedAsNotHandedOutAndTheBlockStaysLive(int magazineCapacity) {
+        try (HakmemArena arena = arena(magazineCapacity)) {
+            MemorySegment block = arena.allocate(32);
+            for (MemorySegment alias : List.of(MemorySegment.ofAddress(block.address()),
+                    MemorySegment.ofAddress(block.address()).reinterpret(32))) {
+                assertThatThrownBy(() -> arena.free(alias))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(hex(block))
+                        .hasMessageContaining("not a segment it handed out");
+            }
+            assertLive(arena, 1, 32);
+            arena.free(block);
+            assertLive(arena, 0, 0);
+        }
+    }
+
+    @Test
+    void doubleFreeOfAStaleSegmentWhoseSuperSlabWasMappedAgainIsRejected() {
+        try (HakmemArena arena = arena(0)) {
+            MemorySegment block = arena.allocate(32);
+            arena.free(block);
+            arena.trim();
+            assertThat(arena.stats().superSlabsLive()).isZero();
+            // The next SuperSlab often lands at the same address; either way the stale free fails.
+            MemorySegment next = arena.allocate(32);
+            assertThat(catchThrowable(() -> arena.free(block)))
+                    .isInstanceOfAny(IllegalStateException.class, IllegalArgumentException.class)
+                    .hasMessageContaining(hex(block));
+            assertLive(arena, 1, 32);
+            arena.free(next);
+        }
+    }
+
     @Test
     void freeOfASegmentWidenedPastItsBlockIsRejected() {
         try (HakmemArena arena = HakmemArena.create()) {
