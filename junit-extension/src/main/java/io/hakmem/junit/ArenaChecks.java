@@ -45,7 +45,7 @@ final class ArenaChecks {
         arena.trim();
         HakmemStats trimmed = arena.stats();
         if (!ReclamationReport.reclaimed(trimmed)) {
-            problems.add(ReclamationReport.describe(trimmed, testName(context)));
+            problems.add(ReclamationReport.describe(arena, trimmed, testName(context)));
         }
     }
 
