@@ -466,6 +466,32 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         return out;
     }
 
+    /**
+     * Lists the address ranges this arena maps from the OS right now, so that tools can ask the OS
+     * whether they are really gone after {@link #close()} (the JUnit extension reads
+     * {@code /proc/self/maps}).
+     *
+     * <pre>{@code
+     * List<MappedRange> before = arena.mappedRanges();
+     * arena.close();
+     * // none of `before` may still appear in /proc/self/maps
+     * }</pre>
+     *
+     * @return SuperSlabs (in use or cached) and dedicated large mappings; empty after {@link #close()}
+     */
+    public List<MappedRange> mappedRanges() {
+        List<MappedRange> out = new ArrayList<>();
+        heap.lock();
+        try {
+            if (!closed) {
+                heap.forEachMapping((address, bytes) -> out.add(new MappedRange(address, bytes)));
+            }
+        } finally {
+            heap.unlock();
+        }
+        return out;
+    }
+
     /** @return names of live threads whose caches hold blocks of this arena, with counts */
     public List<String> threadsHoldingCachedBlocks() {
         return caches == null ? List.of() : caches.threadsHoldingBlocks();

@@ -111,6 +111,13 @@ public final class LargeMappings {
         }
     }
 
+    /** Calls {@code visitor} with the base and mapped length of each mapping. */
+    void forEachMapping(SlabHeap.RangeVisitor visitor) {
+        for (Mapping m : byAddress.values()) {
+            visitor.visit(m.base, m.mappedBytes);
+        }
+    }
+
     void closeAll() {
         for (Long address : byAddress.keySet().toArray(new Long[0])) {
             unmap(address);

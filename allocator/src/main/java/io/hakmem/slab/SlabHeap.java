@@ -456,6 +456,17 @@ public final class SlabHeap {
         large.forEach(visitor);
     }
 
+    /** Calls {@code visitor} for every mapping: SuperSlabs in use, cached ones, large blocks. Locked. */
+    public void forEachMapping(RangeVisitor visitor) {
+        for (SuperSlab ss : superSlabs) {
+            visitor.visit(ss.base, SuperSlab.SIZE);
+        }
+        for (SuperSlab ss : emptyCache) {
+            visitor.visit(ss.base, SuperSlab.SIZE);
+        }
+        large.forEachMapping(visitor);
+    }
+
     /** Calls {@code visitor} for every block in state {@code wanted}, in address order. Locked. */
     public void forEachBlock(byte wanted, Consumer<Span> spanVisitor, BlockVisitor visitor) {
         for (SuperSlab ss : superSlabs) {
@@ -473,6 +484,16 @@ public final class SlabHeap {
                 }
             }
         }
+    }
+
+    /** Receives one mapped range. */
+    @FunctionalInterface
+    public interface RangeVisitor {
+        /**
+         * @param address the range's base
+         * @param bytes its length
+         */
+        void visit(long address, long bytes);
     }
 
     /** Receives one block; returns false to stop. */

@@ -1,12 +1,15 @@
 package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
+import io.hakmem.OsBackend;
+import io.hakmem.os.LinuxOsMemory;
 import java.util.List;
 import org.jspecify.annotations.NullMarked;
 
 /**
  * The address ranges an arena maps straight from the OS, the ones {@code /proc/self/maps} must stop
- * showing after close.
+ * showing after close. Empty for the portable backend: its memory comes from the JDK's arenas, and
+ * malloc may keep freed memory mapped for reuse.
  */
 @NullMarked
 final class ArenaMappings {
@@ -14,11 +17,18 @@ final class ArenaMappings {
     private ArenaMappings() {
     }
 
-    /**
-     * Empty until the allocator lists its mappings ({@code HakmemArena.mappedRanges()}, prepared on
-     * branch junit-ranges); until then the OS check has nothing to compare.
-     */
     static List<AddressRange> of(HakmemArena arena) {
-        return List.of();
+        if (!mapsFromOs(arena.config().osBackend())) {
+            return List.of();
+        }
+        return arena.mappedRanges().stream().map(r -> new AddressRange(r.address(), r.end())).toList();
+    }
+
+    private static boolean mapsFromOs(OsBackend backend) {
+        return switch (backend) {
+            case LINUX -> true;
+            case PORTABLE -> false;
+            case AUTO -> LinuxOsMemory.isSupported();
+        };
     }
 }
