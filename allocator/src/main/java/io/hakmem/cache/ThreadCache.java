@@ -33,6 +33,11 @@ public final class ThreadCache {
     private final Magazines mags;
     private final int drainInterval;
     private final int[] lowWater;
+    /**
+     * The owner's copy of each magazine's count, so the fast path reads no native memory for it.
+     * Equal to the committed native count while the view is alive; reset by {@link #ensureView}.
+     */
+    private final int[] counts;
     private final int[] freesSinceDrain;
     private final long[] batch;
     private final Span[] batchSpans;
@@ -64,6 +69,7 @@ public final class ThreadCache {
         this.drainInterval = drainInterval;
         int classes = SizeClasses.tinyCount();
         this.lowWater = new int[classes];
+        this.counts = new int[classes];
         this.freesSinceDrain = new int[classes];
         int most = 0;
         for (int c = 0; c < classes; c++) {
@@ -112,15 +118,16 @@ public final class ThreadCache {
         MemorySegment v = mags.view;
         long at = mags.offsets[c];
         try {
-            long n = v.get(SLOT, at);
+            int n = counts[c];
             if (n == 0) {
                 return refill(c);
             }
-            long tagged = v.get(SLOT, at + n * 8);
-            v.set(SLOT, at, n - 1);
-            popped = hints[c][(int) n];
+            long tagged = v.get(SLOT, at + n * 8L);
+            v.set(SLOT, at, n - 1L);
+            counts[c] = n - 1;
+            popped = hints[c][n];
             if (n - 1 < lowWater[c]) {
-                lowWater[c] = (int) (n - 1);
+                lowWater[c] = n - 1;
             }
             return tagged;
         } catch (IllegalStateException revoked) {
@@ -138,13 +145,14 @@ public final class ThreadCache {
         MemorySegment v = mags.view;
         long at = mags.offsets[c];
         try {
-            long n = v.get(SLOT, at);
+            int n = counts[c];
             if (n == mags.capacities[c]) {
                 return pushOverflowing(c, tagged, span);
             }
-            v.set(SLOT, at + (n + 1) * 8, tagged);
-            hints[c][(int) n + 1] = span;
-            v.set(SLOT, at, n + 1);
+            v.set(SLOT, at + (n + 1) * 8L, tagged);
+            hints[c][n + 1] = span;
+            v.set(SLOT, at, n + 1L);
+            counts[c] = n + 1;
         } catch (IllegalStateException revoked) {
             afterRevocation();
             return false;
@@ -156,9 +164,7 @@ public final class ThreadCache {
     }
 
     private synchronized long refill(int c) {
-        if (!mags.viewAlive()) {
-            mags.renewView();
-        }
+        ensureView();
         MemorySegment v = mags.view;
         int want = Math.max(1, Math.min(256, mags.capacities[c] / 4));
         int got;
@@ -170,26 +176,28 @@ public final class ThreadCache {
         }
         long at = mags.offsets[c];
         for (int i = 0; i < got - 1; i++) {
-            v.set(SLOT, at + (i + 1) * 8, batch[i]);
+            v.set(SLOT, at + (i + 1) * 8L, batch[i]);
             hints[c][i + 1] = batchSpans[i];
         }
-        v.set(SLOT, at, got - 1);
+        v.set(SLOT, at, got - 1L);
+        counts[c] = got - 1;
         lowWater[c] = Math.min(lowWater[c], got - 1);
         popped = batchSpans[got - 1];
         return batch[got - 1];
     }
 
     private synchronized boolean pushOverflowing(int c, long tagged, Span span) {
-        if (!mags.viewAlive()) {
-            return false;
-        }
+        ensureView();
         MemorySegment v = mags.view;
-        flushOldest(v, c, Math.max(1, mags.capacities[c] / 2));
+        if (counts[c] == mags.capacities[c]) {
+            flushOldest(v, c, Math.max(1, mags.capacities[c] / 2));
+        }
         long at = mags.offsets[c];
-        long n = v.get(SLOT, at);
-        v.set(SLOT, at + (n + 1) * 8, tagged);
-        hints[c][(int) n + 1] = span;
-        v.set(SLOT, at, n + 1);
+        int n = counts[c];
+        v.set(SLOT, at + (n + 1) * 8L, tagged);
+        hints[c][n + 1] = span;
+        v.set(SLOT, at, n + 1L);
+        counts[c] = n + 1;
         return true;
     }
 
@@ -202,11 +210,12 @@ public final class ThreadCache {
     private synchronized void drain(int c) {
         freesSinceDrain[c] = 0;
         if (!mags.viewAlive()) {
+            ensureView();
             return;
         }
         MemorySegment v = mags.view;
         int idle = lowWater[c];
-        long held = mags.count(v, c);
+        int held = counts[c];
         if (idle > 0) {
             flushOldest(v, c, idle);
             // The scan for SuperSlabs emptied behind the cache costs a pass over every cached
@@ -216,26 +225,27 @@ public final class ThreadCache {
                 flushEmptySuperSlabs(v);
             }
         }
-        lowWater[c] = (int) mags.count(v, c);
+        lowWater[c] = counts[c];
     }
 
     /** Gives the {@code k} oldest blocks of class {@code c} back to the heap. Under the monitor. */
     private void flushOldest(MemorySegment v, int c, int k) {
         long at = mags.offsets[c];
-        long n = v.get(SLOT, at);
-        int flush = (int) Math.min(k, n);
+        int n = counts[c];
+        int flush = Math.min(k, n);
         heap.lock();
         try {
             for (int i = 1; i <= flush; i++) {
-                giveBack(v.get(SLOT, at + i * 8));
+                giveBack(v.get(SLOT, at + i * 8L));
             }
         } finally {
             heap.unlock();
         }
-        MemorySegment.copy(v, at + (flush + 1) * 8L, v, at + 8, (n - flush) * 8);
-        System.arraycopy(hints[c], flush + 1, hints[c], 1, (int) (n - flush));
-        v.set(SLOT, at, n - flush);
-        lowWater[c] = Math.min(lowWater[c], (int) (n - flush));
+        MemorySegment.copy(v, at + (flush + 1) * 8L, v, at + 8, (n - flush) * 8L);
+        System.arraycopy(hints[c], flush + 1, hints[c], 1, n - flush);
+        v.set(SLOT, at, (long) n - flush);
+        counts[c] = n - flush;
+        lowWater[c] = Math.min(lowWater[c], n - flush);
     }
 
     /** Flushes every cached block whose SuperSlab has no block outside this cache. */
@@ -246,21 +256,22 @@ public final class ThreadCache {
             forEachCached(v, ss -> ss.scratch(ss.scratch() + 1));
             for (int c = 0; c < mags.offsets.length; c++) {
                 long at = mags.offsets[c];
-                long n = v.get(SLOT, at);
-                long kept = 0;
-                for (long i = 1; i <= n; i++) {
-                    long tagged = v.get(SLOT, at + i * 8);
+                int n = counts[c];
+                int kept = 0;
+                for (int i = 1; i <= n; i++) {
+                    long tagged = v.get(SLOT, at + i * 8L);
                     SuperSlab ss = cachedSuperSlab(tagged);
                     if (ss.usedBlocks() == ss.scratch()) {
                         giveBack(tagged);
                     } else {
                         kept++;
-                        v.set(SLOT, at + kept * 8, tagged);
-                        hints[c][(int) kept] = hints[c][(int) i];
+                        v.set(SLOT, at + kept * 8L, tagged);
+                        hints[c][kept] = hints[c][i];
                     }
                 }
-                v.set(SLOT, at, kept);
-                lowWater[c] = Math.min(lowWater[c], (int) kept);
+                v.set(SLOT, at, (long) kept);
+                counts[c] = kept;
+                lowWater[c] = Math.min(lowWater[c], kept);
             }
         } finally {
             heap.unlock();
@@ -270,9 +281,8 @@ public final class ThreadCache {
     private void forEachCached(MemorySegment v, java.util.function.Consumer<SuperSlab> action) {
         for (int c = 0; c < mags.offsets.length; c++) {
             long at = mags.offsets[c];
-            long n = v.get(SLOT, at);
-            for (long i = 1; i <= n; i++) {
-                action.accept(cachedSuperSlab(v.get(SLOT, at + i * 8)));
+            for (int i = 1; i <= counts[c]; i++) {
+                action.accept(cachedSuperSlab(v.get(SLOT, at + i * 8L)));
             }
         }
     }
@@ -294,8 +304,18 @@ public final class ThreadCache {
     }
 
     private synchronized void afterRevocation() {
+        ensureView();
+    }
+
+    /**
+     * Under the monitor: after a revocation, starts over with a fresh view and an empty
+     * magazine; the revoker already gave every committed block back and zeroed the counts.
+     */
+    private void ensureView() {
         if (!mags.viewAlive()) {
             mags.renewView();
+            java.util.Arrays.fill(counts, 0);
+            java.util.Arrays.fill(lowWater, 0);
         }
     }
 
@@ -323,7 +343,6 @@ public final class ThreadCache {
                 }
                 b.set(SLOT, at, 0L);
                 given += n;
-                lowWater[c] = 0;
             }
         } finally {
             heap.unlock();

@@ -110,6 +110,9 @@ public final class SizeClasses {
         if (size > MAX_SMALL || alignment > MAX_SMALL_ALIGNMENT) {
             return -1;
         }
+        if (size <= MAX_TINY && alignment <= 8) {
+            return TINY_LOOKUP[(int) (size + 7) >>> 3]; // every class is a multiple of 8
+        }
         int c = size <= MAX_TINY ? TINY_LOOKUP[(int) (size + 7) >>> 3] : mediumClass((int) size);
         // Every block starts at span base + i * size and spans are 64 KiB-aligned, so a class
         // serves an alignment exactly when its size is a multiple of it.
