@@ -72,6 +72,28 @@ class ReclamationTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1024, 0})
+    void carvingIsLazyAndFreshPagesAreNeverClearedByTheAllocator(int magazineCapacity) {
+        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().magazineCapacity(magazineCapacity).build())) {
+            List<MemorySegment> blocks = new ArrayList<>();
+            for (int i = 0; i < 1024; i++) {
+                blocks.add(arena.allocate(16));
+            }
+            MemorySegment medium = arena.allocate(64 * 1024);
+            HakmemStats carved = arena.stats();
+            assertThat(carved.mappedBytes()).isEqualTo(SUPERSLAB);
+            // Zeroed segments, yet no page touched: fresh pages are zero already.
+            assertThat(carved.residentBytes()).isZero();
+            blocks.forEach(b -> b.set(ValueLayout.JAVA_BYTE, 15, (byte) 1));
+            assertThat(arena.stats().residentBytes()).as("1024 x 16 B = four pages").isEqualTo(4 * 4096);
+            medium.set(ValueLayout.JAVA_BYTE, 0, (byte) 1);
+            assertThat(arena.stats().residentBytes()).isEqualTo(5 * 4096);
+            blocks.forEach(arena::free);
+            arena.free(medium);
+        }
+    }
+
     @Test
     void withNoEmptySuperSlabCacheASuperSlabIsUnmappedTheMomentItEmpties() {
         try (HakmemArena arena = HakmemArena.create(noCaches().emptySuperSlabCacheSize(0).build())) {
