@@ -186,7 +186,10 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         long address = tagged & ~Span.TAG_BITS;
         SuperSlab ss = Objects.requireNonNull(heap.lookup(address));
         MemorySegment segment = ss.slice(address, byteSize);
-        if ((tagged & Span.DIRTY_BIT) != 0 && zero && poison == null) {
+        // With poisoning, checkPoison clears recycled blocks after checking them; blocks carved
+        // fresh from a reused, unpurged slab are dirty too but never checked, so clear them here.
+        boolean checkedLater = poison != null && (tagged & Span.RECYCLED_BIT) != 0;
+        if ((tagged & Span.DIRTY_BIT) != 0 && zero && !checkedLater) {
             segment.fill((byte) 0);
         }
         return segment;

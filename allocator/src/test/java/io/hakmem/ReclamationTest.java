@@ -337,6 +337,30 @@ class ReclamationTest {
     }
 
     @Test
+    void withPoisoningBlocksCarvedFromAReusedUnpurgedSlabAreStillZeroed() {
+        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().poisonFreedBlocks(true).build())) {
+            // One full 64 B span (1024 blocks in slab 0) and one block in a second span.
+            List<MemorySegment> first = new ArrayList<>();
+            for (int i = 0; i < 1024; i++) {
+                first.add(arena.allocate(64));
+            }
+            MemorySegment other = arena.allocate(64);
+            long slab = first.get(0).address() >>> 16;
+            assertThat(first).allMatch(b -> b.address() >>> 16 == slab);
+            // Emptying the first span gives its slab back unpurged (below the purge threshold),
+            // full of poison.
+            first.forEach(arena::free);
+            assertThat(arena.stats().slabsPurged()).isZero();
+            MemorySegment reused = arena.allocate(512);
+            assertThat(reused.address() >>> 16).as("carved from the emptied slab").isEqualTo(slab);
+            assertThat(reused.toArray(ValueLayout.JAVA_BYTE)).as("a segment from allocate reads as zero")
+                    .containsOnly(0);
+            arena.free(reused);
+            arena.free(other);
+        }
+    }
+
+    @Test
     void untouchedFreedBlocksPassThePoisonCheck() {
         try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().poisonFreedBlocks(true).build())) {
             List<MemorySegment> blocks = new ArrayList<>();
