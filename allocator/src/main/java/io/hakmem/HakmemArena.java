@@ -196,6 +196,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     }
 
     private MemorySegment allocateLarge(long byteSize, long byteAlignment) {
+        if (caches != null && config.maxMappedBytes() != Long.MAX_VALUE && wouldExceedLimit(byteSize)) {
+            // Freed blocks parked in thread caches can pin SuperSlabs that hold nothing live. The
+            // limit check trims what the heap holds, but caches must be revoked without the heap
+            // lock held, so here, before it.
+            caches.revokeAll();
+        }
         heap.lock();
         try {
             ensureOpen();
@@ -206,6 +212,15 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 sites.record(segment.address(), byteSize);
             }
             return segment;
+        } finally {
+            heap.unlock();
+        }
+    }
+
+    private boolean wouldExceedLimit(long byteSize) {
+        heap.lock();
+        try {
+            return byteSize > config.maxMappedBytes() - heap.mappedBytes();
         } finally {
             heap.unlock();
         }

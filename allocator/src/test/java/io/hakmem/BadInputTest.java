@@ -402,6 +402,26 @@ class BadInputTest {
         }
     }
 
+    @Test
+    void freedBlocksParkedInTheMagazineDoNotBlockALargeAllocationUnderTheLimit() {
+        long limit = 4L << 20;
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().maxMappedBytes(limit).magazineCapacity(1024).build())) {
+            List<MemorySegment> blocks = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                blocks.add(arena.allocate(16));
+            }
+            blocks.forEach(arena::free);
+            assertThat(arena.stats().magazineBlocks()).isPositive();
+            assertLive(arena, 0, 0);
+            MemorySegment big = allocateOrFail(arena, 3L << 20);
+            assertThat(arena.stats().mappedBytes()).isLessThanOrEqualTo(limit);
+            arena.free(big);
+            assertThat(arena.stats().allocFailures()).isZero();
+            assertStillWorks(arena);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {Long.MAX_VALUE, Long.MAX_VALUE - 4095, 1L << 62})
     void absurdSizesFailWithOutOfMemoryAndNeverHandOutAnUnbackedSegment(long size) {
