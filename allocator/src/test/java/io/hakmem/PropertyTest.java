@@ -46,30 +46,30 @@ class PropertyTest {
         }
     }
 
-    @Property(tries = 80)
+    @Property(tries = 60)
     void magazinesOn(@ForAll("programs") List<Op> program) {
         run(HakmemConfig.builder().magazineCapacity(1024).build(), program);
     }
 
-    @Property(tries = 80)
+    @Property(tries = 60)
     void magazinesOff(@ForAll("programs") List<Op> program) {
         run(HakmemConfig.builder().magazineCapacity(0).build(), program);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void portableBackend(@ForAll("programs") List<Op> program) {
         run(HakmemConfig.builder().osBackend(OsBackend.PORTABLE).build(), program);
     }
 
     /** Every empty slab purged and every empty SuperSlab unmapped at once: the release paths run all the time. */
-    @Property(tries = 60)
+    @Property(tries = 40)
     void eagerReclamation(@ForAll("programs") List<Op> program) {
         run(HakmemConfig.builder().magazineCapacity(16).drainInterval(8).purgeThresholdBytes(0)
                 .emptySuperSlabCacheSize(0).build(), program);
     }
 
     /** Poisoning must never report damage in a program that writes only to live blocks. */
-    @Property(tries = 30)
+    @Property(tries = 25)
     void poisonedFreedBlocks(@ForAll("programs") List<Op> program) {
         run(HakmemConfig.builder().poisonFreedBlocks(true).trackAllocationSites(true).build(), program);
     }
