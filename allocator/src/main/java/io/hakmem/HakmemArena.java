@@ -565,7 +565,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         } finally {
             heap.unlock();
         }
-        lifetime.close();
+        io.hakmem.os.SharedScopes.close(lifetime);
     }
 
     private void ensureOpen() {

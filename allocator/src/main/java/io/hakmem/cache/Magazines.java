@@ -46,7 +46,7 @@ final class Magazines {
 
     /** Revokes the owner's view; afterwards only {@link #backing} reaches the slots. */
     void revokeView() {
-        viewArena.close();
+        io.hakmem.os.SharedScopes.close(viewArena);
     }
 
     /** Gives the owner a fresh view after a revocation, which left every count at 0. */

@@ -23,7 +23,7 @@ public final class PortableOsMemory implements OsMemory {
             mappings.put(segment.address(), arena);
             return segment.address();
         } catch (OutOfMemoryError e) {
-            arena.close();
+            SharedScopes.close(arena);
             return 0;
         }
     }
@@ -34,7 +34,7 @@ public final class PortableOsMemory implements OsMemory {
         if (arena == null) {
             throw new IllegalStateException("unmap of 0x" + Long.toHexString(address) + ", which is not mapped");
         }
-        arena.close();
+        SharedScopes.close(arena);
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class LargeMappings {
         if (m == null) {
             throw new IllegalStateException("no large block at 0x" + Long.toHexString(address));
         }
-        m.lifetime.close();
+        io.hakmem.os.SharedScopes.close(m.lifetime);
         os.unmap(m.base, m.mappedBytes);
         mappedBytes -= m.mappedBytes;
         return m.requestedBytes;

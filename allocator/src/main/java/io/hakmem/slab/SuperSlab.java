@@ -101,6 +101,6 @@ public final class SuperSlab {
 
     /** Invalidates every segment cut from this SuperSlab; must precede the unmap. */
     void closeScope() {
-        lifetime.close();
+        io.hakmem.os.SharedScopes.close(lifetime);
     }
 }
