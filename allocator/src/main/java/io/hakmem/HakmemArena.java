@@ -3,11 +3,12 @@ package io.hakmem;
 import io.hakmem.cache.BackgroundTrimmer;
 import io.hakmem.cache.ThreadCache;
 import io.hakmem.cache.ThreadCaches;
+import io.hakmem.events.JfrSlabHeapListener;
+import io.hakmem.events.TrimEvent;
 import io.hakmem.os.OsMemories;
 import io.hakmem.os.OsMemory;
 import io.hakmem.slab.SizeClasses;
 import io.hakmem.slab.SlabHeap;
-import io.hakmem.slab.SlabHeapListener;
 import io.hakmem.slab.Span;
 import io.hakmem.slab.SuperSlab;
 import java.lang.foreign.Arena;
@@ -62,7 +63,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
 
     private HakmemArena(HakmemConfig config, OsMemory os) {
         this.config = config;
-        this.heap = new SlabHeap(os, config, SlabHeapListener.NONE);
+        this.heap = new SlabHeap(os, config, JfrSlabHeapListener.INSTANCE);
         this.zero = config.zeroOnAllocate();
         this.sites = config.trackAllocationSites() ? new AllocationSites() : null;
         this.poison = config.poisonFreedBlocks() ? new Poison() : null;
@@ -410,16 +411,17 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (closed) {
             throw closedException();
         }
-        if (caches != null) {
-            caches.revokeAll();
-        }
+        TrimEvent event = TrimEvent.start();
+        long revoked = caches != null ? caches.revokeAll() : 0;
+        long returned;
         heap.lock();
         try {
             ensureOpen();
-            heap.trim();
+            returned = heap.trim();
         } finally {
             heap.unlock();
         }
+        event.finish(returned, revoked, false);
     }
 
     /** For the background trimmer: revoke idle caches, and trim when the whole arena was idle. */
@@ -439,7 +441,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             }
             long ops = lockedAllocs + lockedFrees + t[0] + t[2];
             if (ops == opsAtLastTrimVisit) {
-                heap.trim();
+                TrimEvent event = TrimEvent.start();
+                event.finish(heap.trim(), 0, true);
             }
             opsAtLastTrimVisit = ops;
             return true;

@@ -1,5 +1,6 @@
 package io.hakmem.cache;
 
+import io.hakmem.events.MagazineDrainEvent;
 import io.hakmem.slab.SlabHeap;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -69,15 +70,17 @@ public final class ThreadCaches {
      * Gives back the caches of threads that died: no finalizer, no cleaner; a dead thread is seen
      * the next time a thread joins, or at trim.
      */
-    private synchronized void reapDeadThreads() {
+    private synchronized long reapDeadThreads() {
+        long given = 0;
         for (Iterator<ThreadCache> it = all.iterator(); it.hasNext(); ) {
             ThreadCache c = it.next();
             if (!c.thread.isAlive()) {
-                c.revoke();
+                given += revoke(c, "DEAD_THREAD");
                 retire(c);
                 it.remove();
             }
         }
+        return given;
     }
 
     private synchronized void retire(ThreadCache c) {
@@ -96,10 +99,9 @@ public final class ThreadCaches {
      * @return blocks given back to the heap
      */
     public long revokeAll() {
-        reapDeadThreads();
-        long given = 0;
+        long given = reapDeadThreads();
         for (ThreadCache c : all) {
-            given += c.revoke();
+            given += revoke(c, "TRIM");
         }
         return given;
     }
@@ -114,9 +116,17 @@ public final class ThreadCaches {
         long given = 0;
         for (ThreadCache c : all) {
             if (c.idleSinceLastVisit() && c.cachedBlocks() > 0) {
-                given += c.revoke();
+                given += revoke(c, "IDLE");
             }
         }
+        return given;
+    }
+
+    /** Revokes one cache; a JFR event tells when it was another thread's. */
+    private static long revoke(ThreadCache c, String reason) {
+        MagazineDrainEvent event = MagazineDrainEvent.start();
+        long given = c.revoke();
+        event.finish(c.thread, given, reason);
         return given;
     }
 

@@ -309,7 +309,7 @@ public final class SlabHeap {
         checkLimit(SuperSlab.SIZE);
         long base = os.map(SuperSlab.SIZE, SuperSlab.SIZE);
         if (base == 0) {
-            throw outOfMemory("the OS refused to map a 2 MiB SuperSlab (" + os.name() + ")");
+            throw outOfMemory("the OS refused to map a 2 MiB SuperSlab (" + os.name() + ")", SuperSlab.SIZE);
         }
         SuperSlab ss = new SuperSlab(this, base);
         table.add(ss);
@@ -331,14 +331,14 @@ public final class SlabHeap {
         // mapped never exceeds the limit, so this subtraction cannot overflow where a sum could.
         if (bytes > config.maxMappedBytes() - mapped) {
             throw outOfMemory("mapping " + bytes + " more bytes would exceed maxMappedBytes="
-                    + config.maxMappedBytes() + " (mapped now: " + mapped + ")");
+                    + config.maxMappedBytes() + " (mapped now: " + mapped + ")", bytes);
         }
     }
 
-    /** Counts and describes a failed allocation. Locked. */
-    public OutOfMemoryError outOfMemory(String why) {
+    /** Counts and describes a failed allocation that tried to map {@code bytes}. Locked. */
+    public OutOfMemoryError outOfMemory(String why, long bytes) {
         counters.allocFailures++;
-        listener.allocationFailed(why);
+        listener.allocationFailed(why, bytes);
         return new OutOfMemoryError("hakmem arena: " + why);
     }
 
@@ -435,13 +435,13 @@ public final class SlabHeap {
         long bytes = LargeMappings.mappedSize(byteSize, alignment);
         if (bytes < 0) {
             throw outOfMemory("a dedicated mapping of " + byteSize + " bytes aligned to " + alignment
-                    + " does not fit in the address space");
+                    + " does not fit in the address space", byteSize);
         }
         checkLimit(bytes);
         java.lang.foreign.MemorySegment segment = large.map(byteSize, alignment);
         if (segment == null) {
             throw outOfMemory("the OS refused a dedicated mapping of " + byteSize + " bytes aligned to "
-                    + alignment + " (" + os.name() + ")");
+                    + alignment + " (" + os.name() + ")", bytes);
         }
         return segment;
     }

@@ -21,7 +21,7 @@ public interface SlabHeapListener {
     default void slabsPurged(long address, int slabs) {
     }
 
-    /** An allocation failed. */
-    default void allocationFailed(String why) {
+    /** An allocation failed while mapping {@code mappingBytes}; {@code why} is the error's message. */
+    default void allocationFailed(String why, long mappingBytes) {
     }
 }

@@ -1,0 +1,60 @@
+package io.hakmem.events;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import org.jspecify.annotations.NullMarked;
+
+/** A trim: thread caches revoked, empty slabs purged, empty SuperSlabs unmapped. */
+@NullMarked
+@Name("hakmem.Trim")
+@Category("hakmem")
+@Label("Trim")
+@Description("A hakmem arena gave memory that holds no block back to the OS, from trim() or the "
+        + "background trimmer")
+public final class TrimEvent extends Event {
+
+    /** Bytes unmapped or purged. */
+    @Label("Bytes Returned")
+    @DataAmount
+    public long bytesReturned;
+
+    /** Blocks taken back from thread caches first. */
+    @Label("Cached Blocks Revoked")
+    public long blocksRevoked;
+
+    /** Whether the background trimmer ran it rather than a call to trim(). */
+    @Label("Background")
+    public boolean background;
+
+    /**
+     * Starts timing a trim.
+     *
+     * @return the event to {@link #finish} when the trim is done
+     */
+    public static TrimEvent start() {
+        TrimEvent event = new TrimEvent();
+        event.begin();
+        return event;
+    }
+
+    /**
+     * Ends the trim and commits the event when a recording wants it.
+     *
+     * @param returned bytes unmapped or purged
+     * @param revoked cached blocks taken back first
+     * @param inBackground whether the background trimmer ran it
+     */
+    public void finish(long returned, long revoked, boolean inBackground) {
+        end();
+        if (shouldCommit()) {
+            bytesReturned = returned;
+            blocksRevoked = revoked;
+            background = inBackground;
+            commit();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/**
+ * hakmem-java's allocator: {@link io.hakmem.HakmemArena}, an {@link java.lang.foreign.Arena}
+ * whose segments can be freed one by one, and the memory-budget workloads of
+ * {@link io.hakmem.budget}.
+ *
+ * <p>Only {@code io.hakmem} and {@code io.hakmem.budget} are exported; the OS layer, slabs,
+ * thread caches and JFR events are internal. On the module path, grant native access to this
+ * module alone:
+ *
+ * <pre>{@code
+ * java --enable-native-access=io.hakmem.allocator --module-path mods -m com.example.app/com.example.Main
+ * }</pre>
+ *
+ * <p>JFR events are named {@code hakmem.*}; record them with
+ * {@code -XX:StartFlightRecording} and print them with {@code jfr print --events 'hakmem.*'}.
+ */
+module io.hakmem.allocator {
+    // Nullness annotations are read by compilers and Kotlin, never needed at run time.
+    requires static org.jspecify;
+    // The JFR event classes load on the slow path whether or not a recording runs, so jdk.jfr
+    // must be resolved; an optional (static) requirement would fail there with NoClassDefFoundError.
+    requires jdk.jfr;
+
+    exports io.hakmem;
+    exports io.hakmem.budget;
+    // The JUnit extension asks whether the OS backend is available, to know which mappings
+    // /proc/self/maps must stop showing; no one else sees the OS layer.
+    exports io.hakmem.os to io.hakmem.junit;
+}

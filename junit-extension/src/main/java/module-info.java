@@ -1,0 +1,19 @@
+/**
+ * JUnit Jupiter support for hakmem-java: {@link io.hakmem.junit.HakmemExtension} gives each test
+ * a fresh {@link io.hakmem.HakmemArena} and fails tests that leak native memory;
+ * {@link io.hakmem.junit.HakmemAssertions} adds AssertJ assertions.
+ *
+ * <p>Its API names types of the allocator, JUnit Jupiter and AssertJ, so modules that read this
+ * one read those too. {@code @InjectArena} fields are set reflectively: on the module path, open
+ * the test package to this module ({@code opens com.example.tests to io.hakmem.junit}), or use a
+ * {@code HakmemArena} parameter instead.
+ */
+module io.hakmem.junit {
+    requires transitive io.hakmem.allocator;
+    requires transitive org.junit.jupiter.api;
+    requires transitive org.assertj.core;
+    requires org.junit.platform.commons;
+    requires static org.jspecify;
+
+    exports io.hakmem.junit;
+}
