@@ -1,0 +1,7 @@
+/**
+ * A consumer of hakmem-java on the module path: it reads only the allocator's exported packages
+ * and is started with {@code --enable-native-access=io.hakmem.allocator} and nothing else.
+ */
+module io.hakmem.it.modulepath {
+    requires io.hakmem.allocator;
+}
