@@ -120,20 +120,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        if (byteSize < 0) {
-            throw new IllegalArgumentException("byteSize must not be negative, was " + byteSize);
-        }
-        if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
-            throw new IllegalArgumentException("byteAlignment must be a power of two, was " + byteAlignment);
+        if (byteSize < 0 || byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
+            throw badRequest(byteSize, byteAlignment);
         }
         // No closed check here: close() revokes every cache, so a closed arena fails on the
         // locked path, which checks under the lock.
         int c = SizeClasses.classFor(byteSize, byteAlignment);
-        if (c < 0) {
-            return allocateLarge(byteSize, byteAlignment);
-        }
         ThreadCaches tcs = caches;
-        if (tcs != null && c < SizeClasses.tinyCount()) {
+        if (tcs != null && c >= 0 && c < SizeClasses.tinyCount()) {
             ThreadCache tc = tcs.current();
             if (tc != null) {
                 long tagged = tc.pop(c);
@@ -144,7 +138,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 }
             }
         }
-        return allocateLocked(c, byteSize);
+        return c < 0 ? allocateLarge(byteSize, byteAlignment) : allocateLocked(c, byteSize);
+    }
+
+    private static IllegalArgumentException badRequest(long byteSize, long byteAlignment) {
+        if (byteSize < 0) {
+            return new IllegalArgumentException("byteSize must not be negative, was " + byteSize);
+        }
+        return new IllegalArgumentException("byteAlignment must be a power of two, was " + byteAlignment);
     }
 
     private MemorySegment allocateLocked(int c, long byteSize) {
@@ -175,11 +176,11 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private MemorySegment handOutCached(Span span, long tagged, long byteSize) {
         long address = tagged & ~Span.TAG_BITS;
         span.setState(span.indexOf(address), Span.LIVE);
-        MemorySegment segment = span.superSlab().slice(address, byteSize);
+        SuperSlab ss = span.superSlab();
         if ((tagged & Span.DIRTY_BIT) != 0 && zero) {
-            segment.fill((byte) 0);
+            ss.clearTiny(address, span.blockSize());
         }
-        return segment;
+        return ss.slice(address, byteSize);
     }
 
     /** Turns a block taken under the lock into the user's segment. */
@@ -237,33 +238,43 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      * @throws IllegalStateException on a double free, or after {@link #close()}
      */
     public void free(MemorySegment segment) {
-        Objects.requireNonNull(segment, "segment");
         long address = segment.address();
         ThreadCaches tcs = caches;
         ThreadCache tc = tcs == null ? null : tcs.current();
-        SuperSlab ss = !segment.isNative() ? null : tc != null ? tc.superSlabOf(address) : heap.lookup(address);
-        if (ss == null || !ss.owns(segment)) {
-            freeLarge(segment, ss);
+        SuperSlab ss = tc != null ? tc.superSlabOf(address) : heap.lookup(address);
+        Span span;
+        int index;
+        long byteSize = segment.byteSize();
+        // The common case in one condition; everything unusual (large blocks, bad input) is
+        // sorted out by freeSlow, which keeps this method small enough to inline.
+        if (ss == null || !segment.isNative() || !ss.owns(segment) || (span = ss.spanOf(address)) == null
+                || (index = span.blockIndex(address)) < 0 || byteSize > span.blockSize()) {
+            freeSlow(segment, ss);
+            return;
+        }
+        if (tc == null || span.sizeClass() >= SizeClasses.tinyCount()
+                || !freeCached(tc, span, index, address, byteSize)) {
+            freeLocked(ss, span, index, address, byteSize);
+        }
+    }
+
+    /** Large blocks, and every kind of bad free with its own message. */
+    private void freeSlow(MemorySegment segment, @Nullable SuperSlab ss) {
+        long address = segment.address();
+        if (ss == null || !segment.isNative() || !ss.owns(segment)) {
+            freeLarge(segment, segment.isNative() ? ss : null);
             return;
         }
         Span span = ss.spanOf(address);
         if (span == null) {
             throw doubleFree(address, "its slab holds no blocks any more");
         }
-        int index = span.blockIndex(address);
-        if (index < 0) {
+        if (span.blockIndex(address) < 0) {
             throw new IllegalArgumentException("segment 0x" + Long.toHexString(address)
                     + " points inside a block of " + span.blockSize() + " B, not at its start");
         }
-        long byteSize = segment.byteSize();
-        if (byteSize > span.blockSize()) {
-            throw new IllegalArgumentException("segment 0x" + Long.toHexString(address) + " has " + byteSize
-                    + " bytes, more than its block of " + span.blockSize() + " B: was it reinterpreted?");
-        }
-        if (tc != null && span.sizeClass() < SizeClasses.tinyCount() && freeCached(tc, span, index, address, byteSize)) {
-            return;
-        }
-        freeLocked(ss, span, index, address, byteSize);
+        throw new IllegalArgumentException("segment 0x" + Long.toHexString(address) + " has " + segment.byteSize()
+                + " bytes, more than its block of " + span.blockSize() + " B: was it reinterpreted?");
     }
 
     private boolean freeCached(ThreadCache tc, Span span, int index, long address, long byteSize) {

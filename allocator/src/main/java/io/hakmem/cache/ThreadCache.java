@@ -31,6 +31,8 @@ public final class ThreadCache {
     final Thread thread;
     private final SlabHeap heap;
     private final Magazines mags;
+    /** {@link Magazines#backing}, never revoked: slots beyond the committed count are private. */
+    private final MemorySegment raw;
     private final int drainInterval;
     private final int[] lowWater;
     /**
@@ -66,6 +68,7 @@ public final class ThreadCache {
         this.thread = thread;
         this.heap = heap;
         this.mags = new Magazines(magazineCapacity);
+        this.raw = mags.backing;
         this.drainInterval = drainInterval;
         int classes = SizeClasses.tinyCount();
         this.lowWater = new int[classes];
@@ -122,7 +125,10 @@ public final class ThreadCache {
             if (n == 0) {
                 return refill(c);
             }
-            long tagged = v.get(SLOT, at + n * 8L);
+            // Slots are read and written through the raw backing: only the count write, the
+            // commit point, needs the revocable view. A slot read that races a revocation is
+            // discarded when the commit throws.
+            long tagged = raw.get(SLOT, at + n * 8L);
             v.set(SLOT, at, n - 1L);
             counts[c] = n - 1;
             popped = hints[c][n];
@@ -149,7 +155,7 @@ public final class ThreadCache {
             if (n == mags.capacities[c]) {
                 return pushOverflowing(c, tagged, span);
             }
-            v.set(SLOT, at + (n + 1) * 8L, tagged);
+            raw.set(SLOT, at + (n + 1) * 8L, tagged);
             hints[c][n + 1] = span;
             v.set(SLOT, at, n + 1L);
             counts[c] = n + 1;

@@ -2,6 +2,7 @@ package io.hakmem.slab;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,17 @@ public final class SuperSlab {
     /** @return a slice of this SuperSlab's segment for a block */
     public MemorySegment slice(long address, long byteSize) {
         return segment.asSlice(address - base, byteSize);
+    }
+
+    /**
+     * Zeroes a whole tiny block with word stores: for the few words of a tiny block this beats
+     * the general {@code fill}, and the block's tail beyond the requested size is ours to clear.
+     */
+    public void clearTiny(long address, int blockSize) {
+        long offset = address - base;
+        for (int i = 0; i < blockSize; i += 8) {
+            segment.set(ValueLayout.JAVA_LONG_UNALIGNED, offset + i, 0L);
+        }
     }
 
     /** @return whether {@code segment} was cut from this SuperSlab's segment, not a stale one */
