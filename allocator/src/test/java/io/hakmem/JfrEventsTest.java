@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -153,7 +154,9 @@ class JfrEventsTest {
     void scalingWorkloadMapAndReleaseEventsMatchTheCounters() throws Exception {
         HakmemStats[] stats = new HakmemStats[1];
         List<RecordedEvent> events = record(() -> {
-            try (HakmemArena arena = HakmemArena.create()) {
+            // Defaults, with the background trimmer pinned off: it would release on its own thread.
+            HakmemConfig config = HakmemConfig.builder().backgroundTrimInterval(Duration.ZERO).build();
+            try (HakmemArena arena = HakmemArena.create(config)) {
                 MemorySegment[] blocks = new MemorySegment[1_000_000];
                 for (int i = 0; i < blocks.length; i++) {
                     blocks[i] = arena.allocate(16);
