@@ -14,6 +14,8 @@
  * <p>JFR events are named {@code hakmem.*}; record them with
  * {@code -XX:StartFlightRecording} and print them with {@code jfr print --events 'hakmem.*'}.
  */
+// The qualified export names io.hakmem.junit, which is built after this module.
+@SuppressWarnings("module")
 module io.hakmem.allocator {
     // Nullness annotations are read by compilers and Kotlin, never needed at run time.
     requires static org.jspecify;
