@@ -11,13 +11,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The settings every workload inherits: nanoseconds per operation, and a short default run (one
- * fork, 2 x 0.5 s warm-up, 3 x 0.5 s measured) so the whole suite takes minutes on two cores.
+ * fork, 2 x 1 s warm-up, 3 x 0.5 s measured) so the whole suite takes minutes on two cores; hakmem's
+ * deeper call chains need the full second warm-up to reach C2 code on a busy machine.
  * JMH's {@code -f}, {@code -wi}, {@code -i}, {@code -w} and {@code -r} options override them.
  */
 @NullMarked
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"})
 public abstract class BenchmarkDefaults {
