@@ -78,7 +78,7 @@ public final class LinuxOsMemory implements OsMemory {
         try {
             return (long) handle.invokeExact(0L, span, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS_NORESERVE, -1, 0L);
         } catch (Throwable t) {
-            throw new IllegalStateException("mmap downcall failed", t);
+            throw downcallFailed("mmap", t);
         }
     }
 
@@ -88,11 +88,9 @@ public final class LinuxOsMemory implements OsMemory {
         try {
             rc = (int) munmap.invokeExact(address, bytes);
         } catch (Throwable t) {
-            throw new IllegalStateException("munmap downcall failed", t);
+            throw downcallFailed("munmap", t);
         }
-        if (rc != 0) {
-            throw new IllegalStateException("munmap(0x" + Long.toHexString(address) + ", " + bytes + ") failed");
-        }
+        requireSuccess(rc, "munmap", address, bytes);
     }
 
     @Override
@@ -101,11 +99,20 @@ public final class LinuxOsMemory implements OsMemory {
         try {
             rc = (int) madvise.invokeExact(address, bytes, MADV_DONTNEED);
         } catch (Throwable t) {
-            throw new IllegalStateException("madvise downcall failed", t);
+            throw downcallFailed("madvise", t);
         }
+        requireSuccess(rc, "madvise", address, bytes);
+    }
+
+    /** A failing munmap or madvise means the allocator's books are wrong: never continue silently. */
+    private static void requireSuccess(int rc, String call, long address, long bytes) {
         if (rc != 0) {
-            throw new IllegalStateException("madvise(0x" + Long.toHexString(address) + ", " + bytes + ") failed");
+            throw new IllegalStateException(call + "(0x" + Long.toHexString(address) + ", " + bytes + ") failed");
         }
+    }
+
+    private static IllegalStateException downcallFailed(String call, Throwable t) {
+        return new IllegalStateException(call + " downcall failed", t);
     }
 
     @Override
@@ -123,7 +130,7 @@ public final class LinuxOsMemory implements OsMemory {
             }
             return resident * PAGE;
         } catch (Throwable t) {
-            throw new IllegalStateException("mincore downcall failed", t);
+            throw downcallFailed("mincore", t);
         }
     }
 
