@@ -62,7 +62,11 @@ public final class ThreadCaches {
             local.set(c);
             all.add(c);
         }
-        last = c;
+        // Claim the hint only when nobody holds it: two threads taking turns would otherwise
+        // write this one field on every call and bounce its cache line between cores.
+        if (last == null) {
+            last = c;
+        }
         return c;
     }
 
