@@ -23,8 +23,13 @@ public final class ThreadCaches {
     private final int drainInterval;
     private final ThreadLocal<@Nullable ThreadCache> local = new ThreadLocal<>();
     private final ConcurrentLinkedQueue<ThreadCache> all = new ConcurrentLinkedQueue<>();
-    /** The last cache used: a racy hint that saves the ThreadLocal lookup while one thread works. */
-    private @Nullable ThreadCache last;
+    /**
+     * Racy hints that save the ThreadLocal lookup: slot {@code threadId % 64} holds the cache of
+     * the thread that last missed there. Threads with different slots never write each other's
+     * slot, so alternating threads do not bounce one field between cores.
+     */
+    private final @Nullable ThreadCache[] hints = new ThreadCache[HINT_SLOTS];
+    private static final int HINT_SLOTS = 64;
     private long retiredAllocs;
     private long retiredAllocBytes;
     private long retiredFrees;
@@ -44,7 +49,7 @@ public final class ThreadCaches {
     /** @return the calling thread's cache, or null for a virtual thread */
     public @Nullable ThreadCache current() {
         Thread t = Thread.currentThread();
-        ThreadCache c = last;
+        ThreadCache c = hints[(int) t.threadId() & (HINT_SLOTS - 1)];
         if (c != null && c.thread == t) {
             return c;
         }
@@ -62,11 +67,7 @@ public final class ThreadCaches {
             local.set(c);
             all.add(c);
         }
-        // Claim the hint only when nobody holds it: two threads taking turns would otherwise
-        // write this one field on every call and bounce its cache line between cores.
-        if (last == null) {
-            last = c;
-        }
+        hints[(int) t.threadId() & (HINT_SLOTS - 1)] = c;
         return c;
     }
 
@@ -92,8 +93,9 @@ public final class ThreadCaches {
         retiredAllocBytes += c.allocBytes;
         retiredFrees += c.frees;
         retiredFreeBytes += c.freeBytes;
-        if (last == c) {
-            last = null;
+        int slot = (int) c.thread.threadId() & (HINT_SLOTS - 1);
+        if (hints[slot] == c) {
+            hints[slot] = null;
         }
     }
 
