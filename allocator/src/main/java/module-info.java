@@ -14,8 +14,6 @@
  * <p>JFR events are named {@code hakmem.*}; record them with
  * {@code -XX:StartFlightRecording} and print them with {@code jfr print --events 'hakmem.*'}.
  */
-// The qualified export names io.hakmem.junit, which is built after this module.
-@SuppressWarnings("module")
 module io.hakmem.allocator {
     // Nullness annotations are read by compilers and Kotlin, never needed at run time.
     requires static org.jspecify;
@@ -25,7 +23,4 @@ module io.hakmem.allocator {
 
     exports io.hakmem;
     exports io.hakmem.budget;
-    // The JUnit extension asks whether the OS backend is available, to know which mappings
-    // /proc/self/maps must stop showing; no one else sees the OS layer.
-    exports io.hakmem.os to io.hakmem.junit;
 }

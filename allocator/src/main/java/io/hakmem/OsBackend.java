@@ -19,5 +19,21 @@ public enum OsBackend {
      * JDK arenas only: works everywhere, but cannot purge pages or measure residency, so
      * {@link HakmemStats#residentBytes()} is -1.
      */
-    PORTABLE
+    PORTABLE;
+
+    /**
+     * The backend this one stands for on the running platform.
+     *
+     * <pre>{@code
+     * boolean mapsFromOs = config.osBackend().resolved() == OsBackend.LINUX;
+     * }</pre>
+     *
+     * @return {@link #LINUX} or {@link #PORTABLE}; {@link #AUTO} resolves by platform
+     */
+    public OsBackend resolved() {
+        if (this != AUTO) {
+            return this;
+        }
+        return io.hakmem.os.LinuxOsMemory.isSupported() ? LINUX : PORTABLE;
+    }
 }

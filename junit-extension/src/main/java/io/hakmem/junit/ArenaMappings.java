@@ -2,7 +2,6 @@ package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
 import io.hakmem.OsBackend;
-import io.hakmem.os.LinuxOsMemory;
 import java.util.List;
 import org.jspecify.annotations.NullMarked;
 
@@ -18,17 +17,9 @@ final class ArenaMappings {
     }
 
     static List<AddressRange> of(HakmemArena arena) {
-        if (!mapsFromOs(arena.config().osBackend())) {
+        if (arena.config().osBackend().resolved() != OsBackend.LINUX) {
             return List.of();
         }
         return arena.mappedRanges().stream().map(r -> new AddressRange(r.address(), r.end())).toList();
-    }
-
-    private static boolean mapsFromOs(OsBackend backend) {
-        return switch (backend) {
-            case LINUX -> true;
-            case PORTABLE -> false;
-            case AUTO -> LinuxOsMemory.isSupported();
-        };
     }
 }
