@@ -65,13 +65,18 @@ public final class SuperSlab {
     }
 
     /**
-     * Zeroes a whole tiny block with word stores: for the few words of a tiny block this beats
-     * the general {@code fill}, and the block's tail beyond the requested size is ours to clear.
+     * Zeroes a whole tiny block: a few word stores for the smallest blocks, where they beat the
+     * general {@code fill}; {@code fill}'s vectorised clear above that. The block's tail beyond
+     * the requested size is ours to clear.
      */
     public void clearTiny(long address, int blockSize) {
         long offset = address - base;
-        for (int i = 0; i < blockSize; i += 8) {
-            segment.set(ValueLayout.JAVA_LONG_UNALIGNED, offset + i, 0L);
+        if (blockSize <= 64) {
+            for (int i = 0; i < blockSize; i += 8) {
+                segment.set(ValueLayout.JAVA_LONG_UNALIGNED, offset + i, 0L);
+            }
+        } else {
+            segment.asSlice(offset, blockSize).fill((byte) 0);
         }
     }
 
