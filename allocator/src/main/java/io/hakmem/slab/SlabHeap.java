@@ -199,12 +199,26 @@ public final class SlabHeap {
     }
 
     private void onSpanEmpty(Span span) {
+        SuperSlab ss = span.superSlab;
+        if (ss.usedBlocks == 0) {
+            countEmpty(ss);
+        }
         // Keep the only span of a class while it is the class's last partial span, so that a
-        // single allocate/free pair does not form and dissolve a span every time. trim() drops it.
-        if (span.listed && partial[span.sizeClass] == span && span.next == null) {
+        // single allocate/free pair does not form and dissolve a span every time. It is part of
+        // the bounded cache of empty memory: off when that cache is off, and trim() drops it.
+        if (config.emptySuperSlabCacheSize() > 0
+                && span.listed && partial[span.sizeClass] == span && span.next == null) {
             return;
         }
         releaseSpan(span);
+    }
+
+    /** Counts a SuperSlab found with no block outside its spans, once per time it empties. */
+    private void countEmpty(SuperSlab ss) {
+        if (!ss.emptyCounted) {
+            ss.emptyCounted = true;
+            counters.emptySuperSlabsDetected++;
+        }
     }
 
     private void releaseSpan(Span span) {
@@ -220,7 +234,7 @@ public final class SlabHeap {
             ss.spanAt[i] = null;
         }
         if (ss.isEmpty()) {
-            counters.emptySuperSlabsDetected++;
+            countEmpty(ss);
             releaseSuperSlab(ss, ReleaseReason.EMPTY);
         } else if (dirtyBytes > config.purgeThresholdBytes()) {
             purgeDirty();

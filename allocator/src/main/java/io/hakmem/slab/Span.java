@@ -163,11 +163,13 @@ public final class Span {
             freeHead = superSlab.segment.get(ValueLayout.JAVA_LONG, address - superSlab.base);
             used++;
             superSlab.usedBlocks++;
+            superSlab.emptyCounted = false;
             return address | DIRTY_BIT | RECYCLED_BIT;
         }
         address = blockAddress(bump++);
         used++;
         superSlab.usedBlocks++;
+        superSlab.emptyCounted = false;
         return dirty ? address | DIRTY_BIT : address;
     }
 

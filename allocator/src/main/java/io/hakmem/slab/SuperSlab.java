@@ -34,6 +34,8 @@ public final class SuperSlab {
     final @Nullable Span[] spanAt = new Span[SLABS];
     /** Blocks of all spans outside their span: the sum of {@link Span#used}. */
     int usedBlocks;
+    /** Whether the current empty spell was counted in emptySuperSlabsDetected; cleared by use. */
+    boolean emptyCounted;
     /** Scratch count for a thread cache's drain, only meaningful inside one locked pass. */
     int scratch;
     /** Bit i set: slab i belongs to a span. */
