@@ -59,18 +59,10 @@ final class Magazines {
         return viewArena.scope().isAlive();
     }
 
-    long count(MemorySegment slots, int c) {
-        return slots.get(ValueLayout.JAVA_LONG_UNALIGNED, offsets[c]);
-    }
-
-    long slot(MemorySegment slots, int c, long i) {
-        return slots.get(ValueLayout.JAVA_LONG_UNALIGNED, offsets[c] + i * 8);
-    }
-
     long totalCount() {
         long total = 0;
         for (int c = 0; c < offsets.length; c++) {
-            total += count(backing, c);
+            total += backing.get(ValueLayout.JAVA_LONG_UNALIGNED, offsets[c]);
         }
         return total;
     }

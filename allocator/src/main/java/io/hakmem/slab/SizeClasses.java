@@ -145,13 +145,8 @@ public final class SizeClasses {
         return CAPACITY[c];
     }
 
-    /** @return the multiplier for {@link #blockIndex}, or 0 when class {@code c} must divide */
+    /** @return the multiplier for {@link Span#indexOf}, or 0 when class {@code c} must divide */
     public static long magic(int c) {
         return SIZES[c] < 8192 ? MAGIC[c] : 0;
-    }
-
-    /** @return {@code offset / size(c)} without a division, for offsets inside one span */
-    public static int blockIndex(int c, long offset) {
-        return SIZES[c] < 8192 ? (int) ((offset * MAGIC[c]) >>> 32) : (int) (offset / SIZES[c]);
     }
 }

@@ -65,11 +65,6 @@ public final class SlabHeap {
         lock.unlock();
     }
 
-    /** @return whether the calling thread holds the lock */
-    public boolean isLocked() {
-        return lock.isHeldByCurrentThread();
-    }
-
     /** @return a number that changes whenever a SuperSlab is unmapped; lock-free */
     public int unmapEpoch() {
         return unmapEpoch;
