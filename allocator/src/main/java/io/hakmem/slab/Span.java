@@ -160,7 +160,7 @@ public final class Span {
     long pop() {
         long address = freeHead;
         if (address != 0) {
-            freeHead = superSlab.segment.get(ValueLayout.JAVA_LONG, address - superSlab.base);
+            freeHead = checkedLink(address, superSlab.segment.get(ValueLayout.JAVA_LONG, address - superSlab.base));
             used++;
             superSlab.usedBlocks++;
             superSlab.emptyCounted = false;
@@ -172,6 +172,28 @@ public final class Span {
         superSlab.emptyCounted = false;
         return dirty ? address | DIRTY_BIT : address;
     }
+
+    /**
+     * The link stored in a free block is user-writable memory: a write after free can change it.
+     * A link that is not a free block of this span is never followed; the rest of the list is
+     * dropped (those blocks stay FREE, so the span's counts remain right) and the damage is
+     * reported, instead of handing out memory at an arbitrary address.
+     */
+    private long checkedLink(long block, long next) {
+        if (next == 0) {
+            return 0;
+        }
+        int index = blockIndex(next);
+        if (index >= 0 && index < bump && state[index] == FREE) {
+            return next;
+        }
+        DAMAGE_LOG.log(System.Logger.Level.WARNING, "hakmem: write after free detected: the free-list link in block 0x"
+                + Long.toHexString(block) + " (" + blockSize + " B) was overwritten with 0x" + Long.toHexString(next)
+                + "; the rest of this span's free list is dropped");
+        return 0;
+    }
+
+    private static final System.Logger DAMAGE_LOG = System.getLogger("io.hakmem");
 
     void push(long address) {
         superSlab.segment.set(ValueLayout.JAVA_LONG, address - superSlab.base, freeHead);
