@@ -40,6 +40,21 @@ final class ArenaChecks {
         assertThat(stats.liveBytes()).as("liveBytes in %s", stats).isEqualTo(bytes);
     }
 
+    /**
+     * Calls {@code trim()} and asserts that nothing stays mapped: no SuperSlab, no byte, no
+     * cached block.
+     *
+     * @return the stats after the trim, for further checks
+     */
+    static HakmemStats assertTrimReclaimsEverything(HakmemArena arena) {
+        arena.trim();
+        HakmemStats trimmed = arena.stats();
+        assertThat(trimmed.superSlabsLive()).as("SuperSlabs after trim in %s", trimmed).isZero();
+        assertThat(trimmed.mappedBytes()).as("mapped bytes after trim in %s", trimmed).isZero();
+        assertThat(trimmed.magazineBlocks()).as("cached blocks after trim in %s", trimmed).isZero();
+        return trimmed;
+    }
+
     /** @return the address as the allocator's messages print it */
     static String hex(MemorySegment segment) {
         return "0x" + Long.toHexString(segment.address());

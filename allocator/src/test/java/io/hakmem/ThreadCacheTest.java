@@ -26,11 +26,7 @@ class ThreadCacheTest {
             assertThat(freed.emptySuperSlabsDetected()).isPositive();
             assertThat(freed.magazineBlocks()).as("a bounded cache, not the whole million")
                     .isLessThanOrEqualTo(arena.config().magazineCapacity());
-            arena.trim();
-            HakmemStats trimmed = arena.stats();
-            assertThat(trimmed.superSlabsLive()).isZero();
-            assertThat(trimmed.mappedBytes()).isZero();
-            assertThat(trimmed.magazineBlocks()).isZero();
+            ArenaChecks.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -65,18 +61,12 @@ class ThreadCacheTest {
             assertThat(arena.stats().magazineBlocks()).isPositive();
             assertThat(arena.threadsHoldingCachedBlocks()).anyMatch(n -> n.startsWith("idle-holder"));
 
-            arena.trim();
-
-            HakmemStats trimmed = arena.stats();
+            ArenaChecks.assertTrimReclaimsEverything(arena);
             assertThat(idle.isAlive()).isTrue();
-            assertThat(trimmed.magazineBlocks()).isZero();
-            assertThat(trimmed.superSlabsLive()).isZero();
-            assertThat(trimmed.mappedBytes()).isZero();
             release.countDown();
             idle.join();
             assertThat(arena.stats().liveBlocks()).isZero();
-            arena.trim();
-            assertThat(arena.stats().mappedBytes()).isZero();
+            ArenaChecks.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -87,11 +77,7 @@ class ThreadCacheTest {
             dead.start();
             dead.join();
             assertThat(arena.stats().magazineBlocks()).isPositive();
-            arena.trim();
-            HakmemStats trimmed = arena.stats();
-            assertThat(trimmed.magazineBlocks()).isZero();
-            assertThat(trimmed.superSlabsLive()).isZero();
-            assertThat(trimmed.liveBlocks()).isZero();
+            assertThat(ArenaChecks.assertTrimReclaimsEverything(arena).liveBlocks()).isZero();
         }
     }
 
@@ -133,8 +119,7 @@ class ThreadCacheTest {
             HakmemStats stats = arena.stats();
             assertThat(stats.magazineBlocks()).isZero();
             assertThat(stats.superSlabFrees()).isEqualTo(200_000);
-            arena.trim();
-            assertThat(arena.stats().mappedBytes()).isZero();
+            ArenaChecks.assertTrimReclaimsEverything(arena);
         }
     }
 
