@@ -120,6 +120,20 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
+        // The owner's magazine hit in as few bytecodes as possible, so callers can inline it;
+        // everything else, bad input included, goes to allocateSlow.
+        ThreadCaches tcs = caches;
+        if (tcs != null && byteSize > 0 && byteSize <= SizeClasses.MAX_TINY && (byteAlignment == 1 || byteAlignment == 8)) {
+            ThreadCache tc = tcs.current();
+            MemorySegment segment;
+            if (tc != null && (segment = tc.allocate(SizeClasses.tinyClass(byteSize), byteSize, zero)) != null) {
+                return segment;
+            }
+        }
+        return allocateSlow(byteSize, byteAlignment);
+    }
+
+    private MemorySegment allocateSlow(long byteSize, long byteAlignment) {
         if (byteSize < 0 || byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw badRequest(byteSize, byteAlignment);
         }
@@ -130,12 +144,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (tcs != null && c >= 0 && c < SizeClasses.tinyCount()) {
             ThreadCache tc = tcs.current();
             if (tc != null) {
-                long tagged = tc.pop(c);
-                if (tagged != 0) {
-                    tc.allocs++;
-                    tc.allocBytes += byteSize;
-                    return handOutCached(tc.poppedSpan(), tagged, byteSize);
+                MemorySegment segment = tc.allocate(c, byteSize, zero);
+                if (segment != null) {
+                    return segment;
                 }
+                long tagged = tc.refill(c);
+                tc.allocs++;
+                tc.allocBytes += byteSize;
+                return handOutCached(tc.refilledSpan(), tagged, byteSize);
             }
         }
         return c < 0 ? allocateLarge(byteSize, byteAlignment) : allocateLocked(c, byteSize);
@@ -238,15 +254,21 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      * @throws IllegalStateException on a double free, or after {@link #close()}
      */
     public void free(MemorySegment segment) {
-        long address = segment.address();
         ThreadCaches tcs = caches;
         ThreadCache tc = tcs == null ? null : tcs.current();
+        if (tc == null || !tc.free(segment)) {
+            freeChecked(segment, tc);
+        }
+    }
+
+    /** Every free the owner's magazine did not take: other owners, locked paths, bad input. */
+    private void freeChecked(MemorySegment segment, @Nullable ThreadCache tc) {
+        long address = segment.address();
         SuperSlab ss = tc != null ? tc.superSlabOf(address) : heap.lookup(address);
         Span span;
         int index;
         long byteSize = segment.byteSize();
-        // The common case in one condition; everything unusual (large blocks, bad input) is
-        // sorted out by freeSlow, which keeps this method small enough to inline.
+        // Everything unusual (large blocks, bad input) is sorted out by freeSlow.
         if (ss == null || !segment.isNative() || !ss.owns(segment) || (span = ss.spanOf(address)) == null
                 || (index = span.blockIndex(address)) < 0 || byteSize > span.blockSize()) {
             freeSlow(segment, ss);
@@ -285,7 +307,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 throw doubleFree(address, describe(span.state(index)));
             }
             span.setState(index, Span.CACHED);
-            if (!tc.push(span.sizeClass(), address | Span.DIRTY_BIT | Span.RECYCLED_BIT, span)) {
+            if (!tc.push(span, address)) {
                 span.setState(index, Span.LIVE);
                 return false;
             }

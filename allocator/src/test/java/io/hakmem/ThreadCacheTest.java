@@ -110,6 +110,43 @@ class ThreadCacheTest {
     }
 
     @Test
+    void aFreedSegmentIsHandedOutAgainOnlyForTheSameSizeAndAlwaysCleared() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            MemorySegment first = arena.allocate(16);
+            first.set(ValueLayout.JAVA_LONG, 8, -1L);
+            arena.free(first);
+            MemorySegment again = arena.allocate(16);
+            assertThat(again).as("same block, same segment object: no garbage per allocation").isSameAs(first);
+            assertThat(again.get(ValueLayout.JAVA_LONG, 8)).as("cleared on reuse").isZero();
+            again.set(ValueLayout.JAVA_LONG, 0, -1L);
+            arena.free(again);
+
+            MemorySegment smaller = arena.allocate(12);
+            assertThat(smaller.address()).as("same block").isEqualTo(first.address());
+            assertThat(smaller).isNotSameAs(first);
+            assertThat(smaller.byteSize()).isEqualTo(12);
+            assertThat(smaller.get(ValueLayout.JAVA_LONG_UNALIGNED, 0)).isZero();
+            arena.free(smaller);
+            assertThat(arena.stats().liveBlocks()).isZero();
+        }
+    }
+
+    @Test
+    void aFreedReadOnlyViewIsNeverHandedOutAgain() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            MemorySegment block = arena.allocate(24);
+            arena.free(block.asReadOnly());
+            MemorySegment again = arena.allocate(24);
+            assertThat(again.address()).isEqualTo(block.address());
+            assertThat(again.isReadOnly()).isFalse();
+            again.set(ValueLayout.JAVA_LONG, 16, 7L);
+            assertThat(again.get(ValueLayout.JAVA_LONG, 16)).isEqualTo(7L);
+            arena.free(again);
+            assertThat(arena.stats().liveBlocks()).isZero();
+        }
+    }
+
+    @Test
     void magazinesOffIsStillCorrect() {
         HakmemConfig off = HakmemConfig.builder().magazineCapacity(0).build();
         try (HakmemArena arena = HakmemArena.create(off)) {

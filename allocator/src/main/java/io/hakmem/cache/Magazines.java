@@ -7,44 +7,52 @@ import java.lang.foreign.ValueLayout;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * The slots of one thread's magazines, in native memory so another thread can revoke them.
+ * The shape of one thread's magazines, and their counts in native memory so that another thread
+ * can revoke them.
  *
- * <p>Layout per class: word 0 holds the count n, words 1..n the cached block addresses (tagged
- * with {@link io.hakmem.slab.Span#DIRTY_BIT}), oldest first. The owner reaches the slots only
- * through {@link #view}, a slice of {@link #backing} whose scope is a shared arena; the revoker
- * closes that arena, and the JDK's close handshake guarantees that each single access of the
- * owner either completed before the close or throws after it. Every owner fast-path operation
- * therefore ends with exactly one write of the count, its commit point: the revoker, reading
- * {@link #backing} after the close, sees each operation either wholly done or not at all.
+ * <p>Class {@code c} owns slots {@code first[c] .. first[c] + capacities[c] - 1} of the owner's
+ * slot array, oldest first, and one count word at byte {@code 8 * c} of {@link #backing}. The
+ * owner writes a count only through {@link #view}, a slice of {@link #backing} whose scope is a
+ * shared arena; the revoker closes that arena, and the JDK's close handshake guarantees that each
+ * single access of the owner either completed before the close or throws after it. Every owner
+ * fast-path operation therefore changes its slots first and ends with exactly one count write,
+ * its commit point: the revoker, reading {@link #backing} after the close, sees each operation
+ * either wholly done or not at all.
  */
 @NullMarked
 final class Magazines {
 
+    static final ValueLayout.OfLong COUNT = ValueLayout.JAVA_LONG_UNALIGNED;
+
     private final Arena backingArena = Arena.ofAuto();
     final MemorySegment backing;
-    final long[] offsets;
+    /** Index of each class's first slot. */
+    final int[] first;
     final int[] capacities;
+    /** Slots over all classes. */
+    final int slots;
     /** The owner's revocable view; replaced by the owner only, after a revocation. */
     MemorySegment view;
     private Arena viewArena;
 
     Magazines(int magazineCapacity) {
         int classes = SizeClasses.tinyCount();
-        offsets = new long[classes];
+        first = new int[classes];
         capacities = new int[classes];
-        long words = 0;
+        int total = 0;
         for (int c = 0; c < classes; c++) {
             // Bound the bytes a magazine can pin to 32 KiB per class, as Netty bounds its caches.
             capacities[c] = Math.max(1, Math.min(magazineCapacity, 32768 / SizeClasses.size(c)));
-            offsets[c] = words * 8;
-            words += capacities[c] + 1;
+            first[c] = total;
+            total += capacities[c];
         }
-        backing = backingArena.allocate(words * 8, 8);
+        slots = total;
+        backing = backingArena.allocate(classes * 8L, 8);
         viewArena = Arena.ofShared();
         view = backing.reinterpret(viewArena, null);
     }
 
-    /** Revokes the owner's view; afterwards only {@link #backing} reaches the slots. */
+    /** Revokes the owner's view; afterwards only {@link #backing} reaches the counts. */
     void revokeView() {
         io.hakmem.os.SharedScopes.close(viewArena);
     }
@@ -59,10 +67,19 @@ final class Magazines {
         return viewArena.scope().isAlive();
     }
 
+    /** @return the committed count of class {@code c}, read through the never-revoked backing */
+    long committed(int c) {
+        return backing.get(COUNT, c * 8L);
+    }
+
+    void clearCommitted(int c) {
+        backing.set(COUNT, c * 8L, 0L);
+    }
+
     long totalCount() {
         long total = 0;
-        for (int c = 0; c < offsets.length; c++) {
-            total += backing.get(ValueLayout.JAVA_LONG_UNALIGNED, offsets[c]);
+        for (int c = 0; c < first.length; c++) {
+            total += committed(c);
         }
         return total;
     }

@@ -5,7 +5,7 @@ import io.hakmem.slab.SlabHeap;
 import io.hakmem.slab.Span;
 import io.hakmem.slab.SuperSlab;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -13,11 +13,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * One platform thread's magazines for one arena.
  *
- * <p>The owner's {@link #pop} and {@link #push} take no lock and no atomic: a plain read of the
- * count, a slot access, and one commit write (see {@link Magazines}). Everything else (refill,
- * overflow flush, periodic drain, revocation) runs under this object's monitor, which is always
- * taken before the heap lock; a revoker therefore never closes the view while the owner is in the
- * middle of a multi-step slow path.
+ * <p>A magazine slot holds the segment of a cached block: the one its user freed, or a whole-block
+ * slice for blocks fresh from a span. Handing the same immutable segment out again when the size
+ * matches spares an allocation per block, as Netty's recycler spares its buffer objects.
+ *
+ * <p>The owner's {@link #allocate} and {@link #free} take no lock and no atomic: slot accesses
+ * on the Java heap and one commit write of the count (see {@link Magazines}). Everything else
+ * (refill, overflow flush, periodic drain, revocation) runs under this object's monitor, which
+ * is always taken before the heap lock; a revoker therefore never closes the view while the
+ * owner is in the middle of a multi-step slow path. The revoker reads the slots the committed
+ * counts cover: the close handshake orders the owner's slot writes before its count write.
  *
  * <p>The counters are written by the owner only and read racily by {@code stats()}; joining the
  * owner makes them exact.
@@ -25,14 +30,26 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class ThreadCache {
 
-    /** Slots are 8-aligned; the unaligned layout only spares the JDK's alignment check. */
-    private static final ValueLayout.OfLong SLOT = ValueLayout.JAVA_LONG_UNALIGNED;
-
     final Thread thread;
     private final SlabHeap heap;
     private final Magazines mags;
-    /** {@link Magazines#backing}, never revoked: slots beyond the committed count are private. */
-    private final MemorySegment raw;
+    /** Index of each class's first slot. */
+    private final int[] first;
+    /** {@link Magazines#capacities}. */
+    private final int[] capacities;
+    /**
+     * The cached segments of every class. {@code Object[]}, not {@code MemorySegment[]}: a store
+     * into an array of an interface type pays a subtype check on every free.
+     */
+    private final @Nullable Object[] slots;
+    /**
+     * The span and block index of each cached block, slot for slot, so that handing a block out
+     * reaches its state byte without an address lookup. Written at every push; slots the count
+     * does not cover are stale.
+     */
+    private final @Nullable Span[] slotSpans;
+    /** Block index times 2, plus 1 when the block may hold old bytes (never-used blocks do not). */
+    private final int[] slotIndexes;
     private final int drainInterval;
     private final int[] lowWater;
     /**
@@ -43,14 +60,8 @@ public final class ThreadCache {
     private final int[] freesSinceDrain;
     private final long[] batch;
     private final Span[] batchSpans;
-    /**
-     * The span of each cached block, slot for slot, so a pop needs no address lookup. Owner-only
-     * and on the Java heap: the revoker never reads it, and after a revocation the count is 0, so
-     * stale hints are never used.
-     */
-    private final @Nullable Span[][] hints;
-    /** The span of the block the last {@link #pop} returned. */
-    private @Nullable Span popped;
+    /** The span of the block the last {@link #refill} returned. */
+    private @Nullable Span refilled;
     private long lastKey = -1;
     private @Nullable SuperSlab lastSuperSlab;
     private int lastEpoch;
@@ -68,27 +79,19 @@ public final class ThreadCache {
         this.thread = thread;
         this.heap = heap;
         this.mags = new Magazines(magazineCapacity);
-        this.raw = mags.backing;
+        this.first = mags.first;
+        this.capacities = mags.capacities;
+        this.slots = new Object[mags.slots];
+        this.slotSpans = new Span[mags.slots];
+        this.slotIndexes = new int[mags.slots];
         this.drainInterval = drainInterval;
         int classes = SizeClasses.tinyCount();
         this.lowWater = new int[classes];
         this.counts = new int[classes];
         this.freesSinceDrain = new int[classes];
-        int most = 0;
-        for (int c = 0; c < classes; c++) {
-            most = Math.max(most, mags.capacities[c]);
-        }
+        int most = Arrays.stream(capacities).max().orElse(1);
         this.batch = new long[most];
         this.batchSpans = new Span[most];
-        this.hints = new Span[classes][];
-        for (int c = 0; c < classes; c++) {
-            hints[c] = new Span[mags.capacities[c] + 1];
-        }
-    }
-
-    /** @return the span of the block the last successful {@link #pop} returned */
-    public Span poppedSpan() {
-        return java.util.Objects.requireNonNull(popped);
     }
 
     /**
@@ -112,67 +115,112 @@ public final class ThreadCache {
     }
 
     /**
-     * Takes a cached block of tiny class {@code c}, refilling from the heap when empty.
+     * The owner's allocation fast path: a cached block of tiny class {@code c}, made LIVE and
+     * cleared if asked.
      *
-     * @return a tagged block address in state CACHED, or 0 when the cache was revoked and the
-     *     caller must use the locked path
+     * @return the block as a segment of {@code byteSize} bytes, or null when the magazine is empty
+     *     or was revoked; the caller then takes {@link #refill}
      */
-    public long pop(int c) {
-        MemorySegment v = mags.view;
-        long at = mags.offsets[c];
+    public @Nullable MemorySegment allocate(int c, long byteSize, boolean zero) {
+        int n = counts[c] - 1;
+        if (n < 0) {
+            return null;
+        }
+        int slot = first[c] + n;
+        MemorySegment segment = (MemorySegment) slots[slot];
         try {
-            int n = counts[c];
-            if (n == 0) {
-                return refill(c);
-            }
-            // Slots are read and written through the raw backing: only the count write, the
-            // commit point, needs the revocable view. A slot read that races a revocation is
-            // discarded when the commit throws.
-            long tagged = raw.get(SLOT, at + n * 8L);
-            v.set(SLOT, at, n - 1L);
-            counts[c] = n - 1;
-            popped = hints[c][n];
-            if (n - 1 < lowWater[c]) {
-                lowWater[c] = n - 1;
-            }
-            return tagged;
+            mags.view.set(Magazines.COUNT, c * 8L, (long) n);
         } catch (IllegalStateException revoked) {
             afterRevocation();
-            return 0;
+            return null;
         }
+        counts[c] = n;
+        if (n < lowWater[c]) {
+            lowWater[c] = n;
+        }
+        Span span = Objects.requireNonNull(slotSpans[slot]);
+        int indexAndDirty = slotIndexes[slot];
+        span.setState(indexAndDirty >>> 1, Span.LIVE);
+        if (segment.byteSize() != byteSize) {
+            segment = span.superSlab().slice(segment.address(), byteSize);
+        }
+        if (zero && (indexAndDirty & 1) != 0) {
+            segment.fill((byte) 0);
+        }
+        allocs++;
+        allocBytes += byteSize;
+        return segment;
     }
 
     /**
-     * Caches a freed block of tiny class {@code c}; the caller already moved it to CACHED.
+     * The owner's free fast path: a LIVE block of a span this cache owns goes into the magazine.
      *
-     * @return false when the cache was revoked: the block is still the caller's to free
+     * @return false when anything is unusual (another owner, a large, foreign, read-only or
+     *     damaged segment, a double free, a full magazine, a revocation); the caller's slow path
+     *     then sorts it out with the right message, and nothing was changed
      */
-    public boolean push(int c, long tagged, Span span) {
-        MemorySegment v = mags.view;
-        long at = mags.offsets[c];
+    public boolean free(MemorySegment segment) {
+        long address = segment.address();
+        SuperSlab ss = superSlabOf(address);
+        Span span;
+        int index;
+        long byteSize = segment.byteSize();
+        if (ss == null || !ss.owns(segment) || (span = ss.spanOf(address)) == null || span.owner() != this
+                || span.sizeClass() >= SizeClasses.tinyCount() || (index = span.blockIndex(address)) < 0
+                || byteSize > span.blockSize() || span.state(index) != Span.LIVE || segment.isReadOnly()) {
+            return false;
+        }
+        int c = span.sizeClass();
+        int n = counts[c];
+        if (n == capacities[c]) {
+            return false;
+        }
+        span.setState(index, Span.CACHED);
+        int slot = first[c] + n;
+        slots[slot] = segment;
+        slotSpans[slot] = span;
+        slotIndexes[slot] = index << 1 | 1;
         try {
-            int n = counts[c];
-            if (n == mags.capacities[c]) {
-                return pushOverflowing(c, tagged, span);
-            }
-            raw.set(SLOT, at + (n + 1) * 8L, tagged);
-            hints[c][n + 1] = span;
-            v.set(SLOT, at, n + 1L);
-            counts[c] = n + 1;
+            mags.view.set(Magazines.COUNT, c * 8L, n + 1L);
         } catch (IllegalStateException revoked) {
+            span.setState(index, Span.LIVE);
             afterRevocation();
             return false;
         }
+        counts[c] = n + 1;
+        frees++;
+        freeBytes += byteSize;
         if (++freesSinceDrain[c] >= drainInterval) {
             drain(c);
         }
         return true;
     }
 
-    private synchronized long refill(int c) {
+    /**
+     * Caches a freed block on the slow path, flushing half the magazine when it is full; the
+     * caller already moved the block to CACHED.
+     *
+     * @return false when the cache was revoked: the block is still the caller's to free
+     */
+    public boolean push(Span span, long address) {
+        if (!pushOverflowing(span, address)) {
+            return false;
+        }
+        int c = span.sizeClass();
+        if (++freesSinceDrain[c] >= drainInterval) {
+            drain(c);
+        }
+        return true;
+    }
+
+    /**
+     * Refills the empty magazine of class {@code c} from the heap and takes one block.
+     *
+     * @return a tagged block address in state CACHED, with its span in {@link #refilledSpan}
+     */
+    public synchronized long refill(int c) {
         ensureView();
-        MemorySegment v = mags.view;
-        int want = Math.max(1, Math.min(256, mags.capacities[c] / 4));
+        int want = Math.max(1, Math.min(256, capacities[c] / 4));
         int got;
         heap.lock();
         try {
@@ -180,31 +228,45 @@ public final class ThreadCache {
         } finally {
             heap.unlock();
         }
-        long at = mags.offsets[c];
+        int base = first[c] + counts[c];
         for (int i = 0; i < got - 1; i++) {
-            v.set(SLOT, at + (i + 1) * 8L, batch[i]);
-            hints[c][i + 1] = batchSpans[i];
+            put(base + i, batchSpans[i], batch[i]);
         }
-        v.set(SLOT, at, got - 1L);
-        counts[c] = got - 1;
-        lowWater[c] = Math.min(lowWater[c], got - 1);
-        popped = batchSpans[got - 1];
+        commit(c, counts[c] + got - 1);
+        refilled = batchSpans[got - 1];
         return batch[got - 1];
     }
 
-    private synchronized boolean pushOverflowing(int c, long tagged, Span span) {
+    /** @return the span of the block the last {@link #refill} returned */
+    public Span refilledSpan() {
+        return Objects.requireNonNull(refilled);
+    }
+
+    private synchronized boolean pushOverflowing(Span span, long address) {
         ensureView();
-        MemorySegment v = mags.view;
-        if (counts[c] == mags.capacities[c]) {
-            flushOldest(v, c, Math.max(1, mags.capacities[c] / 2));
+        int c = span.sizeClass();
+        if (counts[c] == capacities[c]) {
+            flushOldest(c, Math.max(1, capacities[c] / 2));
         }
-        long at = mags.offsets[c];
         int n = counts[c];
-        v.set(SLOT, at + (n + 1) * 8L, tagged);
-        hints[c][n + 1] = span;
-        v.set(SLOT, at, n + 1L);
-        counts[c] = n + 1;
+        put(first[c] + n, span, address | Span.DIRTY_BIT);
+        commit(c, n + 1);
         return true;
+    }
+
+    /** Puts a whole-block segment for a tagged block address into a slot. */
+    private void put(int slot, Span span, long tagged) {
+        long address = tagged & ~Span.TAG_BITS;
+        slots[slot] = span.superSlab().slice(address, span.blockSize());
+        slotSpans[slot] = span;
+        slotIndexes[slot] = span.indexOf(address) << 1 | ((tagged & Span.DIRTY_BIT) != 0 ? 1 : 0);
+    }
+
+    /** Under the monitor with a live view: publishes a new count for class {@code c}. */
+    private void commit(int c, int n) {
+        mags.view.set(Magazines.COUNT, c * 8L, (long) n);
+        counts[c] = n;
+        lowWater[c] = Math.min(lowWater[c], n);
     }
 
     /**
@@ -219,88 +281,92 @@ public final class ThreadCache {
             ensureView();
             return;
         }
-        MemorySegment v = mags.view;
         int idle = lowWater[c];
         int held = counts[c];
         if (idle > 0) {
-            flushOldest(v, c, idle);
+            flushOldest(c, idle);
             // The scan for SuperSlabs emptied behind the cache costs a pass over every cached
             // block, so it runs only when most of this magazine sat idle: a thread that went
             // quiet, not one churning through its cache.
             if (2L * idle >= held) {
-                flushEmptySuperSlabs(v);
+                flushEmptySuperSlabs();
             }
         }
         lowWater[c] = counts[c];
     }
 
     /** Gives the {@code k} oldest blocks of class {@code c} back to the heap. Under the monitor. */
-    private void flushOldest(MemorySegment v, int c, int k) {
-        long at = mags.offsets[c];
+    private void flushOldest(int c, int k) {
+        int from = first[c];
         int n = counts[c];
         int flush = Math.min(k, n);
         heap.lock();
         try {
-            for (int i = 1; i <= flush; i++) {
-                giveBack(v.get(SLOT, at + i * 8L));
+            for (int i = 0; i < flush; i++) {
+                giveBack(slots[from + i]);
             }
         } finally {
             heap.unlock();
         }
-        MemorySegment.copy(v, at + (flush + 1) * 8L, v, at + 8, (n - flush) * 8L);
-        System.arraycopy(hints[c], flush + 1, hints[c], 1, n - flush);
-        v.set(SLOT, at, (long) n - flush);
-        counts[c] = n - flush;
-        lowWater[c] = Math.min(lowWater[c], n - flush);
+        // The count shrinks before the slots move: a revoker never sees a count that covers
+        // slots given back already.
+        commit(c, 0);
+        move(from + flush, from, n - flush);
+        Arrays.fill(slots, from + n - flush, from + n, null);
+        commit(c, n - flush);
     }
 
     /** Flushes every cached block whose SuperSlab has no block outside this cache. */
-    private void flushEmptySuperSlabs(MemorySegment v) {
+    private void flushEmptySuperSlabs() {
         heap.lock();
         try {
-            forEachCached(v, ss -> ss.scratch(0));
-            forEachCached(v, ss -> ss.scratch(ss.scratch() + 1));
-            for (int c = 0; c < mags.offsets.length; c++) {
-                long at = mags.offsets[c];
+            forEachCached(ss -> ss.scratch(0));
+            forEachCached(ss -> ss.scratch(ss.scratch() + 1));
+            for (int c = 0; c < first.length; c++) {
+                int from = first[c];
                 int n = counts[c];
+                commit(c, 0);
                 int kept = 0;
-                for (int i = 1; i <= n; i++) {
-                    long tagged = v.get(SLOT, at + i * 8L);
-                    SuperSlab ss = cachedSuperSlab(tagged);
+                for (int i = 0; i < n; i++) {
+                    Object block = slots[from + i];
+                    SuperSlab ss = cachedSuperSlab(block);
                     if (ss.usedBlocks() == ss.scratch()) {
-                        giveBack(tagged);
+                        giveBack(block);
                     } else {
-                        kept++;
-                        v.set(SLOT, at + kept * 8L, tagged);
-                        hints[c][kept] = hints[c][i];
+                        move(from + i, from + kept++, 1);
                     }
                 }
-                v.set(SLOT, at, (long) kept);
-                counts[c] = kept;
-                lowWater[c] = Math.min(lowWater[c], kept);
+                Arrays.fill(slots, from + kept, from + n, null);
+                commit(c, kept);
             }
         } finally {
             heap.unlock();
         }
     }
 
-    private void forEachCached(MemorySegment v, java.util.function.Consumer<SuperSlab> action) {
-        for (int c = 0; c < mags.offsets.length; c++) {
-            long at = mags.offsets[c];
-            for (int i = 1; i <= counts[c]; i++) {
-                action.accept(cachedSuperSlab(v.get(SLOT, at + i * 8L)));
+    private void move(int from, int to, int length) {
+        System.arraycopy(slots, from, slots, to, length);
+        System.arraycopy(slotSpans, from, slotSpans, to, length);
+        System.arraycopy(slotIndexes, from, slotIndexes, to, length);
+    }
+
+    private void forEachCached(java.util.function.Consumer<SuperSlab> action) {
+        for (int c = 0; c < first.length; c++) {
+            for (int i = 0; i < counts[c]; i++) {
+                action.accept(cachedSuperSlab(slots[first[c] + i]));
             }
         }
     }
 
-    private SuperSlab cachedSuperSlab(long tagged) {
-        return Objects.requireNonNull(heap.lookup(tagged & ~Span.TAG_BITS), "cached block outside any SuperSlab");
+    private SuperSlab cachedSuperSlab(@Nullable Object block) {
+        long address = ((MemorySegment) Objects.requireNonNull(block, "empty magazine slot")).address();
+        return Objects.requireNonNull(heap.lookup(address), "cached block outside any SuperSlab");
     }
 
     /** Returns one cached block to its span. Heap lock held. */
-    private void giveBack(long tagged) {
-        long address = tagged & ~Span.TAG_BITS;
-        Span span = Objects.requireNonNull(cachedSuperSlab(tagged).spanOf(address), "cached block in a free slab");
+    private void giveBack(@Nullable Object block) {
+        long address = ((MemorySegment) Objects.requireNonNull(block, "empty magazine slot")).address();
+        Span span = Objects.requireNonNull(cachedSuperSlab(block).spanOf(address), "cached block in a free slab");
         int index = span.blockIndex(address);
         if (span.state(index) != Span.CACHED) {
             throw new IllegalStateException("hakmem internal error: cached block 0x" + Long.toHexString(address)
@@ -320,14 +386,16 @@ public final class ThreadCache {
     private void ensureView() {
         if (!mags.viewAlive()) {
             mags.renewView();
-            java.util.Arrays.fill(counts, 0);
-            java.util.Arrays.fill(lowWater, 0);
+            Arrays.fill(counts, 0);
+            Arrays.fill(lowWater, 0);
+            Arrays.fill(slots, null);
+            Arrays.fill(slotSpans, null);
         }
     }
 
     /**
      * Takes every cached block away from the owner, from any thread, and gives it back to the
-     * heap. The owner's next cache access throws inside {@link #pop}/{@link #push} and falls
+     * heap. The owner's next cache access throws inside {@link #allocate}/{@link #free} and falls
      * back to the locked path, then renews its view.
      *
      * @return blocks given back
@@ -340,14 +408,12 @@ public final class ThreadCache {
         long given = 0;
         heap.lock();
         try {
-            MemorySegment b = mags.backing;
-            for (int c = 0; c < mags.offsets.length; c++) {
-                long at = mags.offsets[c];
-                long n = b.get(SLOT, at);
-                for (long i = 1; i <= n; i++) {
-                    giveBack(b.get(SLOT, at + i * 8));
+            for (int c = 0; c < first.length; c++) {
+                long n = mags.committed(c);
+                for (int i = 0; i < n; i++) {
+                    giveBack(slots[first[c] + i]);
                 }
-                b.set(SLOT, at, 0L);
+                mags.clearCommitted(c);
                 given += n;
             }
         } finally {
@@ -364,8 +430,8 @@ public final class ThreadCache {
         if (mags.viewAlive()) {
             mags.revokeView();
         }
-        for (int c = 0; c < mags.offsets.length; c++) {
-            mags.backing.set(SLOT, mags.offsets[c], 0L);
+        for (int c = 0; c < first.length; c++) {
+            mags.clearCommitted(c);
         }
     }
 

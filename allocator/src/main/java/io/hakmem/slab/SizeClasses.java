@@ -101,6 +101,14 @@ public final class SizeClasses {
     }
 
     /**
+     * @param size requested bytes, 1 .. {@link #MAX_TINY}
+     * @return the tiny class holding {@code size} with 8-byte alignment
+     */
+    public static int tinyClass(long size) {
+        return TINY_LOOKUP[(int) (size + 7) >>> 3];
+    }
+
+    /**
      * @param size requested bytes, 0 .. {@link #MAX_SMALL}
      * @param alignment a power of two
      * @return the smallest class holding {@code size} whose blocks are {@code alignment}-aligned,
