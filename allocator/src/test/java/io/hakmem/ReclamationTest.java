@@ -72,6 +72,47 @@ class ReclamationTest {
         }
     }
 
+    @Test
+    void cachedSuperSlabsStayDirtyWithinThePurgeThresholdSoChurnDoesNotPageFault() {
+        HakmemConfig churny = HakmemConfig.builder().emptySuperSlabCacheSize(4).purgeThresholdBytes(64L << 20).build();
+        try (HakmemArena arena = HakmemArena.create(churny)) {
+            for (int round = 0; round < 5; round++) {
+                List<MemorySegment> blocks = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    MemorySegment block = arena.allocate(64 * 1024);
+                    block.set(ValueLayout.JAVA_LONG, 0, i);
+                    blocks.add(block);
+                }
+                blocks.forEach(arena::free);
+            }
+            HakmemStats churned = arena.stats();
+            assertThat(churned.superSlabsMapped()).as("mapped once, reused every round").isEqualTo(churned.superSlabsLive());
+            assertThat(churned.superSlabsReleased()).isZero();
+            assertThat(churned.slabsPurged()).as("nothing purged below the threshold").isZero();
+            assertThat(churned.residentBytes()).isGreaterThanOrEqualTo(100 * SLAB);
+            ArenaChecks.assertTrimReclaimsEverything(arena);
+        }
+    }
+
+    @Test
+    void dirtyMemoryOfCachedSuperSlabsStaysWithinTheDefaultPurgeThreshold() {
+        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().emptySuperSlabCacheSize(1).build())) {
+            List<MemorySegment> blocks = new ArrayList<>();
+            for (int i = 0; i < 31; i++) {
+                MemorySegment block = arena.allocate(64 * 1024);
+                block.fill((byte) 1);
+                blocks.add(block);
+            }
+            blocks.forEach(arena::free);
+            HakmemStats freed = arena.stats();
+            assertThat(freed.superSlabsLive()).as("kept in the empty cache").isEqualTo(1);
+            long threshold = arena.config().purgeThresholdBytes();
+            assertThat(freed.slabsPurged()).as("31 dirty slabs are over the %d B threshold", threshold)
+                    .isGreaterThanOrEqualTo(31 - threshold / SLAB);
+            assertThat(freed.residentBytes()).isLessThanOrEqualTo(threshold);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1024, 0})
     void carvingIsLazyAndFreshPagesAreNeverClearedByTheAllocator(int magazineCapacity) {

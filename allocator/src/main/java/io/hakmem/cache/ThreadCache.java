@@ -142,7 +142,7 @@ public final class ThreadCache {
         int indexAndDirty = slotIndexes[slot];
         span.setState(indexAndDirty >>> 1, Span.LIVE);
         if (segment.byteSize() != byteSize) {
-            segment = span.superSlab().slice(segment.address(), byteSize);
+            segment = resized(span, segment, byteSize);
         }
         if (zero && (indexAndDirty & 1) != 0) {
             segment.fill((byte) 0);
@@ -150,6 +150,11 @@ public final class ThreadCache {
         allocs++;
         allocBytes += byteSize;
         return segment;
+    }
+
+    /** Kept out of {@link #allocate} so that its compiled code stays small enough to inline. */
+    private static MemorySegment resized(Span span, MemorySegment segment, long byteSize) {
+        return span.superSlab().slice(segment.address(), byteSize);
     }
 
     /**

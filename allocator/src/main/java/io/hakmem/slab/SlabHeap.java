@@ -34,6 +34,7 @@ public final class SlabHeap {
     private final ConcurrentLinkedQueue<Span> remotePending = new ConcurrentLinkedQueue<>();
     private final LargeMappings large;
     private final SlabHeapListener listener;
+    /** Bytes of dirty slabs (freed but maybe resident) in live and cached SuperSlabs. */
     private long dirtyBytes;
     private boolean closed;
     /** Bumped on every unmap: a SuperSlab looked up under an unchanged epoch is still mapped. */
@@ -237,13 +238,18 @@ public final class SlabHeap {
     }
 
     private void releaseSuperSlab(SuperSlab ss, ReleaseReason reason) {
-        dirtyBytes -= (long) Integer.bitCount(ss.dirtySlabs) << SizeClasses.SLAB_SHIFT;
         superSlabs.remove(ss);
         if (reason == ReleaseReason.EMPTY && emptyCache.size() < config.emptySuperSlabCacheSize()) {
-            purge(ss, ss.dirtySlabs);
+            // A cached SuperSlab stays dirty while the dirty total fits purgeThresholdBytes, so a
+            // workload that empties and refills SuperSlabs does not page-fault them back each time.
+            if (dirtyBytes > config.purgeThresholdBytes()) {
+                purgeDirty();
+                purge(ss, ss.dirtySlabs);
+            }
             emptyCache.push(ss);
             return;
         }
+        dirtyBytes -= (long) Integer.bitCount(ss.dirtySlabs) << SizeClasses.SLAB_SHIFT;
         unmap(ss, reason);
     }
 
@@ -412,10 +418,13 @@ public final class SlabHeap {
         dirtyBytes = 0;
     }
 
+    /** Purges every dirty slab, those of cached SuperSlabs included; {@link #dirtyBytes} counts both. */
     private void purgeDirty() {
         for (SuperSlab ss : superSlabs) {
             purge(ss, ss.dirtySlabs);
-            ss.dirtySlabs = 0;
+        }
+        for (SuperSlab ss : emptyCache) {
+            purge(ss, ss.dirtySlabs);
         }
         dirtyBytes = 0;
     }
