@@ -313,9 +313,7 @@ public final class ThreadCache {
         } finally {
             heap.unlock();
         }
-        // The count shrinks before the slots move: a revoker never sees a count that covers
-        // slots given back already.
-        commit(c, 0);
+        // No revoker can look in between: it needs this object's monitor.
         move(from + flush, from, n - flush);
         Arrays.fill(slots, from + n - flush, from + n, null);
         commit(c, n - flush);
@@ -330,7 +328,6 @@ public final class ThreadCache {
             for (int c = 0; c < first.length; c++) {
                 int from = first[c];
                 int n = counts[c];
-                commit(c, 0);
                 int kept = 0;
                 for (int i = 0; i < n; i++) {
                     Object block = slots[from + i];
