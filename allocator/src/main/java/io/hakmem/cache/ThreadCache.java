@@ -50,6 +50,8 @@ public final class ThreadCache {
     private final @Nullable Span[] slotSpans;
     /** Block index times 2, plus 1 when the block may hold old bytes (never-used blocks do not). */
     private final int[] slotIndexes;
+    /** {@link Magazines#view}, one load closer; replaced by {@link #ensureView} only. */
+    private MemorySegment view;
     private final int drainInterval;
     private final int[] lowWater;
     /**
@@ -81,6 +83,7 @@ public final class ThreadCache {
         this.mags = new Magazines(magazineCapacity);
         this.first = mags.first;
         this.capacities = mags.capacities;
+        this.view = mags.view;
         this.slots = new Object[mags.slots];
         this.slotSpans = new Span[mags.slots];
         this.slotIndexes = new int[mags.slots];
@@ -129,7 +132,7 @@ public final class ThreadCache {
         int slot = first[c] + n;
         MemorySegment segment = (MemorySegment) slots[slot];
         try {
-            mags.view.set(Magazines.COUNT, c * 8L, (long) n);
+            view.set(Magazines.COUNT, c * 8L, (long) n);
         } catch (IllegalStateException revoked) {
             afterRevocation();
             return null;
@@ -170,8 +173,10 @@ public final class ThreadCache {
         Span span;
         int index;
         long byteSize = segment.byteSize();
+        // Only tiny spans are ever owned by a cache (refill is their only way in), so the owner
+        // check also rules out small and large blocks.
         if (ss == null || !ss.owns(segment) || (span = ss.spanOf(address)) == null || span.owner() != this
-                || span.sizeClass() >= SizeClasses.tinyCount() || (index = span.blockIndex(address)) < 0
+                || (index = span.blockIndex(address)) < 0
                 || byteSize > span.blockSize() || span.state(index) != Span.LIVE || segment.isReadOnly()) {
             return false;
         }
@@ -186,7 +191,7 @@ public final class ThreadCache {
         slotSpans[slot] = span;
         slotIndexes[slot] = index << 1 | 1;
         try {
-            mags.view.set(Magazines.COUNT, c * 8L, n + 1L);
+            view.set(Magazines.COUNT, c * 8L, n + 1L);
         } catch (IllegalStateException revoked) {
             span.setState(index, Span.LIVE);
             afterRevocation();
@@ -269,7 +274,7 @@ public final class ThreadCache {
 
     /** Under the monitor with a live view: publishes a new count for class {@code c}. */
     private void commit(int c, int n) {
-        mags.view.set(Magazines.COUNT, c * 8L, (long) n);
+        view.set(Magazines.COUNT, c * 8L, (long) n);
         counts[c] = n;
         lowWater[c] = Math.min(lowWater[c], n);
     }
@@ -388,6 +393,7 @@ public final class ThreadCache {
     private void ensureView() {
         if (!mags.viewAlive()) {
             mags.renewView();
+            view = mags.view;
             Arrays.fill(counts, 0);
             Arrays.fill(lowWater, 0);
             Arrays.fill(slots, null);
