@@ -187,8 +187,15 @@ public final class ThreadCache {
         }
         span.setState(index, Span.CACHED);
         int slot = first[c] + n;
-        slots[slot] = segment;
-        slotSpans[slot] = span;
+        // A LIFO workload puts the same segment back into the same slot: skipping the equal
+        // store skips the GC write barrier, whose card-marking path fences on every store into
+        // an old array.
+        if (slots[slot] != segment) {
+            slots[slot] = segment;
+        }
+        if (slotSpans[slot] != span) {
+            slotSpans[slot] = span;
+        }
         slotIndexes[slot] = index << 1 | 1;
         try {
             view.set(Magazines.COUNT, c * 8L, n + 1L);
