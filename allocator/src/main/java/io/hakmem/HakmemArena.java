@@ -120,17 +120,36 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        // The owner's magazine hit in as few bytecodes as possible, so callers can inline it;
-        // everything else, bad input included, goes to allocateSlow.
-        ThreadCaches tcs = caches;
-        if (tcs != null && byteSize > 0 && byteSize <= SizeClasses.MAX_TINY && (byteAlignment == 1 || byteAlignment == 8)) {
-            ThreadCache tc = tcs.current();
-            MemorySegment segment;
-            if (tc != null && (segment = tc.allocate(SizeClasses.tinyClass(byteSize), byteSize, zero)) != null) {
-                return segment;
-            }
+        MemorySegment segment;
+        if ((byteAlignment == 1 || byteAlignment == 8) && (segment = fromCache(byteSize)) != null) {
+            return segment;
         }
         return allocateSlow(byteSize, byteAlignment);
+    }
+
+    /**
+     * Allocates a block of {@code byteSize} bytes with byte alignment; the most common call gets
+     * its own entry so that it stays small enough for callers to inline.
+     *
+     * @param byteSize 0 or more
+     * @return a segment of exactly {@code byteSize} bytes, zero-filled unless configured otherwise
+     */
+    @Override
+    public MemorySegment allocate(long byteSize) {
+        MemorySegment segment = fromCache(byteSize);
+        return segment != null ? segment : allocateSlow(byteSize, 1);
+    }
+
+    /** The owner's magazine hit, or null; everything else, bad input included, is allocateSlow's. */
+    private @Nullable MemorySegment fromCache(long byteSize) {
+        ThreadCaches tcs = caches;
+        if (tcs != null && byteSize > 0 && byteSize <= SizeClasses.MAX_TINY) {
+            ThreadCache tc = tcs.current();
+            if (tc != null) {
+                return tc.allocate(SizeClasses.tinyClass(byteSize), byteSize, zero);
+            }
+        }
+        return null;
     }
 
     private MemorySegment allocateSlow(long byteSize, long byteAlignment) {
