@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code pair}: allocate 16 B, write 8 bytes, free; scores are nanoseconds per allocate+free pair.
- * The headline workload measures longer than the others, because its targets are tight ratios.
+ * It measures longer than the defaults, like every workload with a target: those are tight ratios.
  */
 @NullMarked
 @State(Scope.Thread)
