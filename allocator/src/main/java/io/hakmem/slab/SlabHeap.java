@@ -69,7 +69,7 @@ public final class SlabHeap {
         lock.lock();
     }
 
-    private static final int LOCK_SPINS = 256;
+    private static final int LOCK_SPINS = 64;
 
     /** Releases the lock. */
     public void unlock() {
