@@ -565,17 +565,17 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         return out;
     }
 
-    /** @return names of live threads whose caches hold blocks of this arena, with counts */
+    /** {@return names of live threads whose caches hold blocks of this arena, with counts} */
     public List<String> threadsHoldingCachedBlocks() {
         return caches == null ? List.of() : caches.threadsHoldingBlocks();
     }
 
-    /** @return the settings this arena was created with */
+    /** {@return the settings this arena was created with} */
     public HakmemConfig config() {
         return config;
     }
 
-    /** @return whether {@link #close()} was called */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return closed;
     }

@@ -107,52 +107,52 @@ public final class HakmemConfig {
         return b;
     }
 
-    /** @return blocks each platform thread may cache per tiny size class; 0 means no caches */
+    /** {@return blocks each platform thread may cache per tiny size class; 0 means no caches} */
     public int magazineCapacity() {
         return magazineCapacity;
     }
 
-    /** @return frees per size class between two periodic drains of a thread's magazine */
+    /** {@return frees per size class between two periodic drains of a thread's magazine} */
     public int drainInterval() {
         return drainInterval;
     }
 
-    /** @return whether segments come back zero-filled, as the JDK's arenas do */
+    /** {@return whether segments come back zero-filled, as the JDK's arenas do} */
     public boolean zeroOnAllocate() {
         return zeroOnAllocate;
     }
 
-    /** @return whether each live block remembers the stack that allocated it, for leak reports */
+    /** {@return whether each live block remembers the stack that allocated it, for leak reports} */
     public boolean trackAllocationSites() {
         return trackAllocationSites;
     }
 
-    /** @return whether freed blocks are filled with a pattern that is checked on reuse */
+    /** {@return whether freed blocks are filled with a pattern that is checked on reuse} */
     public boolean poisonFreedBlocks() {
         return poisonFreedBlocks;
     }
 
-    /** @return the most bytes the arena may map at once; allocations past it fail */
+    /** {@return the most bytes the arena may map at once; allocations past it fail} */
     public long maxMappedBytes() {
         return maxMappedBytes;
     }
 
-    /** @return empty SuperSlabs kept mapped for reuse instead of being unmapped at once */
+    /** {@return empty SuperSlabs kept mapped for reuse instead of being unmapped at once} */
     public int emptySuperSlabCacheSize() {
         return emptySuperSlabCacheSize;
     }
 
-    /** @return bytes of empty slabs allowed to stay resident before they are purged */
+    /** {@return bytes of empty slabs allowed to stay resident before they are purged} */
     public long purgeThresholdBytes() {
         return purgeThresholdBytes;
     }
 
-    /** @return where memory comes from */
+    /** {@return where memory comes from} */
     public OsBackend osBackend() {
         return osBackend;
     }
 
-    /** @return how often a shared daemon thread trims idle arenas; {@link Duration#ZERO} is off */
+    /** {@return how often a shared daemon thread trims idle arenas; {@link Duration#ZERO} is off} */
     public Duration backgroundTrimInterval() {
         return backgroundTrimInterval;
     }
@@ -394,7 +394,7 @@ public final class HakmemConfig {
             return this;
         }
 
-        /** @return the configuration */
+        /** {@return the configuration} */
         public HakmemConfig build() {
             return new HakmemConfig(this);
         }

@@ -25,7 +25,7 @@ public record MappedRange(long address, long byteSize) {
         }
     }
 
-    /** @return the first address past the range */
+    /** {@return the first address past the range} */
     public long end() {
         return address + byteSize;
     }

@@ -20,7 +20,7 @@ final class Poison {
         }
     }
 
-    /** @return the offset of the first byte that is not the pattern, or -1 */
+    /** {@return the offset of the first byte that is not the pattern, or -1} */
     long firstDamaged(MemorySegment block) {
         for (long i = LINK; i < block.byteSize(); i++) {
             if (block.get(ValueLayout.JAVA_BYTE, i) != PATTERN) {

@@ -40,6 +40,8 @@ public final class BudgetRunnerMain {
     private BudgetRunnerMain() {}
 
     /**
+     * Runs the budgets a request file names and writes their figures to a result file.
+     *
      * @param args the request file and the result file
      * @throws IOException if either file cannot be read or written
      */

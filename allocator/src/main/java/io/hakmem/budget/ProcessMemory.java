@@ -12,7 +12,7 @@ final class ProcessMemory {
 
     private ProcessMemory() {}
 
-    /** @return the process RSS in bytes, or -1 where procfs is not available */
+    /** {@return the process RSS in bytes, or -1 where procfs is not available} */
     static long residentBytes() {
         if (!Files.isReadable(STATUS)) {
             return -1;

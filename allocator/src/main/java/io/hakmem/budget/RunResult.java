@@ -20,7 +20,7 @@ record RunResult(
         long rssDeltaBytes,
         long elapsedNanos) {
 
-    /** @return resident over live at the peak, in percent */
+    /** {@return resident over live at the peak, in percent} */
     double overheadPercent() {
         return liveBytes == 0 ? 0.0 : 100.0 * (residentBytes - liveBytes) / liveBytes;
     }

@@ -41,7 +41,7 @@ public final class BackgroundTrimmer {
         BackgroundTrimmer.class.notifyAll();
     }
 
-    /** @return whether the shared trimmer thread runs now; for tests and diagnostics */
+    /** {@return whether the shared trimmer thread runs now; for tests and diagnostics} */
     public static synchronized boolean isRunning() {
         return thread != null;
     }

@@ -67,7 +67,7 @@ final class Magazines {
         return viewArena.scope().isAlive();
     }
 
-    /** @return the committed count of class {@code c}, read through the never-revoked backing */
+    /** {@return the committed count of class {@code c}, read through the never-revoked backing} */
     long committed(int c) {
         return backing.get(COUNT, c * 8L);
     }

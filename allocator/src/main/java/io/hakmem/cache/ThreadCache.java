@@ -254,7 +254,7 @@ public final class ThreadCache {
         return batch[got - 1];
     }
 
-    /** @return the span of the block the last {@link #refill} returned */
+    /** {@return the span of the block the last {@link #refill} returned} */
     public Span refilledSpan() {
         return Objects.requireNonNull(refilled);
     }
@@ -450,12 +450,12 @@ public final class ThreadCache {
         }
     }
 
-    /** @return cached blocks, read racily */
+    /** {@return cached blocks, read racily} */
     long cachedBlocks() {
         return mags.totalCount();
     }
 
-    /** @return whether the cache saw no operation since the previous call; for the trimmer */
+    /** {@return whether the cache saw no operation since the previous call; for the trimmer} */
     boolean idleSinceLastVisit() {
         long ops = allocs + frees;
         boolean idle = ops == opsAtLastVisit;
@@ -463,7 +463,7 @@ public final class ThreadCache {
         return idle;
     }
 
-    /** @return the owning thread */
+    /** {@return the owning thread} */
     public Thread thread() {
         return thread;
     }

@@ -51,7 +51,7 @@ public final class ThreadCaches {
         this.drainInterval = drainInterval;
     }
 
-    /** @return the calling thread's cache, or null for a virtual thread */
+    /** {@return the calling thread's cache, or null for a virtual thread} */
     public @Nullable ThreadCache current() {
         Thread t = Thread.currentThread();
         ThreadCache c = first;
@@ -158,7 +158,7 @@ public final class ThreadCaches {
         }
     }
 
-    /** @return blocks cached now, read racily */
+    /** {@return blocks cached now, read racily} */
     public long cachedBlocks() {
         long total = 0;
         for (ThreadCache c : all) {
@@ -167,7 +167,7 @@ public final class ThreadCaches {
         return total;
     }
 
-    /** @return {allocs, allocBytes, frees, freeBytes} over all caches, dead ones included */
+    /** {@return {allocs, allocBytes, frees, freeBytes} over all caches, dead ones included} */
     public synchronized long[] totals() {
         long[] t = {retiredAllocs, retiredAllocBytes, retiredFrees, retiredFreeBytes};
         for (ThreadCache c : all) {
@@ -179,7 +179,7 @@ public final class ThreadCaches {
         return t;
     }
 
-    /** @return names of live threads whose caches hold blocks, for diagnostics */
+    /** {@return names of live threads whose caches hold blocks, for diagnostics} */
     public java.util.List<String> threadsHoldingBlocks() {
         java.util.List<String> names = new java.util.ArrayList<>();
         for (ThreadCache c : all) {

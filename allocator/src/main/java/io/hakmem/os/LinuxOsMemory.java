@@ -47,7 +47,7 @@ public final class LinuxOsMemory implements OsMemory {
                 ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
     }
 
-    /** @return whether this JVM runs on a platform this backend knows the constants of */
+    /** {@return whether this JVM runs on a platform this backend knows the constants of} */
     public static boolean isSupported() {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         String arch = System.getProperty("os.arch", "");

@@ -12,7 +12,7 @@ public final class OsMemories {
     private OsMemories() {
     }
 
-    /** @return the layer for {@code backend}; one Linux layer is shared by all arenas */
+    /** {@return the layer for {@code backend}; one Linux layer is shared by all arenas} */
     public static OsMemory forBackend(OsBackend backend) {
         return switch (backend) {
             case PORTABLE -> new PortableOsMemory();

@@ -24,9 +24,9 @@ public interface OsMemory {
     /** Lets the OS drop the pages of a range; afterwards the range reads as zero. */
     void purge(long address, long bytes);
 
-    /** @return bytes of the range held in RAM, or -1 when this layer cannot tell */
+    /** {@return bytes of the range held in RAM, or -1 when this layer cannot tell} */
     long residentBytes(long address, long bytes);
 
-    /** @return a short name for messages, e.g. {@code linux-mmap} */
+    /** {@return a short name for messages, e.g. {@code linux-mmap}} */
     String name();
 }

@@ -40,7 +40,7 @@ public final class LargeMappings {
         return Math.max(PAGE, (byteSize + PAGE - 1) & -PAGE);
     }
 
-    /** @return a fresh, zeroed segment, or 0-address failure reported as null */
+    /** {@return a fresh, zeroed segment, or 0-address failure reported as null} */
     @Nullable MemorySegment map(long byteSize, long alignment) {
         long bytes = mappedSize(byteSize, alignment);
         if (bytes < 0) {
@@ -57,13 +57,13 @@ public final class LargeMappings {
         return segment;
     }
 
-    /** @return the requested size of the mapping starting at {@code address}, or -1 */
+    /** {@return the requested size of the mapping starting at {@code address}, or -1} */
     public long requestedBytes(long address) {
         Mapping m = byAddress.get(address);
         return m == null ? -1 : m.requestedBytes;
     }
 
-    /** @return whether {@code segment} is a live large block's own segment */
+    /** {@return whether {@code segment} is a live large block's own segment} */
     public boolean owns(MemorySegment segment) {
         Mapping m = byAddress.get(segment.address());
         return m != null && m.segment.scope() == segment.scope();
@@ -81,7 +81,7 @@ public final class LargeMappings {
         return m.requestedBytes;
     }
 
-    /** @return live large blocks */
+    /** {@return live large blocks} */
     public int count() {
         return byAddress.size();
     }

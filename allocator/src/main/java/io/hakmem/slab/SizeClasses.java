@@ -90,12 +90,12 @@ public final class SizeClasses {
         return best;
     }
 
-    /** @return the number of classes */
+    /** {@return the number of classes} */
     public static int count() {
         return SIZES.length;
     }
 
-    /** @return the number of tiny classes; tiny classes are 0 .. tinyCount()-1 */
+    /** {@return the number of tiny classes; tiny classes are 0 .. tinyCount()-1} */
     public static int tinyCount() {
         return TINY_COUNT;
     }
@@ -138,22 +138,22 @@ public final class SizeClasses {
         return c;
     }
 
-    /** @return the block size of class {@code c} */
+    /** {@return the block size of class {@code c}} */
     public static int size(int c) {
         return SIZES[c];
     }
 
-    /** @return slabs per span of class {@code c} */
+    /** {@return slabs per span of class {@code c}} */
     public static int spanSlabs(int c) {
         return SPAN_SLABS[c];
     }
 
-    /** @return blocks per span of class {@code c} */
+    /** {@return blocks per span of class {@code c}} */
     public static int capacity(int c) {
         return CAPACITY[c];
     }
 
-    /** @return the multiplier for {@link Span#indexOf}, or 0 when class {@code c} must divide */
+    /** {@return the multiplier for {@link Span#indexOf}, or 0 when class {@code c} must divide} */
     public static long magic(int c) {
         return SIZES[c] < 8192 ? MAGIC[c] : 0;
     }

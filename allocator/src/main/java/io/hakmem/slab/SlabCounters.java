@@ -13,37 +13,37 @@ public final class SlabCounters {
     long allocFailures;
     long slabsPurged;
 
-    /** @return SuperSlabs mapped now, cached empty ones included */
+    /** {@return SuperSlabs mapped now, cached empty ones included} */
     public long superSlabsLive() {
         return superSlabsLive;
     }
 
-    /** @return SuperSlabs ever mapped */
+    /** {@return SuperSlabs ever mapped} */
     public long superSlabsMapped() {
         return superSlabsMapped;
     }
 
-    /** @return SuperSlabs given back to the OS */
+    /** {@return SuperSlabs given back to the OS} */
     public long superSlabsReleased() {
         return superSlabsReleased;
     }
 
-    /** @return frees that reached a span */
+    /** {@return frees that reached a span} */
     public long superSlabFrees() {
         return superSlabFrees;
     }
 
-    /** @return SuperSlabs found empty */
+    /** {@return SuperSlabs found empty} */
     public long emptySuperSlabsDetected() {
         return emptySuperSlabsDetected;
     }
 
-    /** @return failed allocations */
+    /** {@return failed allocations} */
     public long allocFailures() {
         return allocFailures;
     }
 
-    /** @return slabs purged */
+    /** {@return slabs purged} */
     public long slabsPurged() {
         return slabsPurged;
     }

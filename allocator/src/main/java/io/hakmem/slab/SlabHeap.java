@@ -76,27 +76,27 @@ public final class SlabHeap {
         lock.unlock();
     }
 
-    /** @return a number that changes whenever a SuperSlab is unmapped; lock-free */
+    /** {@return a number that changes whenever a SuperSlab is unmapped; lock-free} */
     public int unmapEpoch() {
         return unmapEpoch;
     }
 
-    /** @return the SuperSlab containing {@code address}, or null; lock-free */
+    /** {@return the SuperSlab containing {@code address}, or null; lock-free} */
     public @Nullable SuperSlab lookup(long address) {
         return table.lookup(address);
     }
 
-    /** @return the heap owning the SuperSlab that contains {@code address}, in any arena, or null */
+    /** {@return the heap owning the SuperSlab that contains {@code address}, in any arena, or null} */
     public static @Nullable SlabHeap owningHeap(long address) {
         return ALL.get(address >>> SuperSlab.SHIFT);
     }
 
-    /** @return the large mappings; locked */
+    /** {@return the large mappings; locked} */
     public LargeMappings large() {
         return large;
     }
 
-    /** @return the counters; read locked for a consistent view */
+    /** {@return the counters; read locked for a consistent view} */
     public SlabCounters counters() {
         return counters;
     }
@@ -181,7 +181,7 @@ public final class SlabHeap {
         }
     }
 
-    /** @return whether remote frees wait to be collected; lock-free */
+    /** {@return whether remote frees wait to be collected; lock-free} */
     public boolean hasRemotePending() {
         return !remotePending.isEmpty();
     }
@@ -367,12 +367,12 @@ public final class SlabHeap {
         return new OutOfMemoryError("hakmem arena: " + why);
     }
 
-    /** @return bytes mapped now: SuperSlabs, cached ones included, plus large mappings. Locked. */
+    /** {@return bytes mapped now: SuperSlabs, cached ones included, plus large mappings. Locked.} */
     public long mappedBytes() {
         return (counters.superSlabsLive << SuperSlab.SHIFT) + large.mappedBytes();
     }
 
-    /** @return bytes of all mappings resident in RAM, or -1 when unknown. Locked. */
+    /** {@return bytes of all mappings resident in RAM, or -1 when unknown. Locked.} */
     public long residentBytes() {
         long total = large.residentBytes();
         if (total < 0) {
@@ -527,7 +527,7 @@ public final class SlabHeap {
     /** Receives one block; returns false to stop. */
     @FunctionalInterface
     public interface BlockVisitor {
-        /** @return whether to go on */
+        /** {@return whether to go on} */
         boolean visit(long address, int blockSize);
     }
 

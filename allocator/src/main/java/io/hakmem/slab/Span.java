@@ -91,22 +91,22 @@ public final class Span {
         this.dirty = dirty;
     }
 
-    /** @return the size class */
+    /** {@return the size class} */
     public int sizeClass() {
         return sizeClass;
     }
 
-    /** @return the block size */
+    /** {@return the block size} */
     public int blockSize() {
         return blockSize;
     }
 
-    /** @return the SuperSlab */
+    /** {@return the SuperSlab} */
     public SuperSlab superSlab() {
         return superSlab;
     }
 
-    /** @return the thread cache that owns this span for routing frees, if any */
+    /** {@return the thread cache that owns this span for routing frees, if any} */
     public @Nullable Object owner() {
         return owner;
     }
@@ -124,13 +124,13 @@ public final class Span {
         return index;
     }
 
-    /** @return the index of a block known to start at {@code address}; no validation */
+    /** {@return the index of a block known to start at {@code address}; no validation} */
     public int indexOf(long address) {
         long offset = address - base;
         return magic != 0 ? (int) ((offset * magic) >>> 32) : (int) (offset / blockSize);
     }
 
-    /** @return the state byte of block {@code index} */
+    /** {@return the state byte of block {@code index}} */
     public byte state(int index) {
         return state[index];
     }

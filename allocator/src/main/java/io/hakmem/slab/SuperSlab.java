@@ -51,17 +51,17 @@ public final class SuperSlab {
         this.scope = segment.scope();
     }
 
-    /** @return the heap (and so the arena) this SuperSlab belongs to */
+    /** {@return the heap (and so the arena) this SuperSlab belongs to} */
     public SlabHeap heap() {
         return heap;
     }
 
-    /** @return the span holding {@code address}, or null when its slab is free */
+    /** {@return the span holding {@code address}, or null when its slab is free} */
     public @Nullable Span spanOf(long address) {
         return spanAt[(int) ((address - base) >>> SizeClasses.SLAB_SHIFT)];
     }
 
-    /** @return a slice of this SuperSlab's segment for a block */
+    /** {@return a slice of this SuperSlab's segment for a block} */
     public MemorySegment slice(long address, long byteSize) {
         return segment.asSlice(address - base, byteSize);
     }
@@ -82,7 +82,7 @@ public final class SuperSlab {
         }
     }
 
-    /** @return whether {@code segment} was cut from this SuperSlab's segment, not a stale one */
+    /** {@return whether {@code segment} was cut from this SuperSlab's segment, not a stale one} */
     public boolean owns(MemorySegment candidate) {
         return candidate.scope() == scope;
     }
@@ -99,12 +99,12 @@ public final class SuperSlab {
         return -1;
     }
 
-    /** @return blocks outside their spans: live, cached or remote. Locked. */
+    /** {@return blocks outside their spans: live, cached or remote. Locked.} */
     public int usedBlocks() {
         return usedBlocks;
     }
 
-    /** @return the scratch counter; see the field. Locked. */
+    /** {@return the scratch counter; see the field. Locked.} */
     public int scratch() {
         return scratch;
     }

@@ -17,7 +17,7 @@ final class ArenaChecks {
     private ArenaChecks() {
     }
 
-    /** @return one message per failed check, empty when the arena was clean */
+    /** {@return one message per failed check, empty when the arena was clean} */
     static List<String> checkAndClose(ArenaResource resource, ExtensionContext context) {
         HakmemArena arena = resource.arena();
         List<String> problems = new ArrayList<>();

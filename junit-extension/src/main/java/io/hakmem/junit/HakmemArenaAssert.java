@@ -26,7 +26,7 @@ public class HakmemArenaAssert extends AbstractAssert<HakmemArenaAssert, HakmemA
         super(actual, HakmemArenaAssert.class);
     }
 
-    /** @return this, after checking that no block is live; the message lists up to 20 leaked blocks */
+    /** {@return this, after checking that no block is live; the message lists up to 20 leaked blocks} */
     public HakmemArenaAssert hasNoLeaks() {
         isNotNull();
         HakmemStats stats = actual.stats();

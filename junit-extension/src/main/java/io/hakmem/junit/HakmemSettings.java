@@ -58,12 +58,12 @@ public @interface HakmemSettings {
      */
     int magazineCapacity() default INHERIT;
 
-    /** @return whether segments come back zero-filled */
+    /** {@return whether segments come back zero-filled} */
     Toggle zeroOnAllocate() default Toggle.INHERIT;
 
-    /** @return whether each block remembers where it was allocated, for leak reports */
+    /** {@return whether each block remembers where it was allocated, for leak reports} */
     Toggle trackAllocationSites() default Toggle.INHERIT;
 
-    /** @return what happens when a test leaks */
+    /** {@return what happens when a test leaks} */
     LeakCheckMode leakCheck() default LeakCheckMode.INHERIT;
 }

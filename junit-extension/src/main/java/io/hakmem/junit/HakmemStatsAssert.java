@@ -24,7 +24,7 @@ public class HakmemStatsAssert extends AbstractAssert<HakmemStatsAssert, HakmemS
         super(actual, HakmemStatsAssert.class);
     }
 
-    /** @return this, after checking that no block is live */
+    /** {@return this, after checking that no block is live} */
     public HakmemStatsAssert hasNoLeaks() {
         isNotNull();
         if (actual.liveBlocks() != 0 || actual.liveBytes() != 0) {
@@ -61,7 +61,7 @@ public class HakmemStatsAssert extends AbstractAssert<HakmemStatsAssert, HakmemS
         return this;
     }
 
-    /** @return this, after checking that no SuperSlab and no byte is mapped any more */
+    /** {@return this, after checking that no SuperSlab and no byte is mapped any more} */
     public HakmemStatsAssert hasReclaimedAllSuperSlabs() {
         isNotNull();
         if (!ReclamationReport.reclaimed(actual)) {

@@ -21,7 +21,7 @@ final class OsMappings {
     private OsMappings() {
     }
 
-    /** @return whether this OS can be asked */
+    /** {@return whether this OS can be asked} */
     static boolean available() {
         return Files.isReadable(MAPS);
     }

@@ -48,17 +48,17 @@ public class Budget {
         this.maxRetainedBytes = maxRetainedBytes;
     }
 
-    /** @return the budget name, unique in the POM */
+    /** {@return the budget name, unique in the POM} */
     public @Nullable String getName() {
         return name;
     }
 
-    /** @return a built-in workload name or a class name */
+    /** {@return a built-in workload name or a class name} */
     public @Nullable String getWorkload() {
         return workload;
     }
 
-    /** @return the workload's parameters */
+    /** {@return the workload's parameters} */
     public Map<String, String> getParameters() {
         Map<String, String> copy = new LinkedHashMap<>();
         if (parameters != null) {
@@ -68,12 +68,12 @@ public class Budget {
         return copy;
     }
 
-    /** @return the limit on resident over live bytes at the peak, in percent, or null */
+    /** {@return the limit on resident over live bytes at the peak, in percent, or null} */
     public @Nullable Double getMaxOverheadPercent() {
         return maxOverheadPercent;
     }
 
-    /** @return the limit on bytes still resident after the workload and trim(), or null */
+    /** {@return the limit on bytes still resident after the workload and trim(), or null} */
     public @Nullable Long getMaxRetainedBytes() {
         return maxRetainedBytes;
     }

@@ -27,7 +27,7 @@ public final class BudgetConfigurationException extends Exception {
         this.problems = List.copyOf(problems);
     }
 
-    /** @return one line per problem */
+    /** {@return one line per problem} */
     public List<String> problems() {
         return problems;
     }

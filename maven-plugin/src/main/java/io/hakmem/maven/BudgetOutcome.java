@@ -22,7 +22,7 @@ public record BudgetOutcome(BudgetResult result, List<Violation> violations) {
         violations = List.copyOf(violations);
     }
 
-    /** @return whether no limit was crossed */
+    /** {@return whether no limit was crossed} */
     public boolean passed() {
         return violations.isEmpty();
     }

@@ -23,12 +23,12 @@ public record BudgetReport(List<BudgetOutcome> outcomes, int repeat, String java
         outcomes = List.copyOf(outcomes);
     }
 
-    /** @return whether every budget passed */
+    /** {@return whether every budget passed} */
     public boolean passed() {
         return outcomes.stream().allMatch(BudgetOutcome::passed);
     }
 
-    /** @return every violation, budget by budget */
+    /** {@return every violation, budget by budget} */
     public List<Violation> violations() {
         return outcomes.stream().flatMap(outcome -> outcome.violations().stream()).toList();
     }

@@ -28,7 +28,7 @@ public record BudgetResult(BudgetSpec spec, List<RunFigures> runs, @Nullable Str
         runs = List.copyOf(runs);
     }
 
-    /** @return the run with the median overhead, empty when no run completed */
+    /** {@return the run with the median overhead, empty when no run completed} */
     public Optional<RunFigures> medianRun() {
         if (runs.isEmpty()) {
             return Optional.empty();
@@ -38,7 +38,7 @@ public record BudgetResult(BudgetSpec spec, List<RunFigures> runs, @Nullable Str
         return Optional.of(sorted.get((sorted.size() - 1) / 2));
     }
 
-    /** @return the median retained bytes, -1 when no run completed */
+    /** {@return the median retained bytes, -1 when no run completed} */
     public long medianRetainedBytes() {
         if (runs.isEmpty()) {
             return -1;
@@ -47,7 +47,7 @@ public record BudgetResult(BudgetSpec spec, List<RunFigures> runs, @Nullable Str
         return sorted.get((sorted.size() - 1) / 2);
     }
 
-    /** @return the median run's overhead in percent, NaN when unknown */
+    /** {@return the median run's overhead in percent, NaN when unknown} */
     public double overheadPercent() {
         return medianRun().map(RunFigures::overheadPercent).orElse(Double.NaN);
     }

@@ -34,7 +34,7 @@ public record ClassFile(
     private static final int ACC_INTERFACE = 0x0200;
     private static final int ACC_ABSTRACT = 0x0400;
 
-    /** @return whether the class is public and neither an interface nor abstract */
+    /** {@return whether the class is public and neither an interface nor abstract} */
     public boolean isPublicConcreteClass() {
         return (accessFlags & ACC_PUBLIC) != 0 && (accessFlags & (ACC_INTERFACE | ACC_ABSTRACT)) == 0;
     }

@@ -23,7 +23,7 @@ public final class DefaultBudgets {
 
     private DefaultBudgets() {}
 
-    /** @return scaling-100K, scaling-500K and scaling-1M, 16 B blocks, with the default limits */
+    /** {@return scaling-100K, scaling-500K and scaling-1M, 16 B blocks, with the default limits} */
     public static List<Budget> all() {
         return List.of(scaling("scaling-100K", 100_000), scaling("scaling-500K", 500_000),
                 scaling("scaling-1M", 1_000_000));

@@ -22,12 +22,12 @@ public record RunFigures(
         long liveBytes, long residentBytes, long mappedBytes, long retainedBytes, long rssDeltaBytes,
         long elapsedNanos) {
 
-    /** @return resident over live at the peak, in percent; NaN when nothing was live */
+    /** {@return resident over live at the peak, in percent; NaN when nothing was live} */
     public double overheadPercent() {
         return liveBytes <= 0 ? Double.NaN : 100.0 * (residentBytes - liveBytes) / liveBytes;
     }
 
-    /** @return the same ratio from the process RSS delta, the OS's view; NaN when unknown */
+    /** {@return the same ratio from the process RSS delta, the OS's view; NaN when unknown} */
     public double rssOverheadPercent() {
         return liveBytes <= 0 || rssDeltaBytes < 0 ? Double.NaN : 100.0 * (rssDeltaBytes - liveBytes) / liveBytes;
     }

@@ -74,7 +74,7 @@ public final class WorkloadCatalog {
         };
     }
 
-    /** @return the built-in names, sorted */
+    /** {@return the built-in names, sorted} */
     public List<String> names() {
         return List.copyOf(builtIns.keySet());
     }
