@@ -19,6 +19,8 @@ public final class ArgLine {
     private ArgLine() {}
 
     /**
+     * Splits a command line into arguments, honouring single and double quotes.
+     *
      * @param line the text, or null
      * @return the arguments, none for null or blank
      * @throws IllegalArgumentException if a quote is not closed

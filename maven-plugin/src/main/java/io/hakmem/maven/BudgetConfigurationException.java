@@ -19,9 +19,14 @@ public final class BudgetConfigurationException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The problems, one line each, each naming the field. */
     private final List<String> problems;
 
-    /** @param problems one line per problem, each naming the field */
+    /**
+     * Collects every configuration problem into one exception.
+     *
+     * @param problems one line per problem, each naming the field
+     */
     public BudgetConfigurationException(List<String> problems) {
         super("invalid hakmem budget configuration:\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);

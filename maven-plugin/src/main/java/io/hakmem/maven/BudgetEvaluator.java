@@ -20,6 +20,8 @@ public final class BudgetEvaluator {
     private BudgetEvaluator() {}
 
     /**
+     * Compares a budget's figures with its limits.
+     *
      * @param result a budget's figures
      * @return the verdict
      */

@@ -109,7 +109,11 @@ public class BudgetMojo extends AbstractMojo {
 
     private final ToolchainManager toolchainManager;
 
-    /** @param toolchainManager finds the JDK toolchain; injected by Maven (JSR-330) */
+    /**
+     * Creates the goal with Maven's toolchain manager.
+     *
+     * @param toolchainManager finds the JDK toolchain; injected by Maven (JSR-330)
+     */
     @Inject
     public BudgetMojo(ToolchainManager toolchainManager) {
         this.toolchainManager = toolchainManager;

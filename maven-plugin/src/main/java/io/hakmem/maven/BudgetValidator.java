@@ -24,6 +24,8 @@ public final class BudgetValidator {
     private final WorkloadClassInspector inspector;
 
     /**
+     * Creates a validator over the built-in and user workloads.
+     *
      * @param catalog the built-in workloads
      * @param inspector looks user workload classes up on the test classpath
      */
@@ -33,6 +35,8 @@ public final class BudgetValidator {
     }
 
     /**
+     * Checks every budget before anything is forked.
+     *
      * @param budgets the budgets from the POM
      * @return the same budgets, checked
      * @throws BudgetConfigurationException listing every problem found

@@ -40,6 +40,8 @@ public record ClassFile(
     }
 
     /**
+     * Reads the facts a workload check needs from a class file, without loading it.
+     *
      * @param in a class file; not closed
      * @return its facts
      * @throws IOException if it cannot be read or is not a class file

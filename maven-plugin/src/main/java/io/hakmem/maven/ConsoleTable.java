@@ -20,6 +20,8 @@ public final class ConsoleTable {
     private ConsoleTable() {}
 
     /**
+     * Renders the budgets as a plain-text table for the build log.
+     *
      * @param report the budgets
      * @return the lines of the table: header, rule, one row per budget
      */

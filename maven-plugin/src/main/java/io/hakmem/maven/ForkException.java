@@ -18,7 +18,11 @@ public final class ForkException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message what happened, with the tail of the fork's output */
+    /**
+     * Reports a fork that failed.
+     *
+     * @param message what happened, with the tail of the fork's output
+     */
     public ForkException(String message) {
         super(message);
     }

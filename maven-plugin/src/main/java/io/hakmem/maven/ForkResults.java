@@ -19,6 +19,8 @@ public final class ForkResults {
     private ForkResults() {}
 
     /**
+     * Reads the configuration errors a fork reported instead of running.
+     *
      * @param properties the result file
      * @return the reasons the fork rejected the request, empty if it ran
      */
@@ -31,6 +33,8 @@ public final class ForkResults {
     }
 
     /**
+     * Reads each budget's figures from the fork's result file.
+     *
      * @param properties the result file
      * @param specs the budgets that were requested, in order
      * @return one result per budget

@@ -41,12 +41,18 @@ public final class ForkedRunner {
 
     private final ForkSettings settings;
 
-    /** @param settings the java, classpath and limits of the fork */
+    /**
+     * Creates a runner for one fork configuration.
+     *
+     * @param settings the java, classpath and limits of the fork
+     */
     public ForkedRunner(ForkSettings settings) {
         this.settings = settings;
     }
 
     /**
+     * Runs the budgets in one forked JVM and collects their figures.
+     *
      * @param specs the budgets
      * @param repeat runs per budget
      * @param progress receives one line per budget and run

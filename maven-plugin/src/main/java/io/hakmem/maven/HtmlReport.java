@@ -24,6 +24,8 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     /**
+     * Renders the budgets as a self-contained HTML page.
+     *
      * @param report the budgets
      * @return the HTML page
      */

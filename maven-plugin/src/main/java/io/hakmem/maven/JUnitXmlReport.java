@@ -20,6 +20,8 @@ public final class JUnitXmlReport {
     private JUnitXmlReport() {}
 
     /**
+     * Renders the budgets as a JUnit XML report, one failure per violated budget.
+     *
      * @param report the budgets
      * @return the XML document
      */

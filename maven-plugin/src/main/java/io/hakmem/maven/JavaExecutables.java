@@ -38,6 +38,8 @@ public final class JavaExecutables {
     private JavaExecutables() {}
 
     /**
+     * Picks the java executable that runs the fork.
+     *
      * @param toolchainJava the java of the selected toolchain, or null
      * @param configuredJvm the {@code jvm} parameter, or null
      * @param currentJava the java running Maven
@@ -138,6 +140,8 @@ public final class JavaExecutables {
     }
 
     /**
+     * Finds the feature release of a java executable.
+     *
      * @param java a java executable
      * @return its feature release, from the JDK's {@code release} file or else from
      *     {@code java -version}; -1 when neither tells

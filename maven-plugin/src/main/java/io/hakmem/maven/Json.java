@@ -16,6 +16,8 @@ public final class Json {
     private Json() {}
 
     /**
+     * Quotes text as a JSON string.
+     *
      * @param value any text
      * @return a JSON string literal
      */
@@ -41,6 +43,8 @@ public final class Json {
     }
 
     /**
+     * Formats a number for JSON.
+     *
      * @param value a number
      * @return a JSON number, {@code null} for NaN or infinities, which JSON cannot express
      */

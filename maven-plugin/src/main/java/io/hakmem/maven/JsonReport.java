@@ -21,6 +21,8 @@ public final class JsonReport {
     private JsonReport() {}
 
     /**
+     * Renders the budgets as JSON.
+     *
      * @param report the budgets
      * @return the JSON document
      */

@@ -27,6 +27,8 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     /**
+     * Writes the JSON, HTML and JUnit XML reports.
+     *
      * @param report the budgets
      * @param directory created if missing
      * @return the files written

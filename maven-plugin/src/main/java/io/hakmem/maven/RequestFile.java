@@ -18,6 +18,8 @@ public final class RequestFile {
     private RequestFile() {}
 
     /**
+     * Builds the request file that tells the fork what to run.
+     *
      * @param budgets the budgets, in order
      * @param repeat runs per budget
      * @return the request

@@ -20,6 +20,8 @@ public final class Units {
     private Units() {}
 
     /**
+     * Formats a percentage for people.
+     *
      * @param value a percentage
      * @return one decimal, none when it is a whole number, {@code n/a} for NaN
      */
@@ -28,6 +30,8 @@ public final class Units {
     }
 
     /**
+     * Formats a number for people.
+     *
      * @param value a number
      * @return one decimal, none when it is a whole number, {@code n/a} for NaN
      */
@@ -41,6 +45,8 @@ public final class Units {
     }
 
     /**
+     * Formats a byte count for people.
+     *
      * @param bytes a byte count, negative for unknown
      * @return the count in B below 1 KiB, else in KiB or MiB with one decimal; {@code n/a} when negative
      */

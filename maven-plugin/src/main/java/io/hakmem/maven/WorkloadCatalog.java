@@ -32,12 +32,18 @@ public final class WorkloadCatalog {
 
     private final Map<String, List<String>> builtIns;
 
-    /** @param builtIns workload name to the names of its integer parameters */
+    /**
+     * Creates a catalog of built-in workloads and their parameters.
+     *
+     * @param builtIns workload name to the names of its integer parameters
+     */
     public WorkloadCatalog(Map<String, List<String>> builtIns) {
         this.builtIns = java.util.Collections.unmodifiableMap(new TreeMap<>(builtIns));
     }
 
     /**
+     * Reads the built-in workloads from the allocator jar.
+     *
      * @param allocator the hakmem-allocator jar, or its classes directory inside a reactor
      * @return the catalog it lists
      * @throws IOException if the list cannot be read or is missing
@@ -80,6 +86,8 @@ public final class WorkloadCatalog {
     }
 
     /**
+     * Looks up the parameters a built-in workload accepts.
+     *
      * @param workload a workload name
      * @return its parameters, or null when it is not a built-in
      */

@@ -47,12 +47,18 @@ public final class WorkloadClassInspector {
     private final List<Path> classpath;
     private final Map<String, Optional<ClassFile>> cache = new HashMap<>();
 
-    /** @param classpath directories and jars, searched in order */
+    /**
+     * Creates an inspector over the test classpath.
+     *
+     * @param classpath directories and jars, searched in order
+     */
     public WorkloadClassInspector(List<Path> classpath) {
         this.classpath = List.copyOf(classpath);
     }
 
     /**
+     * Tells whether a class can serve as a workload.
+     *
      * @param binaryName a class name as in the POM, such as {@code com.example.Outer$Inner}
      * @return what the class is
      */

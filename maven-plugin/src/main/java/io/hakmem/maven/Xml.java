@@ -15,6 +15,8 @@ public final class Xml {
     private Xml() {}
 
     /**
+     * Escapes text for XML content and attributes.
+     *
      * @param text any text
      * @return the text, safe inside elements and quoted attributes
      */
