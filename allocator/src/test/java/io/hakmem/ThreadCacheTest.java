@@ -1,6 +1,7 @@
 package io.hakmem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -128,6 +129,45 @@ class ThreadCacheTest {
             assertThat(smaller.get(ValueLayout.JAVA_LONG_UNALIGNED, 0)).isZero();
             arena.free(smaller);
             assertThat(arena.stats().liveBlocks()).isZero();
+        }
+    }
+
+    @Test
+    void aDoubleFreeOfARecycledSegmentIsCaughtAndTheArenaStaysConsistent() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            MemorySegment block = arena.allocate(32);
+            arena.free(block);
+            MemorySegment again = arena.allocate(32);
+            assertThat(again).isSameAs(block);
+            arena.free(again);
+            assertThatThrownBy(() -> arena.free(again))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("double free")
+                    .hasMessageContaining(Long.toHexString(block.address()));
+            MemorySegment third = arena.allocate(32);
+            assertThat(third.address()).isEqualTo(block.address());
+            arena.free(third);
+            assertThat(arena.stats().liveBlocks()).isZero();
+            ArenaChecks.assertTrimReclaimsEverything(arena);
+        }
+    }
+
+    @Test
+    void aBlockHandedOutBeforeTheCacheWasRevokedIsFreedCorrectlyAfterwards() throws Exception {
+        try (HakmemArena arena = HakmemArena.create()) {
+            List<MemorySegment> held = allocate(arena, 100, 16);
+            MemorySegment recycled = held.get(99);
+            arena.free(recycled);
+            MemorySegment out = arena.allocate(16);
+            assertThat(out).isSameAs(recycled);
+            Thread trimmer = new Thread(arena::trim);
+            trimmer.start();
+            trimmer.join();
+            assertThat(arena.stats().magazineBlocks()).as("revoked").isZero();
+            arena.free(out);
+            held.subList(0, 99).forEach(arena::free);
+            assertThat(arena.stats().liveBlocks()).isZero();
+            ArenaChecks.assertTrimReclaimsEverything(arena);
         }
     }
 

@@ -168,11 +168,31 @@ public final class ThreadCache {
      *     then sorts it out with the right message, and nothing was changed
      */
     public boolean free(MemorySegment segment) {
+        long byteSize = segment.byteSize();
+        if (byteSize > 0 && byteSize <= SizeClasses.MAX_TINY) {
+            // The segment the top slot handed out coming back, as in every LIFO pattern: the
+            // slot still knows its span and block, and only segments this cache made or
+            // validated ever enter a slot, so the address checks below are already done.
+            int c = SizeClasses.tinyClass(byteSize);
+            int n = counts[c];
+            int slot = first[c] + n;
+            if (n < capacities[c] && slots[slot] == segment) {
+                Span span = Objects.requireNonNull(slotSpans[slot]);
+                int index = slotIndexes[slot] >>> 1;
+                if (span.owner() == this && span.state(index) == Span.LIVE) {
+                    return cache(c, n, span, index, byteSize);
+                }
+            }
+        }
+        return freeChecked(segment, byteSize);
+    }
+
+    /** {@link #free} for any segment: finds and checks its SuperSlab, span and block first. */
+    private boolean freeChecked(MemorySegment segment, long byteSize) {
         long address = segment.address();
         SuperSlab ss = superSlabOf(address);
         Span span;
         int index;
-        long byteSize = segment.byteSize();
         // Only tiny spans are ever owned by a cache (refill is their only way in), so the owner
         // check also rules out small and large blocks.
         if (ss == null || !ss.owns(segment) || (span = ss.spanOf(address)) == null || span.owner() != this
@@ -185,7 +205,6 @@ public final class ThreadCache {
         if (n == capacities[c]) {
             return false;
         }
-        span.setState(index, Span.CACHED);
         int slot = first[c] + n;
         // A LIFO workload puts the same segment back into the same slot: skipping the equal
         // store skips the GC write barrier, whose card-marking path fences on every store into
@@ -196,7 +215,13 @@ public final class ThreadCache {
         if (slotSpans[slot] != span) {
             slotSpans[slot] = span;
         }
-        slotIndexes[slot] = index << 1 | 1;
+        return cache(c, n, span, index, byteSize);
+    }
+
+    /** Commits a LIVE block whose segment and span are in slot {@code n} of class {@code c}. */
+    private boolean cache(int c, int n, Span span, int index, long byteSize) {
+        span.setState(index, Span.CACHED);
+        slotIndexes[first[c] + n] = index << 1 | 1;
         try {
             view.set(Magazines.COUNT, c * 8L, n + 1L);
         } catch (IllegalStateException revoked) {
