@@ -44,8 +44,12 @@ public final class ThreadCache {
     private final @Nullable Object[] slots;
     /**
      * The span and block index of each cached block, slot for slot, so that handing a block out
-     * reaches its state byte without an address lookup. Written at every push; slots the count
-     * does not cover are stale.
+     * reaches its state byte without an address lookup.
+     *
+     * <p>Invariant: a non-null {@code slots[i]} and {@code slotSpans[i]}, {@code slotIndexes[i]}
+     * describe the same block, whether the count covers slot i or not; every write keeps the
+     * three together. The slot-known path of {@link #free} relies on it for the slot just above
+     * the count, which still holds the segment it last handed out.
      */
     private final @Nullable Span[] slotSpans;
     /** Block index times 2, plus 1 when the block may hold old bytes (never-used blocks do not). */
