@@ -294,7 +294,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             return;
         }
         if (tc == null || span.sizeClass() >= SizeClasses.tinyCount()
-                || !freeCached(tc, span, index, address, byteSize)) {
+                || !freeCached(tc, span, index, segment, byteSize)) {
             freeLocked(ss, span, index, address, byteSize);
         }
     }
@@ -318,22 +318,18 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 + " bytes, more than its block of " + span.blockSize() + " B: was it reinterpreted?");
     }
 
-    private boolean freeCached(ThreadCache tc, Span span, int index, long address, long byteSize) {
+    /** A checked tiny block: to its owner's remote queue, or into this thread's magazine. */
+    private boolean freeCached(ThreadCache tc, Span span, int index, MemorySegment segment, long byteSize) {
         if (span.owner() != tc) {
             heap.pushRemote(span, index);
-        } else {
-            if (span.state(index) != Span.LIVE) {
-                throw doubleFree(address, describe(span.state(index)));
-            }
-            span.setState(index, Span.CACHED);
-            if (!tc.push(span, address)) {
-                span.setState(index, Span.LIVE);
-                return false;
-            }
+            tc.frees++;
+            tc.freeBytes += byteSize;
+            return true;
         }
-        tc.frees++;
-        tc.freeBytes += byteSize;
-        return true;
+        if (span.state(index) != Span.LIVE) {
+            throw doubleFree(segment.address(), describe(span.state(index)));
+        }
+        return tc.push(span, index, segment, byteSize);
     }
 
     private void freeLocked(SuperSlab ss, Span span, int index, long address, long byteSize) {

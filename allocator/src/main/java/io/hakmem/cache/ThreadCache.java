@@ -149,7 +149,7 @@ public final class ThreadCache {
         int indexAndDirty = slotIndexes[slot];
         span.setState(indexAndDirty >>> 1, Span.LIVE);
         if (segment.byteSize() != byteSize) {
-            segment = resized(span, segment, byteSize);
+            segment = span.superSlab().slice(segment.address(), byteSize);
         }
         if (zero && (indexAndDirty & 1) != 0) {
             segment.fill((byte) 0);
@@ -159,67 +159,62 @@ public final class ThreadCache {
         return segment;
     }
 
-    /** Kept out of {@link #allocate} so that its compiled code stays small enough to inline. */
-    private static MemorySegment resized(Span span, MemorySegment segment, long byteSize) {
-        return span.superSlab().slice(segment.address(), byteSize);
-    }
-
     /**
-     * The owner's free fast path: a LIVE block of a span this cache owns goes into the magazine.
+     * The owner's free fast path: the segment the top slot of its class handed out, coming back,
+     * as in every LIFO pattern. Only segments this cache made or the arena validated ever enter
+     * a slot, and the slot still knows their span and block, so no address check is needed.
      *
-     * @return false when anything is unusual (another owner, a large, foreign, read-only or
-     *     damaged segment, a double free, a full magazine, a revocation); the caller's slow path
-     *     then sorts it out with the right message, and nothing was changed
+     * @return false for any other segment, a block that is not LIVE, a full magazine or a
+     *     revocation; nothing was changed, and the arena's checked path takes over
      */
     public boolean free(MemorySegment segment) {
         long byteSize = segment.byteSize();
-        if (byteSize > 0 && byteSize <= SizeClasses.MAX_TINY) {
-            // The segment the top slot handed out coming back, as in every LIFO pattern: the
-            // slot still knows its span and block, and only segments this cache made or
-            // validated ever enter a slot, so the address checks below are already done.
-            int c = SizeClasses.tinyClass(byteSize);
-            int n = counts[c];
-            int slot = first[c] + n;
-            if (n < capacities[c] && slots[slot] == segment) {
-                Span span = Objects.requireNonNull(slotSpans[slot]);
-                int index = slotIndexes[slot] >>> 1;
-                if (span.owner() == this && span.state(index) == Span.LIVE) {
-                    return cache(c, n, span, index, byteSize);
-                }
-            }
+        if (byteSize <= 0 || byteSize > SizeClasses.MAX_TINY) {
+            return false;
         }
-        return freeChecked(segment, byteSize);
+        int c = SizeClasses.tinyClass(byteSize);
+        int n = counts[c];
+        int slot = first[c] + n;
+        if (n == capacities[c] || slots[slot] != segment) {
+            return false;
+        }
+        Span span = Objects.requireNonNull(slotSpans[slot]);
+        int index = slotIndexes[slot] >>> 1;
+        return span.owner() == this && span.state(index) == Span.LIVE && cache(c, n, span, index, byteSize);
     }
 
-    /** {@link #free} for any segment: finds and checks its SuperSlab, span and block first. */
-    private boolean freeChecked(MemorySegment segment, long byteSize) {
-        long address = segment.address();
-        SuperSlab ss = superSlabOf(address);
-        Span span;
-        int index;
-        // Only tiny spans are ever owned by a cache (refill is their only way in), so the owner
-        // check also rules out small and large blocks.
-        if (ss == null || !ss.owns(segment) || (span = ss.spanOf(address)) == null || span.owner() != this
-                || (index = span.blockIndex(address)) < 0
-                || byteSize > span.blockSize() || span.state(index) != Span.LIVE || segment.isReadOnly()) {
-            return false;
-        }
+    /**
+     * Caches a LIVE block of a span this cache owns, checked by the caller; flushes the oldest
+     * half of the magazine first when it is full.
+     *
+     * @return false when the cache was revoked: the block is still LIVE and the caller's to free
+     */
+    public boolean push(Span span, int index, MemorySegment segment, long byteSize) {
         int c = span.sizeClass();
-        int n = counts[c];
-        if (n == capacities[c]) {
-            return false;
+        if (counts[c] == capacities[c]) {
+            makeRoom(c);
         }
+        int n = counts[c];
         int slot = first[c] + n;
+        // A read-only view would make the next owner's writes fail: keep a writable slice instead.
+        Object kept = segment.isReadOnly() ? span.superSlab().slice(segment.address(), span.blockSize()) : segment;
         // A LIFO workload puts the same segment back into the same slot: skipping the equal
         // store skips the GC write barrier, whose card-marking path fences on every store into
         // an old array.
-        if (slots[slot] != segment) {
-            slots[slot] = segment;
+        if (slots[slot] != kept) {
+            slots[slot] = kept;
         }
         if (slotSpans[slot] != span) {
             slotSpans[slot] = span;
         }
         return cache(c, n, span, index, byteSize);
+    }
+
+    private synchronized void makeRoom(int c) {
+        ensureView();
+        if (counts[c] == capacities[c]) {
+            flushOldest(c, Math.max(1, capacities[c] / 2));
+        }
     }
 
     /** Commits a LIVE block whose segment and span are in slot {@code n} of class {@code c}. */
@@ -236,23 +231,6 @@ public final class ThreadCache {
         counts[c] = n + 1;
         frees++;
         freeBytes += byteSize;
-        if (++freesSinceDrain[c] >= drainInterval) {
-            drain(c);
-        }
-        return true;
-    }
-
-    /**
-     * Caches a freed block on the slow path, flushing half the magazine when it is full; the
-     * caller already moved the block to CACHED.
-     *
-     * @return false when the cache was revoked: the block is still the caller's to free
-     */
-    public boolean push(Span span, long address) {
-        if (!pushOverflowing(span, address)) {
-            return false;
-        }
-        int c = span.sizeClass();
         if (++freesSinceDrain[c] >= drainInterval) {
             drain(c);
         }
@@ -286,18 +264,6 @@ public final class ThreadCache {
     /** {@return the span of the block the last {@link #refill} returned} */
     public Span refilledSpan() {
         return Objects.requireNonNull(refilled);
-    }
-
-    private synchronized boolean pushOverflowing(Span span, long address) {
-        ensureView();
-        int c = span.sizeClass();
-        if (counts[c] == capacities[c]) {
-            flushOldest(c, Math.max(1, capacities[c] / 2));
-        }
-        int n = counts[c];
-        put(first[c] + n, span, address | Span.DIRTY_BIT);
-        commit(c, n + 1);
-        return true;
     }
 
     /** Puts a whole-block segment for a tagged block address into a slot. */

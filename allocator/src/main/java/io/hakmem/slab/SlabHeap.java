@@ -252,11 +252,10 @@ public final class SlabHeap {
         if (reason == ReleaseReason.EMPTY && emptyCache.size() < config.emptySuperSlabCacheSize()) {
             // A cached SuperSlab stays dirty while the dirty total fits purgeThresholdBytes, so a
             // workload that empties and refills SuperSlabs does not page-fault them back each time.
+            emptyCache.push(ss);
             if (dirtyBytes > config.purgeThresholdBytes()) {
                 purgeDirty();
-                purge(ss, ss.dirtySlabs);
             }
-            emptyCache.push(ss);
             return;
         }
         dirtyBytes -= (long) Integer.bitCount(ss.dirtySlabs) << SizeClasses.SLAB_SHIFT;
