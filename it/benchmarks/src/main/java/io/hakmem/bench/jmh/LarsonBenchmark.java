@@ -7,21 +7,17 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code larson}: two server-style threads each keep 1000 blocks of 16-1000 B and replace a random
  * one per step; every 8th replaced block goes to the other thread to free; nanoseconds per step.
  */
 @NullMarked
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class LarsonBenchmark extends BenchmarkDefaults {
+public class LarsonBenchmark extends TargetWorkload {
     static final int STEPS = 256;
     static final int BLOCKS = 1000;
     static final int MIN_SIZE = 16;

@@ -3,21 +3,16 @@ package io.hakmem.bench.jmh;
 import io.hakmem.bench.peer.Peer;
 import org.jspecify.annotations.NullMarked;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code pair}: allocate 16 B, write 8 bytes, free; scores are nanoseconds per allocate+free pair.
- * It measures longer than the defaults, like every workload with a target: those are tight ratios.
  */
 @NullMarked
 @State(Scope.Thread)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class PairBenchmark extends BenchmarkDefaults {
+public class PairBenchmark extends TargetWorkload {
     static final int BATCH = 1000;
     private static final long SIZE = 16;
 

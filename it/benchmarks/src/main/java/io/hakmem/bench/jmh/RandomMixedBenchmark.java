@@ -5,12 +5,10 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.NullMarked;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code random-mixed}, after hakmem's bench_random_mixed: 8192 slots, sizes 16-1040 B; each step
@@ -18,10 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * step.
  */
 @NullMarked
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
-public class RandomMixedBenchmark extends BenchmarkDefaults {
+public class RandomMixedBenchmark extends TargetWorkload {
     static final int STEPS = 1024;
     static final int SLOTS = 8192;
     static final int MIN_SIZE = 16;

@@ -5,10 +5,8 @@ import org.jspecify.annotations.NullMarked;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Control;
 
 /**
@@ -16,10 +14,8 @@ import org.openjdk.jmh.infra.Control;
  * to a thread that only frees, the worst case for thread caches; nanoseconds per block and thread.
  */
 @NullMarked
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @State(Scope.Group)
-public class XmallocBenchmark extends BenchmarkDefaults {
+public class XmallocBenchmark extends TargetWorkload {
     private static final int CONSUMER = 0;
     private long produced;
 
