@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
-/** Where each live block was allocated, for leak reports. Guarded by the heap lock. */
+/**
+ * Where each live block was allocated, for leak reports. Thread-safe on its own monitor, so that
+ * the thread caches' paths can record without the heap lock.
+ */
 @NullMarked
 final class AllocationSites {
 
@@ -17,19 +21,28 @@ final class AllocationSites {
     private final Map<Long, LiveBlock> byAddress = new LinkedHashMap<>();
 
     void record(long address, long byteSize) {
+        // The walk, the costly part, runs outside the monitor.
         List<StackTraceElement> stack = WALKER.walk(frames -> frames
                 .filter(f -> !isInternal(f.getClassName()))
                 .limit(DEPTH)
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .toList());
-        byAddress.put(address, new LiveBlock(address, byteSize, stack, Thread.currentThread().getName()));
+        LiveBlock block = new LiveBlock(address, byteSize, stack, Thread.currentThread().getName());
+        synchronized (this) {
+            byAddress.put(address, block);
+        }
     }
 
-    void remove(long address) {
-        byAddress.remove(address);
+    synchronized @Nullable LiveBlock remove(long address) {
+        return byAddress.remove(address);
     }
 
-    List<LiveBlock> first(int max) {
+    /** Puts back a site whose free was refused; it keeps its age order only approximately. */
+    synchronized void restore(LiveBlock site) {
+        byAddress.putIfAbsent(site.address(), site);
+    }
+
+    synchronized List<LiveBlock> first(int max) {
         List<LiveBlock> out = new ArrayList<>(Math.min(max, byAddress.size()));
         for (LiveBlock b : byAddress.values()) {
             if (out.size() == max) {

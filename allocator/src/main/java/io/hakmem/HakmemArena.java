@@ -49,6 +49,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private final HakmemConfig config;
     private final SlabHeap heap;
     private final @Nullable ThreadCaches caches;
+    /** {@link #caches} when the owner's fast paths may use them: not while sites are tracked. */
+    private final @Nullable ThreadCaches fastCaches;
     private final Arena lifetime = Arena.ofShared();
     private final boolean zero;
     private final @Nullable AllocationSites sites;
@@ -67,11 +69,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         this.zero = config.zeroOnAllocate();
         this.sites = config.trackAllocationSites() ? new AllocationSites() : null;
         this.poison = config.poisonFreedBlocks() ? new Poison() : null;
-        boolean checked = sites != null || poison != null;
-        // Checked modes need every allocate and free to pass the lock, where they record and verify.
-        this.caches = config.magazineCapacity() > 0 && !checked
+        // Poisoning checks every recycled block's bytes under the lock, so it turns the caches off.
+        // Site tracking keeps them: it records and forgets at the entry points, outside the lock.
+        this.caches = config.magazineCapacity() > 0 && poison == null
                 ? new ThreadCaches(heap, config.magazineCapacity(), config.drainInterval())
                 : null;
+        this.fastCaches = sites == null ? caches : null;
         if (!config.backgroundTrimInterval().isZero()) {
             BackgroundTrimmer.register(this, config.backgroundTrimInterval().toNanos());
         }
@@ -120,11 +123,15 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        MemorySegment segment;
-        if ((byteAlignment == 1 || byteAlignment == 8) && (segment = fromCache(byteSize)) != null) {
-            return segment;
+        try {
+            MemorySegment segment;
+            if ((byteAlignment == 1 || byteAlignment == 8) && (segment = fromCache(byteSize)) != null) {
+                return segment;
+            }
+            return allocateSlow(byteSize, byteAlignment);
+        } catch (IllegalStateException e) {
+            throw closedDuring(e);
         }
-        return allocateSlow(byteSize, byteAlignment);
     }
 
     /**
@@ -136,13 +143,28 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     @Override
     public MemorySegment allocate(long byteSize) {
-        MemorySegment segment = fromCache(byteSize);
-        return segment != null ? segment : allocateSlow(byteSize, 1);
+        try {
+            MemorySegment segment = fromCache(byteSize);
+            return segment != null ? segment : allocateSlow(byteSize, 1);
+        } catch (IllegalStateException e) {
+            throw closedDuring(e);
+        }
+    }
+
+    /**
+     * A close racing a call can end the scope of the memory the call is about to touch, and the
+     * JDK then says only "Already closed": name the arena instead.
+     */
+    private IllegalStateException closedDuring(IllegalStateException e) {
+        if (closed && !e.getMessage().startsWith("this HakmemArena")) {
+            return new IllegalStateException("this HakmemArena was closed while the call was running", e);
+        }
+        return e;
     }
 
     /** The owner's magazine hit, or null; everything else, bad input included, is allocateSlow's. */
     private @Nullable MemorySegment fromCache(long byteSize) {
-        ThreadCaches tcs = caches;
+        ThreadCaches tcs = fastCaches;
         if (tcs != null && byteSize > 0 && byteSize <= SizeClasses.MAX_TINY) {
             ThreadCache tc = tcs.current();
             if (tc != null) {
@@ -153,6 +175,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     }
 
     private MemorySegment allocateSlow(long byteSize, long byteAlignment) {
+        MemorySegment segment = allocateAny(byteSize, byteAlignment);
+        if (sites != null) {
+            sites.record(segment.address(), byteSize);
+        }
+        return segment;
+    }
+
+    private MemorySegment allocateAny(long byteSize, long byteAlignment) {
         if (byteSize < 0 || byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw badRequest(byteSize, byteAlignment);
         }
@@ -185,6 +215,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
 
     private MemorySegment allocateLocked(int c, long byteSize) {
         long tagged;
+        MemorySegment segment;
         heap.lock();
         try {
             ensureOpen();
@@ -194,13 +225,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             tagged = heap.take(c, Span.LIVE);
             lockedAllocs++;
             lockedAllocBytes += byteSize;
-            if (sites != null) {
-                sites.record(tagged & ~Span.TAG_BITS, byteSize);
-            }
+            // Sliced under the lock: a racing close() may unmap the SuperSlab as soon as it is released.
+            segment = Objects.requireNonNull(heap.lookup(tagged & ~Span.TAG_BITS)).slice(tagged & ~Span.TAG_BITS, byteSize);
         } finally {
             heap.unlock();
         }
-        MemorySegment segment = handOut(tagged, byteSize);
+        clearHandedOut(segment, tagged);
         if (poison != null && (tagged & Span.RECYCLED_BIT) != 0) {
             checkPoison(segment, tagged & ~Span.TAG_BITS);
         }
@@ -218,18 +248,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         return ss.slice(address, byteSize);
     }
 
-    /** Turns a block taken under the lock into the user's segment. */
-    private MemorySegment handOut(long tagged, long byteSize) {
-        long address = tagged & ~Span.TAG_BITS;
-        SuperSlab ss = Objects.requireNonNull(heap.lookup(address));
-        MemorySegment segment = ss.slice(address, byteSize);
+    /** Clears a block taken under the lock when it may hold old bytes. */
+    private void clearHandedOut(MemorySegment segment, long tagged) {
         // With poisoning, checkPoison clears recycled blocks after checking them; blocks carved
         // fresh from a reused, unpurged slab are dirty too but never checked, so clear them here.
         boolean checkedLater = poison != null && (tagged & Span.RECYCLED_BIT) != 0;
         if ((tagged & Span.DIRTY_BIT) != 0 && zero && !checkedLater) {
             segment.fill((byte) 0);
         }
-        return segment;
     }
 
     private MemorySegment allocateLarge(long byteSize, long byteAlignment) {
@@ -245,9 +271,6 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             MemorySegment segment = heap.allocateLarge(byteSize, byteAlignment);
             lockedAllocs++;
             lockedAllocBytes += byteSize;
-            if (sites != null) {
-                sites.record(segment.address(), byteSize);
-            }
             return segment;
         } finally {
             heap.unlock();
@@ -273,10 +296,37 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      * @throws IllegalStateException on a double free, or after {@link #close()}
      */
     public void free(MemorySegment segment) {
-        ThreadCaches tcs = caches;
-        ThreadCache tc = tcs == null ? null : tcs.current();
-        if (tc == null || !tc.free(segment)) {
-            freeChecked(segment, tc);
+        try {
+            ThreadCaches tcs = fastCaches;
+            if (tcs == null) {
+                freeTracked(segment);
+                return;
+            }
+            ThreadCache tc = tcs.current();
+            if (tc == null || !tc.free(segment)) {
+                freeChecked(segment, tc);
+            }
+        } catch (IllegalStateException e) {
+            throw closedDuring(e);
+        }
+    }
+
+    /**
+     * Frees with site tracking (or with no caches at all): the site is forgotten before the block
+     * can be handed out again, and put back when the free is refused.
+     */
+    private void freeTracked(MemorySegment segment) {
+        ThreadCache tc = caches == null ? null : caches.current();
+        LiveBlock site = sites == null ? null : sites.remove(segment.address());
+        try {
+            if (tc == null || !tc.free(segment)) {
+                freeChecked(segment, tc);
+            }
+        } catch (RuntimeException e) {
+            if (site != null) {
+                Objects.requireNonNull(sites).restore(site);
+            }
+            throw e;
         }
     }
 
@@ -345,9 +395,6 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             heap.giveBack(span, index);
             lockedFrees++;
             lockedFreeBytes += byteSize;
-            if (sites != null) {
-                sites.remove(address);
-            }
         } finally {
             heap.unlock();
         }
@@ -355,6 +402,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
 
     private void freeLarge(MemorySegment segment, @Nullable SuperSlab ss) {
         long address = segment.address();
+        long enclosing;
         heap.lock();
         try {
             ensureOpen();
@@ -362,13 +410,15 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 long requested = heap.freeLarge(address);
                 lockedFrees++;
                 lockedFreeBytes += requested;
-                if (sites != null) {
-                    sites.remove(address);
-                }
                 return;
             }
+            enclosing = segment.isNative() && ss == null ? heap.large().containing(address) : -1;
         } finally {
             heap.unlock();
+        }
+        if (enclosing >= 0) {
+            throw new IllegalArgumentException("segment 0x" + Long.toHexString(address) + " points inside a block of "
+                    + enclosing + " B, not at its start");
         }
         throw notOurs(segment, ss);
     }
@@ -387,6 +437,10 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (ss != null) {
             return new IllegalStateException("segment " + where + " belongs to a SuperSlab that was already "
                     + "released and mapped again: double free of a stale segment");
+        }
+        if (!segment.scope().isAlive() && heap.released(segment.scope())) {
+            return doubleFree(segment.address(), "the segment is stale: its block was freed and its memory "
+                    + "already given back to the OS");
         }
         SlabHeap other = SlabHeap.owningHeap(segment.address());
         if (other != null) {
@@ -438,11 +492,13 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         try {
             var c = heap.counters();
             return new HakmemStats(
-                    lockedAllocs - lockedFrees + cached[0] - cached[2],
-                    lockedAllocBytes - lockedFreeBytes + cached[1] - cached[3],
+                    // Both calls of a raced double free counted as frees; one of them freed nothing.
+                    lockedAllocs - lockedFrees + cached[0] - cached[2] + heap.doubleFreesDetected(),
+                    lockedAllocBytes - lockedFreeBytes + cached[1] - cached[3] + heap.doubleFreeBytes(),
                     c.superSlabsLive(), c.superSlabsMapped(), c.superSlabsReleased(), c.superSlabFrees(),
                     c.emptySuperSlabsDetected(), c.allocFailures(), magazineBlocks, heap.mappedBytes(),
-                    closed ? 0 : heap.residentBytes(), heap.large().count(), c.slabsPurged());
+                    closed ? 0 : heap.residentBytes(), heap.large().count(), c.slabsPurged(),
+                    heap.doubleFreesDetected());
         } finally {
             heap.unlock();
         }
@@ -470,6 +526,11 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             heap.unlock();
         }
         event.finish(returned, revoked, false);
+    }
+
+    /** For tests: revokes every thread cache, busy owners' included, racing them on purpose. */
+    long revokeEveryCache() {
+        return caches == null ? 0 : caches.revokeEvery();
     }
 
     /** For the background trimmer: revoke idle caches, and trim when the whole arena was idle. */

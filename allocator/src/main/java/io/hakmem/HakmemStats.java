@@ -27,6 +27,9 @@ import org.jspecify.annotations.NullMarked;
  *     cannot tell (the portable backend)
  * @param largeMappings dedicated mappings currently live for large or over-aligned blocks
  * @param slabsPurged 64 KiB slabs whose pages were handed back with {@code madvise} (cumulative)
+ * @param doubleFreesDetected double frees that two threads raced, both calls returning; each was
+ *     caught when the remote-free queue was collected and dropped, never recycling the block twice
+ *     (cumulative; a double free that is not a race throws at the call instead)
  */
 @NullMarked
 public record HakmemStats(
@@ -42,7 +45,8 @@ public record HakmemStats(
         long mappedBytes,
         long residentBytes,
         long largeMappings,
-        long slabsPurged) {
+        long slabsPurged,
+        long doubleFreesDetected) {
 
     /**
      * Resident bytes over live bytes, in percent: {@code 100 * (resident - live) / live}.

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class StatsTest {
 
     private static HakmemStats stats(long liveBytes, long residentBytes) {
-        return new HakmemStats(1, liveBytes, 1, 1, 0, 0, 0, 0, 0, 2L << 20, residentBytes, 0, 0);
+        return new HakmemStats(1, liveBytes, 1, 1, 0, 0, 0, 0, 0, 2L << 20, residentBytes, 0, 0, 0);
     }
 
     @Test

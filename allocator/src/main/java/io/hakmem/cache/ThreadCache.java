@@ -64,6 +64,11 @@ public final class ThreadCache {
      */
     private final int[] counts;
     private final int[] freesSinceDrain;
+    /**
+     * The committed count of each class as the last revocation found it, written under the
+     * monitor; tells an owner whose count write threw whether that write had landed.
+     */
+    private final long[] revokedCounts;
     private final long[] batch;
     private final Span[] batchSpans;
     /** The span of the block the last {@link #refill} returned. */
@@ -80,6 +85,8 @@ public final class ThreadCache {
     /** Their bytes. */
     public long freeBytes;
     private long opsAtLastVisit = -1;
+    /** Set by a trim that found this cache busy: the owner flushes itself at its next slow path. */
+    private volatile boolean flushRequested;
 
     ThreadCache(Thread thread, SlabHeap heap, int magazineCapacity, int drainInterval) {
         this.thread = thread;
@@ -96,6 +103,7 @@ public final class ThreadCache {
         this.lowWater = new int[classes];
         this.counts = new int[classes];
         this.freesSinceDrain = new int[classes];
+        this.revokedCounts = new long[classes];
         int most = Arrays.stream(capacities).max().orElse(1);
         this.batch = new long[most];
         this.batchSpans = new Span[most];
@@ -135,18 +143,26 @@ public final class ThreadCache {
         }
         int slot = first[c] + n;
         MemorySegment segment = (MemorySegment) slots[slot];
+        Span span = Objects.requireNonNull(slotSpans[slot]);
+        int indexAndDirty = slotIndexes[slot];
+        boolean interrupted = thread.isInterrupted();
         try {
             view.set(Magazines.COUNT, c * 8L, (long) n);
         } catch (IllegalStateException revoked) {
-            afterRevocation();
-            return null;
+            if (!landedBeforeRevocation(c, n, interrupted)) {
+                return null;
+            }
+            // The count write landed before the revoker read it, so the block is ours alone.
+            return handOut(segment, span, indexAndDirty, byteSize, zero);
         }
         counts[c] = n;
         if (n < lowWater[c]) {
             lowWater[c] = n;
         }
-        Span span = Objects.requireNonNull(slotSpans[slot]);
-        int indexAndDirty = slotIndexes[slot];
+        return handOut(segment, span, indexAndDirty, byteSize, zero);
+    }
+
+    private MemorySegment handOut(MemorySegment segment, Span span, int indexAndDirty, long byteSize, boolean zero) {
         span.setState(indexAndDirty >>> 1, Span.LIVE);
         if (segment.byteSize() != byteSize) {
             segment = span.superSlab().slice(segment.address(), byteSize);
@@ -212,6 +228,7 @@ public final class ThreadCache {
 
     private synchronized void makeRoom(int c) {
         ensureView();
+        flushIfRequested();
         if (counts[c] == capacities[c]) {
             flushOldest(c, Math.max(1, capacities[c] / 2));
         }
@@ -221,12 +238,18 @@ public final class ThreadCache {
     private boolean cache(int c, int n, Span span, int index, long byteSize) {
         span.setState(index, Span.CACHED);
         slotIndexes[first[c] + n] = index << 1 | 1;
+        boolean interrupted = thread.isInterrupted();
         try {
             view.set(Magazines.COUNT, c * 8L, n + 1L);
         } catch (IllegalStateException revoked) {
-            span.setState(index, Span.LIVE);
-            afterRevocation();
-            return false;
+            if (!landedBeforeRevocation(c, n + 1, interrupted)) {
+                span.setState(index, Span.LIVE);
+                return false;
+            }
+            // The revoker counted this block in and already gave it back: the free is done.
+            frees++;
+            freeBytes += byteSize;
+            return true;
         }
         counts[c] = n + 1;
         frees++;
@@ -244,6 +267,7 @@ public final class ThreadCache {
      */
     public synchronized long refill(int c) {
         ensureView();
+        flushIfRequested();
         int want = Math.max(1, Math.min(256, capacities[c] / 4));
         int got;
         heap.lock();
@@ -291,6 +315,9 @@ public final class ThreadCache {
         freesSinceDrain[c] = 0;
         if (!mags.viewAlive()) {
             ensureView();
+            return;
+        }
+        if (flushIfRequested()) {
             return;
         }
         int idle = lowWater[c];
@@ -384,8 +411,26 @@ public final class ThreadCache {
         heap.giveBack(span, index);
     }
 
-    private synchronized void afterRevocation() {
-        ensureView();
+    /**
+     * After the owner's count write for class {@code c} threw: decides whether the write landed
+     * before the revoker read the count. The JDK can deliver the revocation's exception after the
+     * store itself completed, so the failed write alone does not tell. Taking the monitor waits
+     * for the revoker, which holds it from the close until it recorded what it read.
+     *
+     * <p>It also undoes the interrupt status the close handshake sets on a thread it catches
+     * mid-access: {@code interruptedBefore} is the status read just before the access.
+     *
+     * @return whether the committed count was {@code count} when the revoker read it
+     */
+    private boolean landedBeforeRevocation(int c, long count, boolean interruptedBefore) {
+        if (!interruptedBefore) {
+            Thread.interrupted();
+        }
+        synchronized (this) {
+            boolean landed = revokedCounts[c] == count;
+            ensureView();
+            return landed;
+        }
     }
 
     /**
@@ -420,6 +465,7 @@ public final class ThreadCache {
         try {
             for (int c = 0; c < first.length; c++) {
                 long n = mags.committed(c);
+                revokedCounts[c] = n;
                 for (int i = 0; i < n; i++) {
                     giveBack(slots[first[c] + i]);
                 }
@@ -441,8 +487,42 @@ public final class ThreadCache {
             mags.revokeView();
         }
         for (int c = 0; c < first.length; c++) {
+            revokedCounts[c] = mags.committed(c);
             mags.clearCommitted(c);
         }
+    }
+
+    /** Asks the owner to give its blocks back at its next slow path; any thread. */
+    void requestFlush() {
+        flushRequested = true;
+    }
+
+    /** Under the monitor with a live view: honours a pending {@link #requestFlush}. */
+    private boolean flushIfRequested() {
+        if (!flushRequested) {
+            return false;
+        }
+        flushRequested = false;
+        flushAll();
+        return true;
+    }
+
+    /**
+     * Gives every cached block back to the heap while keeping the view: for the owner itself,
+     * which needs no revocation, and so no close handshake, to empty its own cache.
+     *
+     * @return blocks given back
+     */
+    synchronized long flushAll() {
+        ensureView();
+        long given = 0;
+        for (int c = 0; c < first.length; c++) {
+            if (counts[c] > 0) {
+                given += counts[c];
+                flushOldest(c, counts[c]);
+            }
+        }
+        return given;
     }
 
     /** {@return cached blocks, read racily} */

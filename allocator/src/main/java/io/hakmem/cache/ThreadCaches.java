@@ -4,6 +4,7 @@ import io.hakmem.events.MagazineDrainEvent;
 import io.hakmem.slab.SlabHeap;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -115,11 +116,53 @@ public final class ThreadCaches {
     }
 
     /**
-     * Revokes every cache, the caller's and idle or dead threads' included.
+     * Empties every cache that can be emptied without touching a running owner: the caller's
+     * own (flushed in place), dead threads', and those of threads that are parked, blocked or
+     * idle since the previous visit (revoked). A thread using its cache right now is only asked
+     * to flush itself at its next slow path: revoking it would close its view under its feet,
+     * and the JDK's close handshake then sets that thread's interrupt status.
      *
      * @return blocks given back to the heap
      */
     public long revokeAll() {
+        long given = reapDeadThreads();
+        Thread me = Thread.currentThread();
+        java.util.List<ThreadCache> busy = new java.util.ArrayList<>();
+        for (ThreadCache c : all) {
+            boolean idle = c.idleSinceLastVisit();
+            if (c.thread == me) {
+                given += c.flushAll();
+            } else if (idle || c.thread.getState() != Thread.State.RUNNABLE) {
+                given += revoke(c, "TRIM");
+            } else {
+                busy.add(c);
+            }
+        }
+        if (!busy.isEmpty()) {
+            // A thread that just finished its work is still runnable for a moment before it parks:
+            // look again after a millisecond, long enough for a thread really using its cache to
+            // have moved its operation count.
+            LockSupport.parkNanos(BUSY_RECHECK_NANOS);
+            for (ThreadCache c : busy) {
+                if (c.idleSinceLastVisit() || c.thread.getState() != Thread.State.RUNNABLE) {
+                    given += revoke(c, "TRIM");
+                } else {
+                    c.requestFlush();
+                }
+            }
+        }
+        return given;
+    }
+
+    private static final long BUSY_RECHECK_NANOS = 1_000_000;
+
+    /**
+     * Revokes every cache, busy ones included, the way {@link #abandonAll} cuts them at close but
+     * giving their blocks back: exercises the owner/revoker race the protocol must survive.
+     *
+     * @return blocks given back
+     */
+    public long revokeEvery() {
         long given = reapDeadThreads();
         for (ThreadCache c : all) {
             given += revoke(c, "TRIM");

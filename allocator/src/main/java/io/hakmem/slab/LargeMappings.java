@@ -24,9 +24,11 @@ public final class LargeMappings {
     private final OsMemory os;
     private final Map<Long, Mapping> byAddress = new HashMap<>();
     private long mappedBytes;
+    private final java.util.Set<MemorySegment.Scope> releasedScopes;
 
-    LargeMappings(OsMemory os) {
+    LargeMappings(OsMemory os, java.util.Set<MemorySegment.Scope> releasedScopes) {
         this.os = os;
+        this.releasedScopes = releasedScopes;
     }
 
     /**
@@ -69,6 +71,19 @@ public final class LargeMappings {
         return m != null && m.segment.scope() == segment.scope();
     }
 
+    /**
+     * {@return the requested size of the live block that contains {@code address} past its
+     * start, or -1}: tells an interior pointer from a foreign one
+     */
+    public long containing(long address) {
+        for (Mapping m : byAddress.values()) {
+            if (address > m.base && address < m.base + m.requestedBytes) {
+                return m.requestedBytes;
+            }
+        }
+        return -1;
+    }
+
     /** Unmaps the block at {@code address}; returns its requested size. */
     long unmap(long address) {
         Mapping m = byAddress.remove(address);
@@ -76,6 +91,7 @@ public final class LargeMappings {
             throw new IllegalStateException("no large block at 0x" + Long.toHexString(address));
         }
         io.hakmem.os.SharedScopes.close(m.lifetime);
+        releasedScopes.add(m.segment.scope());
         os.unmap(m.base, m.mappedBytes);
         mappedBytes -= m.mappedBytes;
         return m.requestedBytes;
@@ -105,7 +121,7 @@ public final class LargeMappings {
     /** Calls {@code visitor} for each live large block. */
     void forEach(SlabHeap.BlockVisitor visitor) {
         for (Mapping m : byAddress.values()) {
-            if (!visitor.visit(m.base, (int) Math.min(Integer.MAX_VALUE, m.requestedBytes))) {
+            if (!visitor.visit(m.base, m.requestedBytes)) {
                 return;
             }
         }

@@ -12,6 +12,7 @@ public final class SlabCounters {
     long emptySuperSlabsDetected;
     long allocFailures;
     long slabsPurged;
+    long doubleFreesDetected;
 
     /** {@return SuperSlabs mapped now, cached empty ones included} */
     public long superSlabsLive() {
@@ -46,5 +47,10 @@ public final class SlabCounters {
     /** {@return slabs purged} */
     public long slabsPurged() {
         return slabsPurged;
+    }
+
+    /** {@return remote frees found to be double frees when their queue was collected} */
+    public long doubleFreesDetected() {
+        return doubleFreesDetected;
     }
 }

@@ -32,6 +32,11 @@ public final class SlabHeap {
     private final ArrayDeque<SuperSlab> emptyCache = new ArrayDeque<>();
     private final @Nullable Span[] partial = new Span[SizeClasses.count()];
     private final ConcurrentLinkedQueue<Span> remotePending = new ConcurrentLinkedQueue<>();
+    /** Remote frees counted minus remote-free bits found, over all collections. */
+    private long remoteSurplus;
+    private long remoteSurplusBytes;
+    /** Block bytes of the raced double frees seen by state. */
+    private long doubleFreeBytes;
     private final LargeMappings large;
     private final SlabHeapListener listener;
     /** Bytes of dirty slabs (freed but maybe resident) in live and cached SuperSlabs. */
@@ -43,6 +48,12 @@ public final class SlabHeap {
     private static final java.util.concurrent.ConcurrentHashMap<Long, SlabHeap> ALL =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final SlabCounters counters = new SlabCounters();
+    /**
+     * Scopes of memory this heap gave back to the OS, held weakly: a stale segment keeps its own
+     * scope reachable, so a second free of it is still told apart from a foreign segment.
+     */
+    private final java.util.Set<java.lang.foreign.MemorySegment.Scope> releasedScopes =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     /**
      * @param os where memory comes from
@@ -53,7 +64,7 @@ public final class SlabHeap {
         this.os = os;
         this.config = config;
         this.listener = listener;
-        this.large = new LargeMappings(os);
+        this.large = new LargeMappings(os, releasedScopes);
     }
 
     /** Takes the lock; every method below marked "locked" requires it. */
@@ -89,6 +100,11 @@ public final class SlabHeap {
     /** {@return the heap owning the SuperSlab that contains {@code address}, in any arena, or null} */
     public static @Nullable SlabHeap owningHeap(long address) {
         return ALL.get(address >>> SuperSlab.SHIFT);
+    }
+
+    /** {@return whether {@code scope} belonged to memory this heap already gave back; lock-free} */
+    public boolean released(java.lang.foreign.MemorySegment.Scope scope) {
+        return releasedScopes.contains(scope);
     }
 
     /** {@return the large mappings; locked} */
@@ -174,7 +190,7 @@ public final class SlabHeap {
             throw new IllegalStateException("double free of block 0x" + Long.toHexString(span.blockAddress(index))
                     + " (" + span.blockSize + " B class): it is not in use");
         }
-        if (span.pushRemote(span.blockAddress(index))) {
+        if (span.pushRemote(index)) {
             // mimalloc's delayed free: the first remote free tells the heap, so spans freed only
             // by other threads are found even when their owner never allocates again.
             remotePending.add(span);
@@ -186,17 +202,61 @@ public final class SlabHeap {
         return !remotePending.isEmpty();
     }
 
-    /** Moves every remotely freed block back into its span. Locked. */
+    /**
+     * Moves every remotely freed block back into its span. Locked.
+     *
+     * <p>An entry whose block is no longer REMOTE lost a race with a second free: the owner's
+     * magazine free is plain (no atomic) on purpose, so it can overwrite the state the remote
+     * free had just set. The block then sits in the magazine, or was already handed out or given
+     * back through another entry; either way it has exactly one place, and this entry is dropped
+     * and reported instead of recycling the block a second time.
+     */
     public void collectRemote() {
         Span span;
         while ((span = remotePending.poll()) != null) {
-            for (long a = span.takeRemote(); a != 0; ) {
-                long next = span.nextRemote(a);
-                giveBack(span, span.blockIndex(a));
-                a = next;
+            span.unqueue();
+            long pushes = span.takeRemotePushes();
+            long found = 0;
+            for (int w = 0; w < span.remoteWords(); w++) {
+                for (long bits = span.takeRemoteWord(w); bits != 0; bits &= bits - 1) {
+                    int index = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    found++;
+                    if (span.state[index] == Span.REMOTE) {
+                        giveBack(span, index);
+                    } else {
+                        reportRacingDoubleFree(span, span.blockAddress(index));
+                    }
+                }
             }
+            // Two racing remote frees of one block set one bit: the count tells. Pushes counted
+            // before their bit was taken, or the reverse, even out by the next collection.
+            remoteSurplus += pushes - found;
+            remoteSurplusBytes += (pushes - found) * span.blockSize;
         }
     }
+
+    /** {@return raced double frees: those seen by state, plus remote frees that found no bit of their own. Locked.} */
+    public long doubleFreesDetected() {
+        return counters.doubleFreesDetected + Math.max(0, remoteSurplus);
+    }
+
+    /**
+     * {@return the block bytes of {@link #doubleFreesDetected}: both racing frees were counted, so
+     * the arena adds these back to its live bytes. Locked.}
+     */
+    public long doubleFreeBytes() {
+        return doubleFreeBytes + Math.max(0, remoteSurplusBytes);
+    }
+
+    private void reportRacingDoubleFree(Span span, long address) {
+        counters.doubleFreesDetected++;
+        doubleFreeBytes += span.blockSize;
+        DOUBLE_FREE_LOG.log(System.Logger.Level.WARNING, () -> "hakmem: double free of block 0x"
+                + Long.toHexString(address) + " (" + span.blockSize + " B class): two threads freed it at the same "
+                + "moment and both calls returned; the second free was dropped, the block was not recycled twice");
+    }
+
+    private static final System.Logger DOUBLE_FREE_LOG = System.getLogger("io.hakmem");
 
     private void ensureOpen() {
         if (closed) {
@@ -265,6 +325,7 @@ public final class SlabHeap {
     private void unmap(SuperSlab ss, ReleaseReason reason) {
         unmapEpoch++;
         ss.closeScope();
+        releasedScopes.add(ss.scope());
         table.remove(ss);
         ALL.remove(ss.base >>> SuperSlab.SHIFT);
         os.unmap(ss.base, SuperSlab.SIZE);
@@ -527,7 +588,7 @@ public final class SlabHeap {
     @FunctionalInterface
     public interface BlockVisitor {
         /** {@return whether to go on} */
-        boolean visit(long address, int blockSize);
+        boolean visit(long address, long blockSize);
     }
 
     private void list(Span span) {

@@ -38,11 +38,15 @@ public final class Span {
     public static final long TAG_BITS = 7;
 
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
-    private static final VarHandle REMOTE_HEAD;
+    private static final VarHandle REMOTE_BITS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle REMOTE_PUSHES;
+    private static final VarHandle QUEUED;
 
     static {
         try {
-            REMOTE_HEAD = MethodHandles.lookup().findVarHandle(Span.class, "remoteHead", long.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            REMOTE_PUSHES = lookup.findVarHandle(Span.class, "remotePushes", long.class);
+            QUEUED = lookup.findVarHandle(Span.class, "queued", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -68,9 +72,19 @@ public final class Span {
     @Nullable Span prev;
     @Nullable Span next;
     boolean listed;
-    /** Intrusive stack of remotely freed blocks, pushed by any thread with CAS. */
+    /**
+     * Remotely freed blocks, one bit per block, set by any thread. Not an intrusive list in the
+     * blocks themselves: a double free raced against the owner's plain magazine free leaves the
+     * block both queued and cached, and the next user of the block would overwrite a link kept in
+     * its memory. A bit set twice is one bit, so the race cannot corrupt this queue either.
+     */
+    private final long[] remoteBits;
+    /** Remote frees since the last collection; more pushes than bits means a raced double free. */
     @SuppressWarnings("unused")
-    private volatile long remoteHead;
+    private volatile long remotePushes;
+    /** 1 while this span waits on the heap's pending queue. */
+    @SuppressWarnings("unused")
+    private volatile int queued;
     /**
      * The thread cache that refilled from this span last; frees from other threads go remote.
      * A routing hint only, hence not volatile: a stale read sends a free down the other correct
@@ -88,6 +102,7 @@ public final class Span {
         this.capacity = SizeClasses.capacity(sizeClass);
         this.magic = SizeClasses.magic(sizeClass);
         this.state = new byte[capacity];
+        this.remoteBits = new long[(capacity + 63) >>> 6];
         this.dirty = dirty;
     }
 
@@ -202,26 +217,37 @@ public final class Span {
         superSlab.usedBlocks--;
     }
 
-    /** Pushes a remotely freed block; any thread, lock-free. Returns true if the queue was empty. */
-    boolean pushRemote(long address) {
-        MemorySegment ss = superSlab.segment;
-        long offset = address - superSlab.base;
-        while (true) {
-            long head = remoteHead;
-            ss.set(ValueLayout.JAVA_LONG, offset, head);
-            if (REMOTE_HEAD.compareAndSet(this, head, address)) {
-                return head == 0;
-            }
-        }
+    /**
+     * Marks block {@code index}, already moved LIVE to REMOTE by its freer, as remotely freed;
+     * any thread, lock-free.
+     *
+     * @return true when the span must be put on the heap's pending queue
+     */
+    boolean pushRemote(int index) {
+        REMOTE_BITS.getAndBitwiseOr(remoteBits, index >>> 6, 1L << index);
+        // Counted after the bit is set, so a collector that reads the count first finds the bit.
+        REMOTE_PUSHES.getAndAdd(this, 1L);
+        return (int) QUEUED.getAndSet(this, 1) == 0;
     }
 
-    /** Takes the whole remote queue at once; returns its head address or 0. */
-    long takeRemote() {
-        return (long) REMOTE_HEAD.getAndSet(this, 0L);
+    /** Takes this span off the pending queue's books before a collection; later pushes queue it again. */
+    void unqueue() {
+        QUEUED.setVolatile(this, 0);
     }
 
-    long nextRemote(long address) {
-        return superSlab.segment.get(ValueLayout.JAVA_LONG, address - superSlab.base);
+    /** {@return remote frees counted since the last call, resetting the count} */
+    long takeRemotePushes() {
+        return (long) REMOTE_PUSHES.getAndSet(this, 0L);
+    }
+
+    /** {@return the number of 64-block words of {@link #remoteBits}} */
+    int remoteWords() {
+        return remoteBits.length;
+    }
+
+    /** {@return the remote-free bits of word {@code w}, clearing them} */
+    long takeRemoteWord(int w) {
+        return (long) REMOTE_BITS.getVolatile(remoteBits, w) == 0 ? 0 : (long) REMOTE_BITS.getAndSet(remoteBits, w, 0L);
     }
 
     int mask() {

@@ -82,6 +82,11 @@ public final class SuperSlab {
         }
     }
 
+    /** {@return the scope of every segment cut from this SuperSlab} */
+    MemorySegment.Scope scope() {
+        return scope;
+    }
+
     /** {@return whether {@code segment} was cut from this SuperSlab's segment, not a stale one} */
     public boolean owns(MemorySegment candidate) {
         return candidate.scope() == scope;

@@ -14,7 +14,7 @@ class HakmemStatsAssertTest {
     private static HakmemStats stats(long liveBlocks, long liveBytes, long superSlabsLive, long magazineBlocks,
             long mappedBytes, long residentBytes) {
         return new HakmemStats(liveBlocks, liveBytes, superSlabsLive, 3, 3 - superSlabsLive, 0, 0, 0,
-                magazineBlocks, mappedBytes, residentBytes, 0, 0);
+                magazineBlocks, mappedBytes, residentBytes, 0, 0, 0);
     }
 
     private final HakmemStats clean = stats(0, 0, 0, 0, 0, 0);

@@ -10,7 +10,7 @@ class ReclamationReportTest {
 
     private static HakmemStats stats(long liveBlocks, long superSlabsLive, long magazineBlocks, long mappedBytes) {
         return new HakmemStats(liveBlocks, liveBlocks * 16, superSlabsLive, 1, 0, 0, 0, 0, magazineBlocks,
-                mappedBytes, 0, 0, 0);
+                mappedBytes, 0, 0, 0, 0);
     }
 
     @Test
