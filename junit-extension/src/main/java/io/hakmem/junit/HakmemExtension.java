@@ -56,8 +56,18 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>The extension keeps no state of its own: each arena lives in the
- * {@link ExtensionContext.Store} of its test, so tests may run in parallel.
+ * <p><b>Closing the arena yourself</b> is allowed, in the test or in an {@code @AfterEach} method:
+ * {@code close()} unmaps every block, so the leak and reclamation checks are skipped, and the OS
+ * check runs on the ranges the arena held when the extension last saw it open (after the
+ * {@code @BeforeEach} methods and after the test method).
+ *
+ * <p><b>Parallel execution.</b> Each arena lives in the {@link ExtensionContext.Store} of its test,
+ * so tests may run concurrently. The OS check then does not mistake a range the kernel has already
+ * handed to a concurrent test's arena for one this arena kept. With
+ * {@code @TestInstance(Lifecycle.PER_CLASS)} and concurrent tests, the one test instance cannot
+ * hold each test's arena in an {@link InjectArena} field; such a test fails with an
+ * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the fixes. Take a
+ * {@code HakmemArena} parameter instead.
  */
 @NullMarked
 public final class HakmemExtension implements ParameterResolver, BeforeEachCallback, BeforeTestExecutionCallback,

@@ -46,7 +46,7 @@ class ReleasedRangesTest {
 
             assertThat(still).singleElement().asString()
                     .contains(Long.toHexString(ranges.get(0).start()));
-            assertThat(tookMillis).as("ms spent in the rounds that wait for transient mappings").isGreaterThanOrEqualTo(15);
+            assertThat(tookMillis).as("ms spent in the rounds that wait for transient mappings").isGreaterThanOrEqualTo(ReleasedRanges.WAIT_MILLIS);
         } finally {
             unknown.close();
         }
