@@ -29,7 +29,9 @@ final class ArenaFactory {
     static HakmemArena create(ArenaSettings settings, ExtensionContext context) {
         adviseOnNativeAccess(context);
         try {
-            return HakmemArena.create(settings.config());
+            HakmemArena arena = HakmemArena.create(settings.config());
+            LiveArenas.add(arena);
+            return arena;
         } catch (IllegalCallerException e) {
             throw new ExtensionConfigurationException(HOW_TO_ENABLE, e);
         }

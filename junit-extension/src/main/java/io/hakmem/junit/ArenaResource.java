@@ -1,6 +1,7 @@
 package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jspecify.annotations.NullMarked;
 
@@ -17,6 +18,12 @@ final class ArenaResource implements AutoCloseable, ExtensionContext.Store.Close
     private final ArenaSettings settings;
     private final ExtensionContext context;
     private final boolean checkOnClose;
+    /**
+     * The arena's ranges when the extension last saw it open. A test may close its arena itself,
+     * which empties {@link HakmemArena#mappedRanges()}; these are then the ranges the OS check can
+     * still prove gone.
+     */
+    private volatile List<AddressRange> lastSeenRanges = List.of();
 
     ArenaResource(HakmemArena arena, ArenaSettings settings, ExtensionContext context, boolean checkOnClose) {
         this.arena = arena;
@@ -33,15 +40,25 @@ final class ArenaResource implements AutoCloseable, ExtensionContext.Store.Close
         return settings;
     }
 
+    /** Remembers the arena's current ranges, unless it is closed already. */
+    void observe() {
+        List<AddressRange> ranges = ArenaMappings.of(arena);
+        // A close() between the two reads leaves ranges empty or complete; keep the older list then.
+        if (!arena.isClosed()) {
+            lastSeenRanges = ranges;
+        }
+    }
+
+    List<AddressRange> lastSeenRanges() {
+        return lastSeenRanges;
+    }
+
     @Override
     public void close() {
-        if (arena.isClosed()) {
-            return;
-        }
         if (checkOnClose) {
             Verdicts.deliver(ArenaChecks.checkAndClose(this, context), settings.leakCheck(), context);
         } else {
-            arena.close();
+            ArenaChecks.closeQuietly(arena);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.hakmem.HakmemArena;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -17,12 +18,19 @@ final class FieldInjector {
     private FieldInjector() {
     }
 
-    /** @param arena called only if some instance has an annotated field */
-    static void inject(List<Object> instances, Supplier<HakmemArena> arena) {
+    /**
+     * @param instances the test instances, outermost first
+     * @param sharedConcurrently the classes whose one instance serves tests that run at the same time
+     * @param arena called only if some instance has an annotated field
+     */
+    static void inject(List<Object> instances, Set<Class<?>> sharedConcurrently, Supplier<HakmemArena> arena) {
         for (Object instance : instances) {
             for (Field field : AnnotationSupport.findAnnotatedFields(instance.getClass(), InjectArena.class,
                     f -> true, HierarchyTraversalMode.TOP_DOWN)) {
                 validate(field);
+                if (sharedConcurrently.contains(instance.getClass())) {
+                    throw sharedField(field, instance.getClass());
+                }
                 set(field, instance, arena.get());
             }
         }
@@ -42,6 +50,20 @@ final class FieldInjector {
             throw new ExtensionConfigurationException("@InjectArena field " + name + " has type "
                     + field.getType().getName() + ", which cannot hold a " + HakmemArena.class.getName());
         }
+    }
+
+    /**
+     * Each concurrent test would set the one field to its own arena, and the others would then
+     * allocate from and free into an arena that is not theirs: fail with the fixes instead.
+     */
+    private static ExtensionConfigurationException sharedField(Field field, Class<?> testClass) {
+        return new ExtensionConfigurationException("@InjectArena field " + field.getDeclaringClass().getName()
+                + "." + field.getName() + " cannot hold the arena of each test: " + testClass.getName()
+                + " has one instance for all its tests (@TestInstance(Lifecycle.PER_CLASS)) and they run"
+                + " concurrently, so each test would overwrite the arena that the others are using. Take a"
+                + " HakmemArena parameter in the test method (and in @BeforeEach/@AfterEach) instead of the"
+                + " field, or use @TestInstance(Lifecycle.PER_METHOD), or run this class's tests one at a"
+                + " time with @Execution(ExecutionMode.SAME_THREAD).");
     }
 
     private static void set(Field field, Object instance, HakmemArena arena) {

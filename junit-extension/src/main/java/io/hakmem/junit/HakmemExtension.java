@@ -1,12 +1,19 @@
 package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives each test a fresh {@link HakmemArena} and proves afterwards that the test gave every byte
@@ -49,11 +56,24 @@ import org.jspecify.annotations.NullMarked;
  * }
  * }</pre>
  *
- * <p>The extension keeps no state of its own: each arena lives in the
- * {@link ExtensionContext.Store} of its test, so tests may run in parallel.
+ * <p><b>Closing the arena yourself</b> is allowed, in the test or in an {@code @AfterEach} method:
+ * {@code close()} unmaps every block, so the leak and reclamation checks are skipped, and the OS
+ * check runs on the ranges the arena held when the extension last saw it open (after the
+ * {@code @BeforeEach} methods and after the test method).
+ *
+ * <p><b>Parallel execution.</b> Each arena lives in the {@link ExtensionContext.Store} of its test,
+ * so tests may run concurrently. The OS check then does not mistake a range the kernel has already
+ * handed to a concurrent test's arena for one this arena kept. With
+ * {@code @TestInstance(Lifecycle.PER_CLASS)} and concurrent tests, the one test instance cannot
+ * hold each test's arena in an {@link InjectArena} field; such a test fails with an
+ * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the fixes. Take a
+ * {@code HakmemArena} parameter instead.
  */
 @NullMarked
-public final class HakmemExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+public final class HakmemExtension implements ParameterResolver, BeforeEachCallback, BeforeTestExecutionCallback,
+        AfterTestExecutionCallback, AfterEachCallback {
+
+    private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
 
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HakmemExtension.class);
 
@@ -79,7 +99,20 @@ public final class HakmemExtension implements ParameterResolver, BeforeEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        FieldInjector.inject(context.getRequiredTestInstances().getAllInstances(), () -> arena(context));
+        FieldInjector.inject(context.getRequiredTestInstances().getAllInstances(), sharedConcurrently(context),
+                () -> arena(context));
+    }
+
+    /** Remembers what the arenas hold once {@code @BeforeEach} methods ran, in case the test closes one. */
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        observeArenas(context);
+    }
+
+    /** Remembers what the arenas hold after the test method, in case an {@code @AfterEach} method closes one. */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        observeArenas(context);
     }
 
     @Override
@@ -109,6 +142,35 @@ public final class HakmemExtension implements ParameterResolver, BeforeEachCallb
         ArenaSettings settings = SettingsResolver.resolve(context);
         boolean classLevel = context.getTestMethod().isEmpty();
         return new ArenaResource(ArenaFactory.create(settings, context), settings, context, classLevel);
+    }
+
+    /** The test's own arena and those of enclosing classes' {@code @BeforeAll} methods. */
+    private static void observeArenas(ExtensionContext context) {
+        for (@Nullable ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            ArenaResource resource = store(c).get(ArenaResource.class, ArenaResource.class);
+            if (resource != null) {
+                resource.observe();
+            }
+        }
+    }
+
+    /**
+     * The test classes whose single instance (PER_CLASS) serves this test while others may run at
+     * the same time. The execution mode alone is not enough: it says CONCURRENT even when parallel
+     * execution is off and everything runs on one thread.
+     */
+    private static Set<Class<?>> sharedConcurrently(ExtensionContext context) {
+        boolean parallel = context.getConfigurationParameter(PARALLEL_ENABLED).map(Boolean::parseBoolean).orElse(false);
+        if (!parallel || context.getExecutionMode() != ExecutionMode.CONCURRENT) {
+            return Set.of();
+        }
+        Set<Class<?>> shared = new HashSet<>();
+        for (@Nullable ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            if (c.getTestInstanceLifecycle().orElse(null) == TestInstance.Lifecycle.PER_CLASS) {
+                c.getTestClass().ifPresent(shared::add);
+            }
+        }
+        return shared;
     }
 
     /** Keyed by unique id so that a test never sees an enclosing class's arena through the store's parent chain. */

@@ -26,6 +26,10 @@ import org.jspecify.annotations.NullMarked;
  * }</pre>
  *
  * <p>In Kotlin: {@code @InjectArena lateinit var arena: HakmemArena}.
+ *
+ * <p>Not for a class with {@code @TestInstance(Lifecycle.PER_CLASS)} whose tests run concurrently:
+ * its one instance would hold whichever test's arena was set last. The extension rejects that
+ * combination; take a {@code HakmemArena} parameter in such a class.
  */
 @NullMarked
 @Documented

@@ -26,27 +26,40 @@ final class OsMappings {
         return Files.isReadable(MAPS);
     }
 
+    /** One line of {@code /proc/self/maps} with the range it describes. */
+    record Line(AddressRange range, String text) {
+    }
+
     /**
      * @param ranges address ranges, each as {@code [start, end)}
      * @return the lines of {@code /proc/self/maps} that overlap any of them; empty when all are gone
      */
     static List<String> stillMapped(List<AddressRange> ranges) {
+        return linesOverlapping(ranges).stream().map(Line::text).toList();
+    }
+
+    /** {@return the lines of {@code /proc/self/maps} that overlap any of {@code ranges}, read at once} */
+    static List<Line> linesOverlapping(List<AddressRange> ranges) {
         if (ranges.isEmpty()) {
             return List.of();
         }
         try {
-            return overlapping(Files.readAllLines(MAPS), ranges);
+            return overlappingLines(Files.readAllLines(MAPS), ranges);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + MAPS, e);
         }
     }
 
     static List<String> overlapping(List<String> mapsLines, List<AddressRange> ranges) {
-        List<String> hits = new ArrayList<>();
+        return overlappingLines(mapsLines, ranges).stream().map(Line::text).toList();
+    }
+
+    private static List<Line> overlappingLines(List<String> mapsLines, List<AddressRange> ranges) {
+        List<Line> hits = new ArrayList<>();
         for (String line : mapsLines) {
             AddressRange mapped = parse(line);
             if (mapped != null && ranges.stream().anyMatch(mapped::overlaps)) {
-                hits.add(line);
+                hits.add(new Line(mapped, line));
             }
         }
         return hits;
