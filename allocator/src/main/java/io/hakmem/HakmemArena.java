@@ -607,15 +607,15 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      * // none of `before` may still appear in /proc/self/maps
      * }</pre>
      *
-     * @return SuperSlabs (in use or cached) and dedicated large mappings; empty after {@link #close()}
+     * @return SuperSlabs (in use or cached) and dedicated large mappings; empty once {@link #close()}
+     *     has unmapped them
      */
     public List<MappedRange> mappedRanges() {
         List<MappedRange> out = new ArrayList<>();
         heap.lock();
         try {
-            if (!closed) {
-                heap.forEachMapping((address, bytes) -> out.add(new MappedRange(address, bytes)));
-            }
+            // Not gated on `closed`: close() unmaps under this lock, so a range is listed until it is gone.
+            heap.forEachMapping((address, bytes) -> out.add(new MappedRange(address, bytes)));
         } finally {
             heap.unlock();
         }

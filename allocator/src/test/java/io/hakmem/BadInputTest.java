@@ -459,4 +459,48 @@ class BadInputTest {
         }
         throw new AssertionError("no OutOfMemoryError after " + blocks.size() + " blocks of " + size + " B");
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {16, 3000, 300 << 10})
+    void aStaleSegmentFreedAgainAfterTrimIsADoubleFree(long size) {
+        try (HakmemArena arena = HakmemArena.create()) {
+            MemorySegment block = arena.allocate(size);
+            arena.free(block);
+            arena.trim();
+            assertThatThrownBy(() -> arena.free(block))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("double free")
+                    .hasMessageContaining(hex(block));
+            assertStillWorks(arena);
+        }
+    }
+
+    @Test
+    void anInteriorSliceOfALargeBlockGetsTheInteriorPointerMessage() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            MemorySegment large = arena.allocate(300 << 10);
+            assertThatThrownBy(() -> arena.free(large.asSlice(4096)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("points inside a block of " + (300 << 10) + " B, not at its start");
+            arena.free(large);
+            assertThat(arena.stats().liveBlocks()).isZero();
+        }
+    }
+
+    @Test
+    void statsCountAHugeSparseBlockByItsTouchedPagesAndItsSizePrintsWhole() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            MemorySegment huge = arena.allocate(1L << 40, 1);
+            huge.set(ValueLayout.JAVA_LONG, 0, 1L);
+            huge.set(ValueLayout.JAVA_LONG, (1L << 40) - 8, 1L);
+            long start = System.nanoTime();
+            HakmemStats stats = arena.stats();
+            System.out.printf("stats() with a sparse 1 TiB block: %d us%n", (System.nanoTime() - start) / 1000);
+            // At least the two touched pages; the mapping may share a kernel VMA with neighbours.
+            assertThat(stats.residentBytes()).isGreaterThanOrEqualTo(2 * 4096L);
+            assertThat(arena.liveBlocks(1).get(0).byteSize()).isEqualTo(1L << 40);
+            assertThat(arena.liveBlocks(1).get(0).toString()).startsWith((1L << 40) + " B at ");
+            arena.free(huge);
+        }
+    }
 }

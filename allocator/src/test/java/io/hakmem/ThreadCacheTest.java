@@ -45,6 +45,28 @@ class ThreadCacheTest {
     }
 
     @Test
+    void siteTrackingKeepsTheThreadCachesOnAndForgetsFreedBlocks() {
+        HakmemConfig config = HakmemConfig.builder().trackAllocationSites(true).build();
+        try (HakmemArena arena = HakmemArena.create(config)) {
+            List<MemorySegment> blocks = allocate(arena, 100, 32);
+            blocks.subList(0, 60).forEach(arena::free);
+            HakmemStats stats = arena.stats();
+            assertThat(stats.magazineBlocks()).as("freed blocks parked in this thread's cache").isGreaterThanOrEqualTo(60);
+            assertThat(stats.liveBlocks()).isEqualTo(40);
+            List<LiveBlock> live = arena.liveBlocks(1000);
+            assertThat(live).hasSize(40);
+            assertThat(live.get(0).allocationSite().get(0).getMethodName()).isEqualTo("allocate");
+            assertThat(live.get(0).allocationSite().get(0).getClassName()).isEqualTo(ThreadCacheTest.class.getName());
+            // A refused free keeps the block's site.
+            MemorySegment kept = blocks.get(99);
+            assertThatThrownBy(() -> arena.free(kept.asSlice(8))).isInstanceOf(IllegalArgumentException.class);
+            assertThat(arena.liveBlocks(1000)).hasSize(40);
+            blocks.subList(60, 100).forEach(arena::free);
+            assertThat(arena.liveBlocks(1000)).isEmpty();
+        }
+    }
+
+    @Test
     void trimFromAnotherThreadReclaimsTheCacheOfAnIdleLiveThread() throws Exception {
         try (HakmemArena arena = HakmemArena.create()) {
             CountDownLatch filled = new CountDownLatch(1);

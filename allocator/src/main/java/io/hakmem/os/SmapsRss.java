@@ -15,7 +15,10 @@ final class SmapsRss {
     private SmapsRss() {
     }
 
-    /** {@return resident bytes of the mappings inside {@code [address, address + bytes)}, or -1} */
+    /**
+     * {@return resident bytes of the mappings inside {@code [address, address + bytes)}, or -1 when
+     * they cannot be told apart from a neighbouring mapping the kernel merged them with}
+     */
     static long residentBytes(long address, long bytes) {
         long end = address + bytes;
         long total = 0;
@@ -28,6 +31,10 @@ final class SmapsRss {
                     long start = Long.parseUnsignedLong(line, 0, dash, 16);
                     long stop = Long.parseUnsignedLong(line, dash + 1, space, 16);
                     inside = start >= address && stop <= end;
+                    if (!inside && start < end && stop > address) {
+                        // The kernel merged the range with a neighbour: its Rss is not ours alone.
+                        return -1;
+                    }
                 } else if (inside && line.startsWith("Rss:")) {
                     total += kilobytes(line) << 10;
                 }
