@@ -105,5 +105,8 @@ class ReportsTest {
         assertThat(Units.bytes(1536)).isEqualTo("1.5 KiB");
         assertThat(Units.bytes(16_000_000)).isEqualTo("15.3 MiB");
         assertThat(Units.bytes(-1)).isEqualTo("n/a");
+        // Never from a validated POM, but a table cell must not be what crashes the build.
+        assertThat(Units.percent(Double.POSITIVE_INFINITY)).isEqualTo("inf %");
+        assertThat(Units.percent(Double.NEGATIVE_INFINITY)).isEqualTo("-inf %");
     }
 }
