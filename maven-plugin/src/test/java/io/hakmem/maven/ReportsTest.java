@@ -97,6 +97,24 @@ class ReportsTest {
     }
 
     @Test
+    void aNewRunDeletesTheLastRunsReportsAndForkFilesButNothingElse() throws IOException {
+        Path reports = ReportWriter.write(Fixtures.report(), directory.resolve("hakmem")).get(0).getParent();
+        Files.writeString(reports.resolve("fork.log"), "old output");
+        Files.writeString(reports.resolve("budget-results.properties"), "budgets=1");
+        Files.writeString(reports.resolve("notes.txt"), "the user's");
+
+        List<Path> deleted = ReportWriter.deleteStale(reports);
+
+        assertThat(deleted).extracting(path -> path.getFileName().toString()).containsExactly(
+                "budget-report.json", "budget-report.html", "TEST-hakmem-budgets.xml", "fork.log",
+                "budget-results.properties");
+        try (var left = Files.list(reports)) {
+            assertThat(left).extracting(path -> path.getFileName().toString()).containsExactly("notes.txt");
+        }
+        assertThat(ReportWriter.deleteStale(directory.resolve("missing"))).isEmpty();
+    }
+
+    @Test
     void unitsReadWell() {
         assertThat(Units.percent(12.44)).isEqualTo("12.4 %");
         assertThat(Units.percent(10)).isEqualTo("10 %");
