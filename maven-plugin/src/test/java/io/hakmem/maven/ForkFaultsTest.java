@@ -32,8 +32,11 @@ class ForkFaultsTest {
             "f/Recurses.java", "package f; public final class Recurses implements io.hakmem.budget.Workload {"
                     + " public void run(io.hakmem.budget.WorkloadContext c) { depth(0); }"
                     + " static int depth(int n) { return depth(n + 1) + 1; } }",
-            "f/Exits.java", "package f; public final class Exits implements io.hakmem.budget.Workload {"
-                    + " public void run(io.hakmem.budget.WorkloadContext c) { System.exit(3); } }",
+            "f/SpawnsAndExits.java", "package f; public final class SpawnsAndExits implements"
+                    + " io.hakmem.budget.Workload { public void run(io.hakmem.budget.WorkloadContext c)"
+                    + " throws Exception { Process child = new ProcessBuilder(\"sleep\", \"600\").start();"
+                    + " java.nio.file.Files.writeString(java.nio.file.Path.of(c.parameter(\"pidFile\", \"\")),"
+                    + " Long.toString(child.pid())); System.exit(3); } }",
             "f/SpawnsAndHangs.java", "package f; public final class SpawnsAndHangs implements"
                     + " io.hakmem.budget.Workload { public void run(io.hakmem.budget.WorkloadContext c)"
                     + " throws Exception { Process child = new ProcessBuilder(\"sleep\", \"600\").start();"
@@ -110,9 +113,16 @@ class ForkFaultsTest {
     }
 
     @Test
-    void systemExitFailsItsBudgetWithTheStatusAndTheReportsListEveryBudget() throws Exception {
-        List<BudgetResult> results = runner(Duration.ofSeconds(60)).run(
-                List.of(small("before"), budget("quits", "f.Exits", Map.of()), small("after")), 1, line -> { });
+    void systemExitFailsItsBudgetWithTheStatusTakesItsChildAlongAndTheReportsListEveryBudget() throws Exception {
+        Path pidFile = directory.resolve("child.pid");
+
+        List<BudgetResult> results = runner(Duration.ofSeconds(60)).run(List.of(small("before"),
+                budget("quits", "f.SpawnsAndExits", Map.of("pidFile", pidFile.toString())), small("after")), 1,
+                line -> { });
+
+        long child = Long.parseLong(Files.readString(pidFile).trim());
+        children.add(child);
+        assertThat(waitUntilGone(child)).as("the workload's sleep 600 outlived System.exit").isEmpty();
 
         assertRanAndPassed(results.get(0));
         assertThat(results.get(1).runs()).isEmpty();
