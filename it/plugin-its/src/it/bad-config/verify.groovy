@@ -5,5 +5,6 @@ assert log.contains("budgets[0] 'typo'.workload: 'scalling' is neither a built-i
 assert log.contains("budgets[1] 'not-one'.workload: class com.example.NotAWorkload does not implement io.hakmem.budget.Workload")
 assert log.contains("budgets[2] 'negative'.maxOverheadPercent: must be 0 or more, was -5.0")
 assert log.contains("budgets[3] 'text'.parameters.blocks: must be an integer, was 'many'")
+assert log.contains("budgets[4] 'infinite'.maxOverheadPercent: must be a finite number, was Infinity")
 assert !new File(basedir, 'target/hakmem/fork.log').exists() : 'a JVM was forked despite the bad configuration'
 assert log.contains('BUILD FAILURE')

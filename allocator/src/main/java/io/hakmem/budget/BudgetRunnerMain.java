@@ -24,6 +24,9 @@ import org.jspecify.annotations.NullMarked;
  *     io.hakmem.budget.BudgetRunnerMain request.properties results.properties
  * }</pre>
  *
+ * <p>A workload that throws, even an {@link Error}, fails its own budget and the next one runs;
+ * processes a workload started are killed when this JVM exits.
+ *
  * <p>Exit status: 0 when every budget was run (a workload that threw is reported in the result
  * file), 2 when the request was rejected (the reasons are in the result file), 64 for bad
  * arguments.
@@ -36,6 +39,15 @@ public final class BudgetRunnerMain {
 
     /** Prefixes every line the fork prints, so the plugin can tell them from a workload's output. */
     public static final String PROGRESS_PREFIX = "[hakmem] ";
+
+    /**
+     * The first line the fork prints, before it reads the request: a fork that ends without it
+     * never got as far as running a budget (a bad JVM option or classpath), one that printed it
+     * and died took a budget down with it.
+     */
+    public static final String STARTED_LINE = "[hakmem-runner] started";
+
+    private static final int MAX_CAUSE_LENGTH = 300;
 
     private BudgetRunnerMain() {}
 
@@ -50,8 +62,43 @@ public final class BudgetRunnerMain {
             System.err.println("usage: BudgetRunnerMain <request.properties> <results.properties>");
             System.exit(64);
         }
+        // A process a workload started must not outlive this JVM, whether it ends here or in a
+        // workload's System.exit; the plugin's timeout covers the case where it never ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(BudgetRunnerMain::destroyDescendants, "hakmem-reaper"));
+        System.out.println(STARTED_LINE);
+        System.out.flush();
         int status = run(Path.of(args[0]), Path.of(args[1]), System.out);
         System.exit(status);
+    }
+
+    private static void destroyDescendants() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * Describes a workload's failure in one line: the class and the first line of the message,
+     * and the root cause if there is one; never the stack, which goes to the fork's log.
+     *
+     * @param failure what a workload threw
+     * @return one line of at most {@value #MAX_CAUSE_LENGTH} characters
+     */
+    static String describe(Throwable failure) {
+        StringBuilder cause = new StringBuilder(oneLine(failure));
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        if (root != failure) {
+            cause.append(" (caused by ").append(oneLine(root)).append(')');
+        }
+        return cause.length() <= MAX_CAUSE_LENGTH ? cause.toString()
+                : cause.substring(0, MAX_CAUSE_LENGTH - 3) + "...";
+    }
+
+    private static String oneLine(Throwable failure) {
+        String message = failure.getMessage();
+        String name = failure.getClass().getName();
+        return message == null || message.isBlank() ? name : name + ": " + message.strip().lines().findFirst().orElse("");
     }
 
     static int run(Path requestFile, Path resultFile, PrintStream out) throws IOException {
@@ -91,10 +138,13 @@ public final class BudgetRunnerMain {
                 runs.add(result);
                 out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d: %.2f s, overhead %.1f %%%n", PROGRESS_PREFIX,
                         entry.name(), run, request.repeat(), result.elapsedNanos() / 1e9, result.overheadPercent());
-            } catch (Exception | LinkageError | AssertionError e) {
-                results.error(index, e.toString());
+            } catch (Throwable e) {
+                // Errors too (OutOfMemoryError, StackOverflowError): they end this budget, not the
+                // JVM, so the budgets after it still run and this one still gets a result.
+                String cause = describe(e);
+                results.error(index, cause);
                 out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d failed: %s%n", PROGRESS_PREFIX, entry.name(),
-                        run, request.repeat(), e);
+                        run, request.repeat(), cause);
                 e.printStackTrace(out);
                 break;
             } finally {

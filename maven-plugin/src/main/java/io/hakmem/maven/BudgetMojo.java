@@ -27,7 +27,7 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs memory budgets in a forked JDK 22+ JVM, prints the budget table, writes
+ * Runs memory budgets, each in a forked JDK 22+ JVM of its own, prints the budget table, writes
  * {@code budget-report.json}, {@code budget-report.html} and {@code TEST-hakmem-budgets.xml}, and
  * fails the build when a budget crosses a limit.
  *
@@ -90,7 +90,10 @@ public class BudgetMojo extends AbstractMojo {
     @Parameter(property = "hakmem.forkHeap", defaultValue = "512m")
     private String forkHeap = "512m";
 
-    /** How long the fork may run in all before it is killed and the build fails. */
+    /**
+     * How long the JVM of one budget may run, all its repeats included, before it and every
+     * process it started are killed; that budget then fails and the next one runs.
+     */
     @Parameter(property = "hakmem.forkTimeoutSeconds", defaultValue = "600")
     private int forkTimeoutSeconds;
 
@@ -125,6 +128,7 @@ public class BudgetMojo extends AbstractMojo {
             getLog().info("hakmem:budget skipped (hakmem.skip=true)");
             return;
         }
+        deleteStaleReports();
         MavenProject project = required(this.project);
         Path allocator = allocatorArtifact();
         List<Path> classpath = classpath(project, allocator);
@@ -138,6 +142,15 @@ public class BudgetMojo extends AbstractMojo {
                 Integer.toString(JavaExecutables.featureOf(java)));
         writeReports(report);
         verdict(report);
+    }
+
+    private void deleteStaleReports() throws MojoExecutionException {
+        try {
+            ReportWriter.deleteStale(reportDirectory.toPath())
+                    .forEach(file -> getLog().debug("hakmem:budget deleted the last run's " + file));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot delete the last run's reports in " + reportDirectory, e);
+        }
     }
 
     private List<BudgetSpec> validate(Path allocator, List<Path> classpath) throws MojoExecutionException {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.NullMarked;
 /**
  * Checks the POM's budgets before anything is forked, and names the field of every problem:
  * missing names, duplicate names, unknown workloads, classes that are not usable workloads,
- * negative limits, budgets without a limit, and unknown or non-integer parameters of built-ins.
+ * negative or non-finite limits, budgets without a limit, and unknown or non-integer parameters of built-ins.
  *
  * <pre>{@code
  * List<BudgetSpec> specs = new BudgetValidator(catalog, inspector).validate(mojoBudgets);
@@ -75,7 +75,10 @@ public final class BudgetValidator {
     private static void checkLimits(String prefix, Budget budget, List<String> problems) {
         Double overhead = budget.getMaxOverheadPercent();
         Long retained = budget.getMaxRetainedBytes();
-        if (overhead != null && (overhead < 0 || overhead.isNaN())) {
+        if (overhead != null && !Double.isFinite(overhead)) {
+            // Infinity would pass every comparison and then break the table's and chart's arithmetic.
+            problems.add(prefix + ".maxOverheadPercent: must be a finite number, was " + overhead);
+        } else if (overhead != null && overhead < 0) {
             problems.add(prefix + ".maxOverheadPercent: must be 0 or more, was " + overhead);
         }
         if (retained != null && retained < 0) {

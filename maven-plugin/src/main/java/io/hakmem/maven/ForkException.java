@@ -3,7 +3,9 @@ package io.hakmem.maven;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * The forked JVM crashed, timed out or left no results; the message carries the tail of its output.
+ * A budget JVM ended before the runner got control in it (a bad JVM option or classpath, so no
+ * budget could run), or the wait for it was interrupted; the message carries the tail of its
+ * output. A JVM that a workload takes down is not this: that fails the workload's budget.
  *
  * <pre>{@code
  * try {

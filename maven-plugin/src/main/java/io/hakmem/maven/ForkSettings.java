@@ -18,7 +18,7 @@ import org.jspecify.annotations.NullMarked;
  *     never shows up in the process RSS delta
  * @param extraArguments the user's {@code argLine}, split into arguments, placed after ours so
  *     they win
- * @param timeout how long the fork may take in all
+ * @param timeout how long the JVM of one budget may take, all its runs included
  * @param workDirectory where the request, result and fork log files go
  */
 @NullMarked

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * Writes the three report files, pass or fail.
+ * Writes the three report files, pass or fail, and clears those of an earlier run first.
  *
  * <pre>{@code
+ * ReportWriter.deleteStale(Path.of("target/hakmem"));
+ * // ... run the budgets ...
  * List<Path> files = ReportWriter.write(report, Path.of("target/hakmem"));
  * }</pre>
  */
@@ -41,5 +44,27 @@ public final class ReportWriter {
         Path xml = Files.writeString(directory.resolve(JUNIT_XML), JUnitXmlReport.render(report),
                 StandardCharsets.UTF_8);
         return List.of(json, html, xml);
+    }
+
+    /**
+     * Deletes the reports and fork files of an earlier run. A run that ends before writing its own
+     * must not leave the last run's behind: CI would read a green {@code TEST-hakmem-budgets.xml}
+     * next to a failed build.
+     *
+     * @param directory the report directory; need not exist
+     * @return the files deleted
+     * @throws IOException if one cannot be deleted
+     */
+    public static List<Path> deleteStale(Path directory) throws IOException {
+        List<Path> deleted = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of(JSON, HTML, JUNIT_XML));
+        names.addAll(ForkedRunner.WORK_FILES);
+        for (String name : names) {
+            Path file = directory.resolve(name);
+            if (Files.deleteIfExists(file)) {
+                deleted.add(file);
+            }
+        }
+        return deleted;
     }
 }

@@ -33,11 +33,15 @@ public final class Units {
      * Formats a number for people.
      *
      * @param value a number
-     * @return one decimal, none when it is a whole number, {@code n/a} for NaN
+     * @return one decimal, none when it is a whole number, {@code n/a} for NaN, {@code inf} or
+     *     {@code -inf} for infinities
      */
     public static String number(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
         }
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
         return rounded.scale() <= 0 ? rounded.setScale(0, RoundingMode.UNNECESSARY).toPlainString()

@@ -83,4 +83,18 @@ class BudgetValidatorTest {
                                 + " or a class name"))
                 .hasMessageStartingWith("invalid hakmem budget configuration:\n  budgets[0] 'typo'.workload");
     }
+
+    @Test
+    void nonFiniteLimitsAreRejectedBeforeForkingNamingBudgetFieldAndValue() {
+        List<Budget> budgets = List.of(
+                new Budget("inf", "scaling", Map.of(), Double.POSITIVE_INFINITY, null),
+                new Budget("minus-inf", "scaling", Map.of(), Double.NEGATIVE_INFINITY, null),
+                new Budget("nan", "scaling", Map.of(), Double.NaN, 10L));
+
+        assertThatThrownBy(() -> validator.validate(budgets))
+                .isInstanceOfSatisfying(BudgetConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "budgets[0] 'inf'.maxOverheadPercent: must be a finite number, was Infinity",
+                        "budgets[1] 'minus-inf'.maxOverheadPercent: must be a finite number, was -Infinity",
+                        "budgets[2] 'nan'.maxOverheadPercent: must be a finite number, was NaN"));
+    }
 }

@@ -55,11 +55,20 @@ final class CompiledWorkloads {
      * @return the directory with the compiled classes
      */
     static Path compile(Path directory) throws IOException {
+        return compile(directory, SOURCES);
+    }
+
+    /**
+     * @param directory where the sources and classes go
+     * @param sourceFiles source text by path
+     * @return the directory with the compiled classes
+     */
+    static Path compile(Path directory, Map<String, String> sourceFiles) throws IOException {
         Path sources = directory.resolve("src");
         Path classes = Files.createDirectories(directory.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of("--release", "22", "-proc:none", "-d", classes.toString(),
                 "-cp", allocator().toString()));
-        for (Map.Entry<String, String> source : SOURCES.entrySet()) {
+        for (Map.Entry<String, String> source : sourceFiles.entrySet()) {
             Path file = sources.resolve(source.getKey());
             Files.createDirectories(file.getParent());
             Files.writeString(file, source.getValue());

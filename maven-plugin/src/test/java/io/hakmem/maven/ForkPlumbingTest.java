@@ -128,7 +128,8 @@ class ForkPlumbingTest {
         assertThatThrownBy(() -> new ForkedRunner(settings).run(
                         List.of(new BudgetSpec("a", "scaling", Map.of(), 1.0, null)), 1, progress::add))
                 .isInstanceOf(ForkException.class)
-                .hasMessageStartingWith("the budget JVM exited with status 1; the last lines of its output")
+                .hasMessageStartingWith("the budget JVM exited with status 1 before it could run budget 'a';"
+                        + " the last lines of its output")
                 .hasMessageContaining("io.hakmem.budget.BudgetRunnerMain");
         assertThat(directory.resolve("work").resolve("fork.log")).exists();
         assertThat(progress).isEmpty();

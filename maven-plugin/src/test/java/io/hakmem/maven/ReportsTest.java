@@ -97,6 +97,24 @@ class ReportsTest {
     }
 
     @Test
+    void aNewRunDeletesTheLastRunsReportsAndForkFilesButNothingElse() throws IOException {
+        Path reports = ReportWriter.write(Fixtures.report(), directory.resolve("hakmem")).get(0).getParent();
+        Files.writeString(reports.resolve("fork.log"), "old output");
+        Files.writeString(reports.resolve("budget-results.properties"), "budgets=1");
+        Files.writeString(reports.resolve("notes.txt"), "the user's");
+
+        List<Path> deleted = ReportWriter.deleteStale(reports);
+
+        assertThat(deleted).extracting(path -> path.getFileName().toString()).containsExactly(
+                "budget-report.json", "budget-report.html", "TEST-hakmem-budgets.xml", "fork.log",
+                "budget-results.properties");
+        try (var left = Files.list(reports)) {
+            assertThat(left).extracting(path -> path.getFileName().toString()).containsExactly("notes.txt");
+        }
+        assertThat(ReportWriter.deleteStale(directory.resolve("missing"))).isEmpty();
+    }
+
+    @Test
     void unitsReadWell() {
         assertThat(Units.percent(12.44)).isEqualTo("12.4 %");
         assertThat(Units.percent(10)).isEqualTo("10 %");
@@ -105,5 +123,8 @@ class ReportsTest {
         assertThat(Units.bytes(1536)).isEqualTo("1.5 KiB");
         assertThat(Units.bytes(16_000_000)).isEqualTo("15.3 MiB");
         assertThat(Units.bytes(-1)).isEqualTo("n/a");
+        // Never from a validated POM, but a table cell must not be what crashes the build.
+        assertThat(Units.percent(Double.POSITIVE_INFINITY)).isEqualTo("inf %");
+        assertThat(Units.percent(Double.NEGATIVE_INFINITY)).isEqualTo("-inf %");
     }
 }
