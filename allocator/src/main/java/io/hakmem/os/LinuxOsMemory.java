@@ -71,8 +71,29 @@ public final class LinuxOsMemory implements OsMemory {
         if (tail > 0) {
             unmap(base + bytes, tail);
         }
+        if (bytes > MINCORE_LIMIT) {
+            keepOwnVma(base, bytes);
+        }
         return base;
     }
+
+    /**
+     * Gives a huge mapping flags its neighbours lack, so the kernel does not merge it into their
+     * VMA and {@code /proc/self/smaps} reports its Rss alone; see {@link #residentBytes}. Leaving
+     * a mostly empty reservation out of core dumps suits it anyway.
+     */
+    private void keepOwnVma(long address, long bytes) {
+        try {
+            int rc = (int) madvise.invokeExact(address, bytes, MADV_DONTDUMP);
+            requireSuccess(rc, "madvise(MADV_DONTDUMP)", address, bytes);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw downcallFailed("madvise", t);
+        }
+    }
+
+    private static final int MADV_DONTDUMP = 16;
 
     private long call(MethodHandle handle, long span) {
         try {
