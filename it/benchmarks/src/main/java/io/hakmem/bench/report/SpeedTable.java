@@ -12,7 +12,7 @@ import org.jspecify.annotations.NullMarked;
  * The JMH tables, one for allocators that clear the blocks they hand out and one for those that
  * do not, so that hakmem's default meets calloc, je_calloc and mi_zalloc, and hakmem without
  * zeroing meets malloc, jemalloc, rpmalloc and mimalloc. A row per workload, a column per
- * allocator, the matching hakmem first; each cell holds the median nanoseconds per operation over
+ * allocator, hakmem's configurations first; each cell holds the median nanoseconds per operation over
  * the forks, their range, then the ratios of medians to the floor and to the table's C baseline
  * (lower is better everywhere).
  */
@@ -70,7 +70,7 @@ final class SpeedTable {
         return rows;
     }
 
-    /** @return the peers of one kind that have scores, the matching hakmem first */
+    /** @return the peers of one kind that have scores, hakmem's configurations first */
     static List<PeerKind> presentPeers(List<Score> scores, boolean zeroing) {
         List<PeerKind> present = new ArrayList<>();
         for (PeerKind kind : PeerKind.values()) {
@@ -78,7 +78,8 @@ final class SpeedTable {
                 present.add(kind);
             }
         }
-        present.sort(Comparator.comparing((PeerKind k) -> k != k.hakmem()));
+        // Stable sort: hakmem's configurations lead, in declaration order, then the peers.
+        present.sort(Comparator.comparing((PeerKind k) -> !k.name().startsWith("HAKMEM")));
         return present;
     }
 

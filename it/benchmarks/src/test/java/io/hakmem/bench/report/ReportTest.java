@@ -32,6 +32,7 @@ class ReportTest {
             run("PairBenchmark.batch1000", "HAKMEM", 9.0, 10.0, 11.0, ""),
             run("PairBenchmark.batch1000", "HAKMEM_NO_ZERO", 6.0, 5.5, 7.0, ""),
             run("PairBenchmark.batch1000", "JEMALLOC", 12.0, ""),
+            run("PairBenchmark.batch1000", "HAKMEM_NO_MAG", 14.0, ""),
             run("SizeSweepBenchmark.sweep", "FLOOR", 5.0, ", \"size\": \"262144\""),
             run("SizeSweepBenchmark.sweep", "FLOOR", 4.0, ", \"size\": \"256\""),
             run("RandomMixedBenchmark.randomMixed", "MALLOC", 30.0, ""),
@@ -78,8 +79,9 @@ class ReportTest {
         String zeroingTable = md.substring(zeroing, plain);
         String plainTable = md.substring(plain);
         assertThat(zeroingTable).contains("(ratio to the floor / ratio to calloc)")
-                .contains("| workload | hakmem | calloc |")
-                .contains("| pair, batch 1000 LIFO | 10.0 [9.00-11.0] (3.33x / 0.33x) | 30.0 [30.0-30.0] (10.0x / 1.00x) |")
+                .contains("| workload | hakmem | hakmem magCap=0 | calloc |")
+                .contains("| pair, batch 1000 LIFO | 10.0 [9.00-11.0] (3.33x / 0.33x) | 14.0 [14.0-14.0] (4.67x / 0.47x) "
+                        + "| 30.0 [30.0-30.0] (10.0x / 1.00x) |")
                 .doesNotContain("malloc |");
         assertThat(plainTable).contains("(ratio to the floor / ratio to malloc)")
                 .contains("| workload | hakmem no zeroing | floor | malloc | jemalloc | Netty pooled |")
