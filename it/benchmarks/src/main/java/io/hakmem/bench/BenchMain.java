@@ -11,7 +11,6 @@ import org.jspecify.annotations.NullMarked;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -48,24 +47,36 @@ public final class BenchMain {
                 default -> jmhArgs.add(args[i]);
             }
         }
+        printNotes();
         Path jmhJson = out.resolve("jmh.json");
         Path memoryJson = out.resolve("memory.json");
         if (jmh) {
             runJmh(jmhArgs, jmhJson);
         }
         if (memory) {
-            MemoryComparison.run(memoryJson, List.of(PeerKind.values()));
+            MemoryComparison.run(memoryJson, PeerKind.availableKinds());
         }
         System.out.println(Report.write(jmhJson, memoryJson, out.resolve("results.md")));
         System.out.println("Wrote " + out.resolve("results.md").toAbsolutePath());
     }
 
     private static void runJmh(List<String> args, Path json) throws Exception {
-        Options options = new OptionsBuilder()
-                .parent(new CommandLineOptions(args.toArray(String[]::new)))
-                .resultFormat(ResultFormatType.JSON)
-                .result(json.toString())
-                .build();
-        new Runner(options).run();
+        CommandLineOptions given = new CommandLineOptions(args.toArray(String[]::new));
+        OptionsBuilder options = new OptionsBuilder();
+        options.parent(given).resultFormat(ResultFormatType.JSON).result(json.toString());
+        if (!given.getParameter("peer").hasValue()) {
+            // A peer whose library is missing would fail every one of its forks; leave it out up front.
+            options.param("peer", PeerKind.availableKinds().stream().map(PeerKind::name).toArray(String[]::new));
+        }
+        new Runner(options.build()).run();
+    }
+
+    /** Says which native allocators run and why any are left out, before the long run starts. */
+    static void printNotes() {
+        for (PeerKind kind : PeerKind.values()) {
+            if (!kind.note().isEmpty()) {
+                System.out.println("# " + kind.label() + ": " + kind.note());
+            }
+        }
     }
 }

@@ -27,6 +27,7 @@ public class CacheScratchBenchmark extends BenchmarkDefaults {
 
         @Setup(Level.Trial)
         public void allocate(GroupPeerState group) {
+            group.allocator.registerThread();
             for (int i = 0; i < blocks.length; i++) {
                 blocks[i] = group.allocator.allocate(SIZE);
             }
@@ -38,6 +39,7 @@ public class CacheScratchBenchmark extends BenchmarkDefaults {
     public static class Scratcher {
         @Setup(Level.Trial)
         public void join(GroupPeerState group, Neighbours neighbours) {
+            group.allocator.registerThread();
             group.allocator.free(neighbours.blocks[group.join()]);
         }
     }

@@ -13,7 +13,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One allocator shared by the two threads of a JMH group, created for cross-thread frees, plus
- * one ring per thread for handing blocks to the other thread.
+ * one ring per thread for handing blocks to the other thread. Whichever thread sets it up is
+ * registered with the allocator; each benchmark's thread-scoped state registers both threads.
  */
 @NullMarked
 @State(Scope.Group)

@@ -36,6 +36,7 @@ public class LarsonBenchmark extends TargetWorkload {
 
         @Setup(Level.Trial)
         public void join(GroupPeerState group) {
+            group.allocator.registerThread();
             id = group.join();
             SplittableRandom random = new SplittableRandom(SEED + id);
             for (int i = 0; i < DRAWS; i++) {

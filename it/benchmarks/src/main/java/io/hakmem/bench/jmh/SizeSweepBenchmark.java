@@ -10,14 +10,15 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Size sweep: the {@code pair} batch of 100 (allocate and write 100 blocks, free them LIFO) at
- * sizes from 128 B to 64 KiB (16 B is {@code pair}); nanoseconds per pair.
+ * sizes from 16 B to 256 KiB, across the small classes, the slab sizes and hakmem's largest
+ * slab-served size; nanoseconds per pair.
  */
 @NullMarked
 @State(Scope.Thread)
 public class SizeSweepBenchmark extends BenchmarkDefaults {
     static final int BATCH = 100;
 
-    @Param({"128", "2048", "65536"})
+    @Param({"16", "128", "1024", "2048", "16384", "65536", "262144"})
     public int size;
 
     private final Object[] blocks = new Object[BATCH];

@@ -5,6 +5,8 @@ import org.jspecify.annotations.NullMarked;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Control;
@@ -19,11 +21,20 @@ public class XmallocBenchmark extends TargetWorkload {
     private static final int CONSUMER = 0;
     private long produced;
 
+    /** Registers each of the two threads with the allocator before it allocates or frees. */
+    @State(Scope.Thread)
+    public static class Worker {
+        @Setup(Level.Trial)
+        public void register(GroupPeerState group) {
+            group.allocator.registerThread();
+        }
+    }
+
     /** Allocates and writes a block, then waits for room in the queue to the freeing thread. */
     @Benchmark
     @Group("xmalloc")
     @GroupThreads(1)
-    public void allocate(GroupPeerState state, Control control) {
+    public void allocate(GroupPeerState state, Worker worker, Control control) {
         Peer peer = state.allocator;
         long n = produced++;
         Object block = peer.allocate(16 * (1 + (n & 15)));
@@ -42,7 +53,7 @@ public class XmallocBenchmark extends TargetWorkload {
     @Benchmark
     @Group("xmalloc")
     @GroupThreads(1)
-    public void free(GroupPeerState state, Control control) {
+    public void free(GroupPeerState state, Worker worker, Control control) {
         SpscRing ring = state.inbox[CONSUMER];
         Object block;
         while ((block = ring.poll()) == null) {

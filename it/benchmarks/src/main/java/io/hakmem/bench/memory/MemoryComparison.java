@@ -38,7 +38,7 @@ public final class MemoryComparison {
         for (int i = 1; i < args.length; i++) {
             peers.add(PeerKind.valueOf(args[i]));
         }
-        run(Path.of(args[0]), peers.isEmpty() ? List.of(PeerKind.values()) : peers);
+        run(Path.of(args[0]), peers.isEmpty() ? PeerKind.availableKinds() : peers);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.jspecify.annotations.NullMarked;
 final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MethodHandle MALLOC = handle("malloc", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle CALLOC = handle("calloc", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle FREE = handle("free", FunctionDescriptor.ofVoid(JAVA_LONG));
     private static final MethodHandle MALLOC_TRIM = handle("malloc_trim", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
     private static final MethodHandle MMAP = handle("mmap",
@@ -39,6 +40,14 @@ final class Libc {
     static long malloc(long size) {
         try {
             return (long) MALLOC.invokeExact(size);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static long calloc(long size) {
+        try {
+            return (long) CALLOC.invokeExact(1L, size);
         } catch (Throwable t) {
             throw rethrow(t);
         }

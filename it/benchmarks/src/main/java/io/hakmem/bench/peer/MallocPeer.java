@@ -3,18 +3,21 @@ package io.hakmem.bench.peer;
 import java.lang.foreign.MemorySegment;
 import org.jspecify.annotations.NullMarked;
 
-/** glibc malloc and free through critical downcalls, the address wrapped as a sized segment. */
+/**
+ * glibc malloc, or calloc(1, n) where the comparison is with zeroing allocators, and free, through
+ * critical downcalls, the address wrapped as a sized segment.
+ */
 @NullMarked
 final class MallocPeer extends SegmentPeer {
+    private final boolean zeroing;
+
+    MallocPeer(boolean zeroing) {
+        this.zeroing = zeroing;
+    }
 
     @Override
-    @SuppressWarnings("restricted")
     public Object allocate(long size) {
-        long address = Libc.malloc(size);
-        if (address == 0) {
-            throw new OutOfMemoryError("malloc(" + size + ") returned NULL");
-        }
-        return MemorySegment.ofAddress(address).reinterpret(size);
+        return zeroing ? wrap(Libc.calloc(size), size, "calloc") : wrap(Libc.malloc(size), size, "malloc");
     }
 
     @Override

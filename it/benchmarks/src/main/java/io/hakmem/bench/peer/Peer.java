@@ -22,7 +22,7 @@ import org.jspecify.annotations.NullMarked;
 public abstract class Peer implements AutoCloseable {
 
     /**
-     * @param size bytes, 1 to 64 KiB
+     * @param size bytes, 1 to 256 KiB
      * @return a handle for {@link #write}, {@link #read} and {@link #free}
      */
     public abstract Object allocate(long size);
@@ -43,6 +43,15 @@ public abstract class Peer implements AutoCloseable {
 
     /** @param block a live handle; it is dead afterwards */
     public abstract void free(Object block);
+
+    /**
+     * Prepares the calling thread to allocate and free. Every thread other than the one that
+     * created the peer must call it before its first {@link #allocate} or {@link #free}; it is
+     * cheap when repeated. Only rpmalloc needs it (its threads otherwise have no heap and crash
+     * the JVM), but callers do not special-case one peer.
+     */
+    public void registerThread() {
+    }
 
     /** Gives memory that no live block uses back to the OS, where the allocator can. */
     public void trim() {

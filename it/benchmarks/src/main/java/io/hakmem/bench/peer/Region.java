@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * One big lazily backed mapping and the power-of-two size classes (16 B to 64 KiB) that the floor
+ * One big lazily backed mapping and the power-of-two size classes (16 B to 256 KiB) that the floor
  * peers carve from it. Blocks are slices of the one region segment, the same shape of segment as
  * hakmem's slices of a SuperSlab, so the floor pays what any slicing allocator pays.
  */
@@ -12,7 +12,7 @@ import org.jspecify.annotations.NullMarked;
 final class Region {
     /** Reserved, not committed: only pages that blocks touch become resident. */
     static final long SIZE = 1L << 30;
-    static final int CLASSES = 13;
+    static final int CLASSES = 15;
     static final long MAX_BLOCK = 16L << (CLASSES - 1);
 
     final long base;
@@ -24,7 +24,7 @@ final class Region {
         segment = MemorySegment.ofAddress(base).reinterpret(SIZE);
     }
 
-    /** @return 0 for 16 B, 1 for 32 B, ... 12 for 64 KiB */
+    /** @return 0 for 16 B, 1 for 32 B, ... 14 for 256 KiB */
     static int classOf(long size) {
         if (size <= 0 || size > MAX_BLOCK) {
             throw new IllegalArgumentException("floor serves 1 to " + MAX_BLOCK + " bytes, not " + size);

@@ -1,19 +1,23 @@
 package io.hakmem.bench.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
-/** Reads JMH's {@code -rf json} output into {@link Score}s with readable workload labels. */
+/**
+ * Reads JMH's {@code -rf json} output into {@link Score}s with readable workload labels, taking
+ * the median and spread over forks from each result's raw per-iteration data.
+ */
 @NullMarked
 public final class JmhResults {
     /** Method name to label, in the order the report lists them. */
     private static final List<String[]> WORKLOADS = List.of(
             new String[] {"batch1", "pair, batch 1"},
             new String[] {"batch1000", "pair, batch 1000 LIFO"},
-            new String[] {"sweep", "size sweep %s B, batch 100"},
+            new String[] {"sweep", "size sweep %s, batch 100"},
             new String[] {"randomMixed", "random-mixed"},
             new String[] {"xmalloc", "xmalloc, 2 threads"},
             new String[] {"larson", "larson, 2 threads"},
@@ -49,12 +53,60 @@ public final class JmhResults {
         Map<?, ?> metric = run.get("primaryMetric") instanceof Map<?, ?> m ? m : Map.of();
         String size = String.valueOf(params.get("size"));
         int index = indexOf(method);
-        String label = index < 0 ? method : WORKLOADS.get(index)[1].formatted(size);
+        String label = index < 0 ? method : WORKLOADS.get(index)[1].formatted(sizeLabel(size));
         int order = (index < 0 ? WORKLOADS.size() : index) * SUB_ORDER
                 + (params.get("size") == null ? 0 : Integer.parseInt(size));
-        return new Score(label, order, String.valueOf(params.get("peer")),
-                number(metric.get("score")), number(metric.get("scoreError")),
-                String.valueOf(metric.get("scoreUnit")));
+        String peer = String.valueOf(params.get("peer"));
+        String unit = String.valueOf(metric.get("scoreUnit"));
+        List<double[]> forks = rawData(metric.get("rawData"));
+        if (forks.isEmpty()) {
+            return Score.single(label, order, peer, number(metric.get("score")), unit);
+        }
+        if (forks.size() == 1) {
+            double[] iterations = forks.get(0);
+            return new Score(label, order, peer, median(iterations), min(iterations), max(iterations), 1, unit);
+        }
+        double[] perFork = forks.stream().mapToDouble(JmhResults::median).toArray();
+        return new Score(label, order, peer, median(perFork), min(perFork), max(perFork), perFork.length, unit);
+    }
+
+    /** @return per fork, its measured iterations' scores; forks without any are dropped */
+    private static List<double[]> rawData(@Nullable Object raw) {
+        List<double[]> forks = new ArrayList<>();
+        if (raw instanceof List<?> list) {
+            for (Object fork : list) {
+                if (fork instanceof List<?> iterations && !iterations.isEmpty()) {
+                    forks.add(iterations.stream().mapToDouble(JmhResults::number).toArray());
+                }
+            }
+        }
+        return forks;
+    }
+
+    /** @return the middle value, or the mean of the middle two */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+
+    /** @return e.g. {@code 128 B}, {@code 16 KiB} */
+    private static String sizeLabel(String bytes) {
+        try {
+            long n = Long.parseLong(bytes);
+            return n >= 1024 && n % 1024 == 0 ? n / 1024 + " KiB" : n + " B";
+        } catch (NumberFormatException e) {
+            return bytes + " B";
+        }
     }
 
     private static int indexOf(String method) {

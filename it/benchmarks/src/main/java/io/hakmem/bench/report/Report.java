@@ -45,8 +45,9 @@ public final class Report {
 
     static String render(List<Score> scores, MemoryResults memory, String machine) {
         return "## Speed (JMH, nanoseconds per operation; lower is better)\n\n"
-                + "Each cell: ns/op (ratio to the floor / ratio to malloc). One run, one machine: "
-                + machine + ".\nReproduce with `" + COMMAND + "`.\n\n"
+                + "Each fork's figure is the median of its measured iterations; a cell shows the median of "
+                + "the forks and their range. Ratios compare medians; a target is met or missed only when "
+                + "the ranges separate. One machine: " + machine + ".\nReproduce with `" + COMMAND + "`.\n\n"
                 + SpeedTable.render(scores)
                 + "\n## Memory (test_scaling: N live blocks of 16 B, one JVM per allocator)\n\n"
                 + "RSS growth over the JVM's baseline (heap fixed and pre-touched); heap B/block counts "

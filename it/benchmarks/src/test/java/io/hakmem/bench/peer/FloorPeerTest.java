@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 class FloorPeerTest {
 
     @Test
-    void classesArePowersOfTwoFrom16BytesTo64KiB() {
+    void classesArePowersOfTwoFrom16BytesTo256KiB() {
         assertThat(Region.classOf(1)).isZero();
         assertThat(Region.classOf(16)).isZero();
         assertThat(Region.classOf(17)).isEqualTo(1);
         assertThat(Region.classOf(1040)).isEqualTo(7);
         assertThat(Region.classSize(7)).isEqualTo(2048);
         assertThat(Region.classOf(65536)).isEqualTo(12);
-        assertThatThrownBy(() -> Region.classOf(65537)).hasMessageContaining("65537");
+        assertThat(Region.classOf(262144)).isEqualTo(14);
+        assertThat(Region.classSize(14)).isEqualTo(262144);
+        assertThatThrownBy(() -> Region.classOf(262145)).hasMessageContaining("262145");
     }
 
     @Test
