@@ -254,7 +254,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         // fresh from a reused, unpurged slab are dirty too but never checked, so clear them here.
         boolean checkedLater = poison != null && (tagged & Span.RECYCLED_BIT) != 0;
         if ((tagged & Span.DIRTY_BIT) != 0 && zero && !checkedLater) {
-            segment.fill((byte) 0);
+            io.hakmem.os.Zeroing.clear(segment);
         }
     }
 
@@ -476,7 +476,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                     + Integer.toHexString(Poison.PATTERN & 0xff));
         }
         if (zero) {
-            segment.fill((byte) 0);
+            io.hakmem.os.Zeroing.clear(segment);
         }
     }
 
@@ -548,6 +548,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             if (closed) {
                 return false;
             }
+            heap.maintain();
             long ops = lockedAllocs + lockedFrees + t[0] + t[2];
             if (ops == opsAtLastTrimVisit) {
                 TrimEvent event = TrimEvent.start();

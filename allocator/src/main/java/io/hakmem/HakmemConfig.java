@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  *       <td>{@code HAKMEM_TRACK_ALLOCATION_SITES}</td><td>false</td></tr>
  *   <tr><td>{@link #backgroundTrimInterval()}</td><td>{@code hakmem.backgroundTrimMillis}</td>
  *       <td>{@code HAKMEM_BACKGROUND_TRIM_MILLIS}</td><td>0 (off)</td></tr>
+ *   <tr><td>{@link #purgeDelay()}</td><td>{@code hakmem.purgeDelayMillis}</td>
+ *       <td>{@code HAKMEM_PURGE_DELAY_MILLIS}</td><td>10</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -41,6 +43,11 @@ public final class HakmemConfig {
 
     /** The built-in magazine capacity: blocks a thread may cache per size class. */
     public static final int DEFAULT_MAGAZINE_CAPACITY = 2048;
+    /**
+     * The built-in purge delay: mimalloc's, long enough that a workload freeing and refilling
+     * slabs in a loop never pays a madvise and a page fault per round.
+     */
+    public static final Duration DEFAULT_PURGE_DELAY = Duration.ofMillis(10);
     /** The built-in number of frees per size class between two periodic magazine drains. */
     public static final int DEFAULT_DRAIN_INTERVAL = 1024;
 
@@ -54,6 +61,7 @@ public final class HakmemConfig {
     private final long purgeThresholdBytes;
     private final OsBackend osBackend;
     private final Duration backgroundTrimInterval;
+    private final Duration purgeDelay;
 
     private HakmemConfig(Builder b) {
         this.magazineCapacity = b.magazineCapacity;
@@ -66,6 +74,7 @@ public final class HakmemConfig {
         this.purgeThresholdBytes = b.purgeThresholdBytes;
         this.osBackend = b.osBackend;
         this.backgroundTrimInterval = b.backgroundTrimInterval;
+        this.purgeDelay = b.purgeDelay;
     }
 
     /**
@@ -104,6 +113,7 @@ public final class HakmemConfig {
         b.purgeThresholdBytes = purgeThresholdBytes;
         b.osBackend = osBackend;
         b.backgroundTrimInterval = backgroundTrimInterval;
+        b.purgeDelay = purgeDelay;
         return b;
     }
 
@@ -157,6 +167,14 @@ public final class HakmemConfig {
         return backgroundTrimInterval;
     }
 
+    /**
+     * {@return how long an empty slab stays resident before it is purged; an empty SuperSlab beyond
+     * {@link #emptySuperSlabCacheSize()} stays mapped a thousand times as long}
+     */
+    public Duration purgeDelay() {
+        return purgeDelay;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof HakmemConfig c
@@ -169,14 +187,15 @@ public final class HakmemConfig {
                 && emptySuperSlabCacheSize == c.emptySuperSlabCacheSize
                 && purgeThresholdBytes == c.purgeThresholdBytes
                 && osBackend == c.osBackend
-                && backgroundTrimInterval.equals(c.backgroundTrimInterval);
+                && backgroundTrimInterval.equals(c.backgroundTrimInterval)
+                && purgeDelay.equals(c.purgeDelay);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(magazineCapacity, drainInterval, zeroOnAllocate, trackAllocationSites,
                 poisonFreedBlocks, maxMappedBytes, emptySuperSlabCacheSize, purgeThresholdBytes,
-                osBackend, backgroundTrimInterval);
+                osBackend, backgroundTrimInterval, purgeDelay);
     }
 
     @Override
@@ -190,7 +209,7 @@ public final class HakmemConfig {
                 + ", emptySuperSlabCacheSize=" + emptySuperSlabCacheSize
                 + ", purgeThresholdBytes=" + purgeThresholdBytes
                 + ", osBackend=" + osBackend
-                + ", backgroundTrimInterval=" + backgroundTrimInterval + "]";
+                + ", backgroundTrimInterval=" + backgroundTrimInterval + ", purgeDelay=" + purgeDelay + "]";
     }
 
     private static @Nullable String knob(String property) {
@@ -222,9 +241,10 @@ public final class HakmemConfig {
         private boolean poisonFreedBlocks;
         private long maxMappedBytes;
         private int emptySuperSlabCacheSize = 1;
-        private long purgeThresholdBytes = 1L << 20;
+        private long purgeThresholdBytes = 64L << 20;
         private OsBackend osBackend;
         private Duration backgroundTrimInterval;
+        private Duration purgeDelay = DEFAULT_PURGE_DELAY;
 
         private Builder(UnaryOperator<@Nullable String> knobs) {
             fromKnob(knobs, "hakmem.tiny.magCap",
@@ -237,6 +257,8 @@ public final class HakmemConfig {
             trackAllocationSites = track != null && parseBoolean("hakmem.trackAllocationSites", track);
             fromKnob(knobs, "hakmem.backgroundTrimMillis", () -> backgroundTrimInterval(Duration.ofMillis(
                     longKnob(knobs, "hakmem.backgroundTrimMillis", 0))));
+            fromKnob(knobs, "hakmem.purgeDelayMillis", () -> purgeDelay(Duration.ofMillis(
+                    longKnob(knobs, "hakmem.purgeDelayMillis", DEFAULT_PURGE_DELAY.toMillis()))));
         }
 
         /** Applies a knob; a value the setter rejects is reported with the knob's name. */
@@ -351,8 +373,9 @@ public final class HakmemConfig {
         }
 
         /**
-         * Bytes of empty slabs inside live SuperSlabs allowed to stay resident before they are
-         * purged in one batch (default 1 MiB); 0 purges each slab as soon as it empties.
+         * Bytes of empty slabs allowed to wait for their {@link #purgeDelay(Duration)} (default
+         * 64 MiB): past it, the next slow path purges them all whatever their age. Purging never
+         * runs on the free path.
          *
          * @param bytes 0 or more
          * @return this builder
@@ -391,6 +414,26 @@ public final class HakmemConfig {
                         "backgroundTrimInterval must be zero or between 1 ms and 1 day, was " + interval);
             }
             this.backgroundTrimInterval = interval;
+            return this;
+        }
+
+        /**
+         * How long an empty slab stays resident, ready for reuse, before the allocator hands its
+         * pages back with {@code madvise} (default 10 ms); reuse cancels it. An empty SuperSlab
+         * beyond {@link #emptySuperSlabCacheSize(int)} is unmapped after a thousand delays (10 s by
+         * default). Both happen
+         * lazily on allocation slow paths and in the background trimmer, never on the free path;
+         * {@link HakmemArena#trim()} does both at once.
+         *
+         * @param delay zero (purge at the next slow path) up to 1 hour
+         * @return this builder
+         */
+        public Builder purgeDelay(Duration delay) {
+            Objects.requireNonNull(delay, "purgeDelay");
+            if (delay.isNegative() || delay.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("purgeDelay must be between 0 and 1 hour, was " + delay);
+            }
+            this.purgeDelay = delay;
             return this;
         }
 

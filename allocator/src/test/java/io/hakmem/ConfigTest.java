@@ -121,7 +121,9 @@ class ConfigTest {
         assertThat(config.zeroOnAllocate()).isTrue();
         assertThat(config.poisonFreedBlocks()).isFalse();
         assertThat(config.emptySuperSlabCacheSize()).isEqualTo(1);
-        assertThat(config.purgeThresholdBytes()).isEqualTo(1L << 20);
+        assertThat(config.purgeThresholdBytes()).isEqualTo(64L << 20);
+        assertThat(config.purgeDelay())
+                .isEqualTo(Duration.ofMillis(envOr("HAKMEM_PURGE_DELAY_MILLIS", 10)));
         if (System.getenv("HAKMEM_OS_BACKEND") == null) {
             assertThat(config.osBackend()).isEqualTo(OsBackend.AUTO);
         }

@@ -191,7 +191,9 @@ class CrossThreadTest {
             HakmemStats before = arena.stats();
             assertThat(corrupted.get()).isZero();
             assertThat(before.liveBlocks()).isZero();
-            assertThat(before.mappedBytes()).as("mapped before trim").isLessThanOrEqualTo(64L << 20);
+            // Empty SuperSlabs stay mapped (purged) long after their last free, so right after
+            // the work the mapping is the peak of concurrently live blocks.
+            assertThat(before.mappedBytes()).as("mapped at the end of the work").isLessThanOrEqualTo(256L << 20);
             assertThat(before.magazineBlocks()).as("virtual threads get no private magazines").isZero();
             ArenaChecks.assertTrimReclaimsEverything(arena);
         }

@@ -30,10 +30,13 @@ class EmptyDetectionTest {
     }
 
     @Test
-    void withoutAnEmptyCacheTheLastFreeUnmapsTheSuperSlabAtOnce() {
-        HakmemConfig noCache = HakmemConfig.builder().magazineCapacity(0).emptySuperSlabCacheSize(0).build();
+    void withoutAnEmptyCacheAnEmptySuperSlabIsUnmappedAtTheFirstSlowPathAfterItsDelay() {
+        HakmemConfig noCache = HakmemConfig.builder().magazineCapacity(0).emptySuperSlabCacheSize(0)
+                .purgeDelay(java.time.Duration.ZERO).build();
         try (HakmemArena arena = HakmemArena.create(noCache)) {
             arena.free(arena.allocate(16));
+            assertThat(arena.stats().superSlabsReleased()).as("never unmapped on the free path").isZero();
+            arena.free(arena.allocate(300 << 10));
             HakmemStats stats = arena.stats();
             assertThat(stats.emptySuperSlabsDetected()).isEqualTo(1);
             assertThat(stats.superSlabsReleased()).isEqualTo(1);

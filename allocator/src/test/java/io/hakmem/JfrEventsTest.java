@@ -82,14 +82,15 @@ class JfrEventsTest {
 
     @Test
     void aSuperSlabEmptiedWithNoCacheIsReleasedAsEmpty() throws Exception {
-        HakmemConfig config = HakmemConfig.builder().magazineCapacity(0).emptySuperSlabCacheSize(0).build();
+        HakmemConfig config = HakmemConfig.builder().magazineCapacity(0).emptySuperSlabCacheSize(0)
+                .purgeDelay(java.time.Duration.ZERO).build();
         long[] base = new long[1];
         List<RecordedEvent> events = record(() -> {
             try (HakmemArena arena = HakmemArena.create(config)) {
                 MemorySegment block = arena.allocate(100);
                 base[0] = block.address() & -SUPERSLAB;
                 arena.free(block);
-                arena.trim();
+                arena.free(arena.allocate(300 << 10));
                 assertThat(arena.stats().superSlabsReleased()).isEqualTo(1);
             }
         });

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +34,7 @@ class ReclamationTest {
 
     @Test
     void emptySlabsInLiveSuperSlabsArePurgedSoResidentMemoryFollowsLiveMemory() {
-        try (HakmemArena arena = HakmemArena.create(noCaches().build())) {
+        try (HakmemArena arena = HakmemArena.create(noCaches().purgeDelay(Duration.ofMillis(20)).build())) {
             Map<Long, List<MemorySegment>> bySlab = allocateTouched(arena, 40 * 1024, 64);
             assertThat(bySlab).hasSize(40);
             HakmemStats full = arena.stats();
@@ -41,10 +42,13 @@ class ReclamationTest {
             List<MemorySegment> kept = freeAllButEveryTenthSlab(arena, bySlab);
             long liveBytes = 64L * kept.size();
             assertThat(liveBytes).isEqualTo(4 * SLAB);
+            assertThat(arena.stats().slabsPurged()).as("the free path never purges").isZero();
+            // Once the delay ran out, the next allocation slow path purges, even without trim.
+            sleepMillis(30);
+            arena.free(arena.allocate(300 << 10));
             HakmemStats freed = arena.stats();
-            // Past the purge threshold (1 MiB) dirty slabs go back in batches, even without trim.
-            assertThat(freed.slabsPurged()).isPositive();
-            assertThat(freed.residentBytes()).isLessThanOrEqualTo(liveBytes + (1L << 20) + SLAB);
+            assertThat(freed.slabsPurged()).isGreaterThanOrEqualTo(35);
+            assertThat(freed.residentBytes()).isLessThanOrEqualTo(liveBytes + 2 * SLAB);
 
             arena.trim();
             HakmemStats trimmed = arena.stats();
@@ -59,10 +63,12 @@ class ReclamationTest {
     }
 
     @Test
-    void aZeroPurgeThresholdPurgesEachSlabTheMomentItEmpties() {
-        try (HakmemArena arena = HakmemArena.create(noCaches().purgeThresholdBytes(0).build())) {
+    void aZeroPurgeThresholdPurgesEveryDirtySlabAtTheNextSlowPathWhateverItsAge() {
+        try (HakmemArena arena = HakmemArena.create(noCaches().purgeThresholdBytes(0).purgeDelay(Duration.ofHours(1)).build())) {
             Map<Long, List<MemorySegment>> bySlab = allocateTouched(arena, 40 * 1024, 64);
             List<MemorySegment> kept = freeAllButEveryTenthSlab(arena, bySlab);
+            assertThat(arena.stats().slabsPurged()).isZero();
+            arena.free(arena.allocate(300 << 10));
             HakmemStats freed = arena.stats();
             long liveBytes = 64L * kept.size();
             // One emptied span stays formed for reuse by its class; every other one is purged.
@@ -74,7 +80,8 @@ class ReclamationTest {
 
     @Test
     void cachedSuperSlabsStayDirtyWithinThePurgeThresholdSoChurnDoesNotPageFault() {
-        HakmemConfig churny = HakmemConfig.builder().emptySuperSlabCacheSize(4).purgeThresholdBytes(64L << 20).build();
+        HakmemConfig churny = HakmemConfig.builder().emptySuperSlabCacheSize(4).purgeThresholdBytes(64L << 20)
+                .purgeDelay(Duration.ofHours(1)).build();
         try (HakmemArena arena = HakmemArena.create(churny)) {
             for (int round = 0; round < 5; round++) {
                 List<MemorySegment> blocks = new ArrayList<>();
@@ -136,13 +143,16 @@ class ReclamationTest {
     }
 
     @Test
-    void withNoEmptySuperSlabCacheASuperSlabIsUnmappedTheMomentItEmpties() {
-        try (HakmemArena arena = HakmemArena.create(noCaches().emptySuperSlabCacheSize(0).build())) {
+    void withNoEmptySuperSlabCacheASuperSlabIsUnmappedAThousandPurgeDelaysAfterItEmpties() {
+        try (HakmemArena arena = HakmemArena.create(noCaches().emptySuperSlabCacheSize(0).purgeDelay(Duration.ofMillis(1)).build())) {
             Map<Long, List<MemorySegment>> bySuperSlab = allocateBySuperSlab(arena, 2048 + 100, 1024);
             assertThat(bySuperSlab).hasSize(2);
             List<MemorySegment> first = bySuperSlab.values().stream()
                     .filter(l -> l.size() == 2048).findFirst().orElseThrow();
             first.forEach(arena::free);
+            assertThat(arena.stats().superSlabsReleased()).as("not on the free path").isZero();
+            sleepMillis(1100);
+            arena.free(arena.allocate(300 << 10));
             HakmemStats stats = arena.stats();
             assertThat(stats.emptySuperSlabsDetected()).isEqualTo(1);
             assertThat(stats.superSlabsReleased()).as("released without trim").isEqualTo(1);
@@ -461,5 +471,14 @@ class ReclamationTest {
             seen.add(b.get(ValueLayout.JAVA_INT, 0));
         }
         assertThat(seen).as("distinct stamps survived").hasSize(blocks.size());
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

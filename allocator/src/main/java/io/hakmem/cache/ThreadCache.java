@@ -168,7 +168,7 @@ public final class ThreadCache {
             segment = span.superSlab().slice(segment.address(), byteSize);
         }
         if (zero && (indexAndDirty & 1) != 0) {
-            segment.fill((byte) 0);
+            io.hakmem.os.Zeroing.clear(segment);
         }
         allocs++;
         allocBytes += byteSize;

@@ -62,7 +62,19 @@ public final class SharedScopes {
 
     private static void closeHere(Arena arena) {
         try {
-            arena.close();
+            while (true) {
+                try {
+                    arena.close();
+                    return;
+                } catch (IllegalStateException acquired) {
+                    // A downcall that clears a block holds the scope for its few microseconds
+                    // (see Zeroing); a closed scope is a real error.
+                    if (!arena.scope().isAlive()) {
+                        throw acquired;
+                    }
+                    Thread.onSpinWait();
+                }
+            }
         } finally {
             // The handshake may have flagged this library thread; nobody else reads its status.
             Thread.interrupted();

@@ -5,7 +5,10 @@ import org.jspecify.annotations.NullMarked;
 /** Why a SuperSlab went back to the OS. */
 @NullMarked
 public enum ReleaseReason {
-    /** Its last block was freed and the empty-SuperSlab cache was full. */
+    /**
+     * It stayed empty for a thousand purge delays while more than {@code emptySuperSlabCacheSize}
+     * empty SuperSlabs were kept.
+     */
     EMPTY,
     /** {@code trim()} unmapped it from the empty-SuperSlab cache. */
     TRIM,

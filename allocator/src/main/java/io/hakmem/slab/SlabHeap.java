@@ -48,6 +48,10 @@ public final class SlabHeap {
     private static final java.util.concurrent.ConcurrentHashMap<Long, SlabHeap> ALL =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final SlabCounters counters = new SlabCounters();
+    private final long purgeDelayNanos;
+    private final long unmapDelayNanos;
+    /** The earliest purge or unmap due, or {@link Long#MAX_VALUE} when nothing waits. */
+    private long nextMaintenance = Long.MAX_VALUE;
     /**
      * Scopes of memory this heap gave back to the OS, held weakly: a stale segment keeps its own
      * scope reachable, so a second free of it is still told apart from a foreign segment.
@@ -65,6 +69,11 @@ public final class SlabHeap {
         this.config = config;
         this.listener = listener;
         this.large = new LargeMappings(os, releasedScopes);
+        this.purgeDelayNanos = config.purgeDelay().toNanos();
+        // Address space is cheap once purged, and unmapping costs a close handshake plus the next
+        // mmap: keep an empty SuperSlab far longer than its pages, as mimalloc and jemalloc keep
+        // address space, so that churn around a working set never unmaps.
+        this.unmapDelayNanos = 1000 * purgeDelayNanos;
     }
 
     /** Takes the lock; every method below marked "locked" requires it. */
@@ -125,6 +134,7 @@ public final class SlabHeap {
      */
     public long take(int c, byte newState) {
         ensureOpen();
+        maintain();
         Span span = partial[c];
         if (span == null) {
             span = newSpan(c);
@@ -145,6 +155,7 @@ public final class SlabHeap {
      */
     public int takeBatch(int c, long[] out, Span[] spans, int n, Object owner) {
         ensureOpen();
+        maintain();
         collectRemote();
         int taken = 0;
         while (taken < n) {
@@ -293,33 +304,95 @@ public final class SlabHeap {
         }
         SuperSlab ss = span.superSlab;
         int mask = span.mask();
+        long now = System.nanoTime();
         ss.usedSlabs &= ~mask;
         ss.dirtySlabs |= mask;
         dirtyBytes += (long) span.slabCount << SizeClasses.SLAB_SHIFT;
         for (int i = span.firstSlab; i < span.firstSlab + span.slabCount; i++) {
             ss.spanAt[i] = null;
+            ss.dirtySince[i] = now;
         }
+        // The purge waits for maintain(): a slab reused before its delay never pays a madvise
+        // and the page faults after it, and the free path never makes a system call.
+        schedule(dirtyBytes > config.purgeThresholdBytes() ? now : now + purgeDelayNanos);
         if (ss.isEmpty()) {
             countEmpty(ss);
-            releaseSuperSlab(ss, ReleaseReason.EMPTY);
-        } else if (dirtyBytes > config.purgeThresholdBytes()) {
-            purgeDirty();
+            ss.emptySince = now;
+            superSlabs.remove(ss);
+            emptyCache.push(ss);
+            if (emptyCache.size() > config.emptySuperSlabCacheSize()) {
+                schedule(now + unmapDelayNanos);
+            }
         }
     }
 
-    private void releaseSuperSlab(SuperSlab ss, ReleaseReason reason) {
-        superSlabs.remove(ss);
-        if (reason == ReleaseReason.EMPTY && emptyCache.size() < config.emptySuperSlabCacheSize()) {
-            // A cached SuperSlab stays dirty while the dirty total fits purgeThresholdBytes, so a
-            // workload that empties and refills SuperSlabs does not page-fault them back each time.
-            emptyCache.push(ss);
-            if (dirtyBytes > config.purgeThresholdBytes()) {
-                purgeDirty();
-            }
+    private void schedule(long due) {
+        if (nextMaintenance == Long.MAX_VALUE || due - nextMaintenance < 0) {
+            nextMaintenance = due;
+        }
+    }
+
+    /**
+     * Purges the slabs that stayed empty for the purge delay and unmaps the empty SuperSlabs
+     * beyond the kept few that stayed empty for a thousand; cheap when nothing is due. Called from
+     * allocation slow paths and the background trimmer. Locked.
+     */
+    public void maintain() {
+        if (nextMaintenance == Long.MAX_VALUE) {
             return;
         }
-        dirtyBytes -= (long) Integer.bitCount(ss.dirtySlabs) << SizeClasses.SLAB_SHIFT;
-        unmap(ss, reason);
+        long now = System.nanoTime();
+        if (now - nextMaintenance < 0) {
+            return;
+        }
+        boolean purgeAll = dirtyBytes > config.purgeThresholdBytes();
+        long next = Long.MAX_VALUE;
+        for (SuperSlab ss : superSlabs) {
+            next = earlier(next, purgeExpired(ss, now, purgeAll));
+        }
+        for (SuperSlab ss : emptyCache) {
+            next = earlier(next, purgeExpired(ss, now, purgeAll));
+        }
+        // The cache is a stack: the SuperSlabs empty the longest sit at its bottom.
+        while (emptyCache.size() > config.emptySuperSlabCacheSize()) {
+            SuperSlab oldest = emptyCache.peekLast();
+            long due = oldest.emptySince + unmapDelayNanos;
+            if (now - due < 0) {
+                next = earlier(next, due);
+                break;
+            }
+            emptyCache.pollLast();
+            dirtyBytes -= (long) Integer.bitCount(oldest.dirtySlabs) << SizeClasses.SLAB_SHIFT;
+            unmap(oldest, ReleaseReason.EMPTY);
+        }
+        nextMaintenance = next;
+    }
+
+    private static long earlier(long a, long b) {
+        if (a == Long.MAX_VALUE) {
+            return b;
+        }
+        return b == Long.MAX_VALUE || a - b < 0 ? a : b;
+    }
+
+    /** Purges the dirty slabs of {@code ss} whose delay ran out; returns the next one due. */
+    private long purgeExpired(SuperSlab ss, long now, boolean all) {
+        int expired = 0;
+        long next = Long.MAX_VALUE;
+        for (int bits = ss.dirtySlabs; bits != 0; bits &= bits - 1) {
+            int i = Integer.numberOfTrailingZeros(bits);
+            long due = ss.dirtySince[i] + purgeDelayNanos;
+            if (all || now - due >= 0) {
+                expired |= 1 << i;
+            } else {
+                next = earlier(next, due);
+            }
+        }
+        if (expired != 0) {
+            dirtyBytes -= (long) Integer.bitCount(expired) << SizeClasses.SLAB_SHIFT;
+            purge(ss, expired);
+        }
+        return next;
     }
 
     private void unmap(SuperSlab ss, ReleaseReason reason) {
@@ -470,6 +543,7 @@ public final class SlabHeap {
         while (!emptyCache.isEmpty()) {
             unmap(emptyCache.pop(), ReleaseReason.TRIM);
         }
+        nextMaintenance = Long.MAX_VALUE;
         return before - mappedBytes() + ((counters.slabsPurged - purgedBefore) << SizeClasses.SLAB_SHIFT);
     }
 
@@ -520,6 +594,7 @@ public final class SlabHeap {
      */
     public java.lang.foreign.MemorySegment allocateLarge(long byteSize, long alignment) {
         ensureOpen();
+        maintain();
         long bytes = LargeMappings.mappedSize(byteSize, alignment);
         if (bytes < 0) {
             throw outOfMemory("a dedicated mapping of " + byteSize + " bytes aligned to " + alignment

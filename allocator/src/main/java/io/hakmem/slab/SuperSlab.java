@@ -42,6 +42,10 @@ public final class SuperSlab {
     int usedSlabs;
     /** Bit i set: slab i is free but its pages may still be resident and dirty. */
     int dirtySlabs;
+    /** When each dirty slab emptied (System.nanoTime), for its delayed purge. */
+    final long[] dirtySince = new long[SLABS];
+    /** When this SuperSlab last became empty, for its delayed unmap. */
+    long emptySince;
 
     SuperSlab(SlabHeap heap, long base) {
         this.heap = heap;
@@ -78,7 +82,7 @@ public final class SuperSlab {
                 segment.set(ValueLayout.JAVA_LONG_UNALIGNED, offset + i, 0L);
             }
         } else {
-            segment.asSlice(offset, blockSize).fill((byte) 0);
+            io.hakmem.os.Zeroing.clear(segment.asSlice(offset, blockSize));
         }
     }
 
