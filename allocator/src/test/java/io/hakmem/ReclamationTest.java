@@ -390,16 +390,19 @@ class ReclamationTest {
     @Test
     void withPoisoningBlocksCarvedFromAReusedUnpurgedSlabAreStillZeroed() {
         try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().poisonFreedBlocks(true).build())) {
-            // One full 64 B span (1024 blocks in slab 0) and one block in a second span.
+            // One full 64 B span (1024 blocks in slab 0), then one 64 KiB block in each other slab.
             List<MemorySegment> first = new ArrayList<>();
             for (int i = 0; i < 1024; i++) {
                 first.add(arena.allocate(64));
             }
-            MemorySegment other = arena.allocate(64);
+            List<MemorySegment> filler = new ArrayList<>();
+            for (int i = 0; i < 31; i++) {
+                filler.add(arena.allocate(64 << 10));
+            }
             long slab = first.get(0).address() >>> 16;
             assertThat(first).allMatch(b -> b.address() >>> 16 == slab);
-            // Emptying the first span gives its slab back unpurged (below the purge threshold),
-            // full of poison.
+            // The emptied span stays formed, full of poison; with no free slab left, the next
+            // class dissolves it and carves from its slab, unpurged.
             first.forEach(arena::free);
             assertThat(arena.stats().slabsPurged()).isZero();
             MemorySegment reused = arena.allocate(512);
@@ -407,7 +410,7 @@ class ReclamationTest {
             assertThat(reused.toArray(ValueLayout.JAVA_BYTE)).as("a segment from allocate reads as zero")
                     .containsOnly(0);
             arena.free(reused);
-            arena.free(other);
+            filler.forEach(arena::free);
         }
     }
 

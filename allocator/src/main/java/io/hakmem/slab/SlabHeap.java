@@ -41,6 +41,8 @@ public final class SlabHeap {
     private final SlabHeapListener listener;
     /** Bytes of dirty slabs (freed but maybe resident) in live and cached SuperSlabs. */
     private long dirtyBytes;
+    /** Bytes of formed spans with no block out, kept for reuse until maintain() dissolves them. */
+    private long emptySpanBytes;
     private boolean closed;
     /** Bumped on every unmap: a SuperSlab looked up under an unchanged epoch is still mapped. */
     private volatile int unmapEpoch;
@@ -139,6 +141,7 @@ public final class SlabHeap {
         if (span == null) {
             span = newSpan(c);
         }
+        reuse(span);
         long tagged = span.pop();
         if (!span.hasFree()) {
             unlist(span);
@@ -167,6 +170,7 @@ public final class SlabHeap {
                 span = newSpan(c);
             }
             span.owner = owner;
+            reuse(span);
             while (taken < n && span.hasFree()) {
                 long tagged = span.pop();
                 span.state[span.indexOf(tagged & ~Span.TAG_BITS)] = Span.CACHED;
@@ -280,14 +284,31 @@ public final class SlabHeap {
         if (ss.usedBlocks == 0) {
             countEmpty(ss);
         }
-        // Keep the only span of a class while it is the class's last partial span, so that a
-        // single allocate/free pair does not form and dissolve a span every time. It is part of
-        // the bounded cache of empty memory: off when that cache is off, and trim() drops it.
-        if (config.emptySuperSlabCacheSize() > 0
-                && span.listed && partial[span.sizeClass] == span && span.next == null) {
-            return;
+        // An empty span stays formed for a purge delay, at the head of its class's list, so that
+        // churn never dissolves and re-forms spans: a 64 KiB block is a span of its own, and
+        // forming one costs three objects and the slab bookkeeping. maintain() dissolves the
+        // spans that stayed empty, and a class short of slabs takes them at once.
+        if (span.listed) {
+            unlist(span);
         }
-        releaseSpan(span);
+        list(span);
+        long now = System.nanoTime();
+        span.emptySince = now;
+        emptySpanBytes += span.bytes();
+        schedule(idleBytes() > config.purgeThresholdBytes() ? now : now + purgeDelayNanos);
+    }
+
+    /** A formed span about to hand out a block stops counting as idle when it was empty. */
+    private void reuse(Span span) {
+        if (span.used == 0) {
+            emptySpanBytes -= span.bytes();
+            assert emptySpanBytes >= 0 : "idle span bytes went negative: " + emptySpanBytes;
+        }
+    }
+
+    /** {@return bytes of empty slabs, dissolved (dirty) or still formed, waiting for their purge} */
+    private long idleBytes() {
+        return dirtyBytes + emptySpanBytes;
     }
 
     /** Counts a SuperSlab found with no block outside its spans, once per time it empties. */
@@ -299,12 +320,22 @@ public final class SlabHeap {
     }
 
     private void releaseSpan(Span span) {
+        releaseSpan(span, System.nanoTime());
+    }
+
+    /**
+     * Dissolves an empty span whose slabs have been unused since {@code now}: maintain() passes
+     * the time the span emptied, so that its slabs are purged, and its SuperSlab unmapped, as
+     * if the span had been dissolved the moment it emptied.
+     */
+    private void releaseSpan(Span span, long now) {
         if (span.listed) {
             unlist(span);
         }
+        emptySpanBytes -= span.bytes();
+        assert span.used == 0 && emptySpanBytes >= 0 : "dissolving a span in use, or idle bytes negative";
         SuperSlab ss = span.superSlab;
         int mask = span.mask();
-        long now = System.nanoTime();
         ss.usedSlabs &= ~mask;
         ss.dirtySlabs |= mask;
         dirtyBytes += (long) span.slabCount << SizeClasses.SLAB_SHIFT;
@@ -314,7 +345,7 @@ public final class SlabHeap {
         }
         // The purge waits for maintain(): a slab reused before its delay never pays a madvise
         // and the page faults after it, and the free path never makes a system call.
-        schedule(dirtyBytes > config.purgeThresholdBytes() ? now : now + purgeDelayNanos);
+        schedule(idleBytes() > config.purgeThresholdBytes() ? now : now + purgeDelayNanos);
         if (ss.isEmpty()) {
             countEmpty(ss);
             ss.emptySince = now;
@@ -345,8 +376,8 @@ public final class SlabHeap {
         if (now - nextMaintenance < 0) {
             return;
         }
-        boolean purgeAll = dirtyBytes > config.purgeThresholdBytes();
-        long next = Long.MAX_VALUE;
+        boolean purgeAll = idleBytes() > config.purgeThresholdBytes();
+        long next = releaseIdleSpans(now, purgeAll);
         for (SuperSlab ss : superSlabs) {
             next = earlier(next, purgeExpired(ss, now, purgeAll));
         }
@@ -366,6 +397,26 @@ public final class SlabHeap {
             unmap(oldest, ReleaseReason.EMPTY);
         }
         nextMaintenance = next;
+    }
+
+    /** Dissolves the formed spans that stayed empty for the purge delay; returns the next due. */
+    private long releaseIdleSpans(long now, boolean all) {
+        long next = Long.MAX_VALUE;
+        for (int k = 0; k < partial.length; k++) {
+            for (Span s = partial[k]; s != null; ) {
+                Span following = s.next;
+                if (s.used == 0) {
+                    long due = s.emptySince + purgeDelayNanos;
+                    if (all || now - due >= 0) {
+                        releaseSpan(s, s.emptySince);
+                    } else {
+                        next = earlier(next, due);
+                    }
+                }
+                s = following;
+            }
+        }
+        return next;
     }
 
     private static long earlier(long a, long b) {
@@ -459,6 +510,8 @@ public final class SlabHeap {
         for (int i = first; i < first + span.slabCount; i++) {
             ss.spanAt[i] = span;
         }
+        // Formed and empty: idle until its first block goes out.
+        emptySpanBytes += span.bytes();
         list(span);
         return span;
     }
@@ -560,6 +613,7 @@ public final class SlabHeap {
         large.closeAll();
         java.util.Arrays.fill(partial, null);
         dirtyBytes = 0;
+        emptySpanBytes = 0;
     }
 
     /** Purges every dirty slab, those of cached SuperSlabs included; {@link #dirtyBytes} counts both. */

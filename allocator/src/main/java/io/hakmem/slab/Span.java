@@ -72,6 +72,8 @@ public final class Span {
     @Nullable Span prev;
     @Nullable Span next;
     boolean listed;
+    /** When {@link #used} last reached 0 (System.nanoTime); meaningful while it stays 0. */
+    long emptySince;
     /**
      * Remotely freed blocks, one bit per block, set by any thread. Not an intrusive list in the
      * blocks themselves: a double free raced against the owner's plain magazine free leaves the
@@ -109,6 +111,11 @@ public final class Span {
     /** {@return the size class} */
     public int sizeClass() {
         return sizeClass;
+    }
+
+    /** {@return the bytes of the slabs this span covers} */
+    long bytes() {
+        return (long) slabCount << SizeClasses.SLAB_SHIFT;
     }
 
     /** {@return the block size} */
