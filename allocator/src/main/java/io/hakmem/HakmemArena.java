@@ -165,10 +165,10 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     /** The owner's magazine hit, or null; everything else, bad input included, is allocateSlow's. */
     private @Nullable MemorySegment fromCache(long byteSize) {
         ThreadCaches tcs = fastCaches;
-        if (tcs != null && byteSize > 0 && byteSize <= SizeClasses.MAX_TINY) {
+        if (tcs != null && byteSize > 0 && byteSize <= SizeClasses.MAX_CACHED) {
             ThreadCache tc = tcs.current();
             if (tc != null) {
-                return tc.allocate(SizeClasses.tinyClass(byteSize), byteSize, zero);
+                return tc.allocate(SizeClasses.cachedClass(byteSize), byteSize, zero);
             }
         }
         return null;
@@ -190,7 +190,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         // locked path, which checks under the lock.
         int c = SizeClasses.classFor(byteSize, byteAlignment);
         ThreadCaches tcs = caches;
-        if (tcs != null && c >= 0 && c < SizeClasses.tinyCount()) {
+        if (tcs != null && c >= 0 && c < SizeClasses.cachedCount()) {
             ThreadCache tc = tcs.current();
             if (tc != null) {
                 MemorySegment segment = tc.allocate(c, byteSize, zero);
@@ -241,11 +241,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private MemorySegment handOutCached(Span span, long tagged, long byteSize) {
         long address = tagged & ~Span.TAG_BITS;
         span.setState(span.indexOf(address), Span.LIVE);
-        SuperSlab ss = span.superSlab();
+        MemorySegment segment = span.superSlab().slice(address, byteSize);
+        // Only the requested bytes: a later, larger request of the class clears its own.
         if ((tagged & Span.DIRTY_BIT) != 0 && zero) {
-            ss.clearTiny(address, span.blockSize());
+            io.hakmem.os.Zeroing.clear(segment);
         }
-        return ss.slice(address, byteSize);
+        return segment;
     }
 
     /** Clears a block taken under the lock when it may hold old bytes. */
@@ -343,7 +344,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             freeSlow(segment, ss);
             return;
         }
-        if (tc == null || span.sizeClass() >= SizeClasses.tinyCount()
+        if (tc == null || span.sizeClass() >= SizeClasses.cachedCount()
                 || !freeCached(tc, span, index, segment, byteSize)) {
             freeLocked(ss, span, index, address, byteSize);
         }

@@ -36,13 +36,12 @@ final class Magazines {
     private Arena viewArena;
 
     Magazines(int magazineCapacity) {
-        int classes = SizeClasses.tinyCount();
+        int classes = SizeClasses.cachedCount();
         first = new int[classes];
         capacities = new int[classes];
         int total = 0;
         for (int c = 0; c < classes; c++) {
-            // Bound the bytes a magazine can pin to 32 KiB per class, as Netty bounds its caches.
-            capacities[c] = Math.max(1, Math.min(magazineCapacity, 32768 / SizeClasses.size(c)));
+            capacities[c] = Math.max(1, Math.min(magazineCapacity, boundBytes(c) / SizeClasses.size(c)));
             first[c] = total;
             total += capacities[c];
         }
@@ -50,6 +49,15 @@ final class Magazines {
         backing = backingArena.allocate(classes * 8L, 8);
         viewArena = Arena.ofShared();
         view = backing.reinterpret(viewArena, null);
+    }
+
+    /**
+     * The bytes one magazine may pin, as Netty bounds its caches: 32 KiB for each tiny class, 256
+     * KiB above, so that a batch of 100 blocks of 2 KiB fits and does not thrash the heap lock.
+     * A thread pins at most 24 x 32 KiB + 20 x 256 KiB, about 5.8 MiB, per arena.
+     */
+    static int boundBytes(int c) {
+        return SizeClasses.size(c) <= SizeClasses.MAX_TINY ? 32 << 10 : 256 << 10;
     }
 
     /** Revokes the owner's view; afterwards only {@link #backing} reaches the counts. */

@@ -99,7 +99,7 @@ public final class ThreadCache {
         this.slotSpans = new Span[mags.slots];
         this.slotIndexes = new int[mags.slots];
         this.drainInterval = drainInterval;
-        int classes = SizeClasses.tinyCount();
+        int classes = SizeClasses.cachedCount();
         this.lowWater = new int[classes];
         this.counts = new int[classes];
         this.freesSinceDrain = new int[classes];
@@ -185,10 +185,10 @@ public final class ThreadCache {
      */
     public boolean free(MemorySegment segment) {
         long byteSize = segment.byteSize();
-        if (byteSize <= 0 || byteSize > SizeClasses.MAX_TINY) {
+        if (byteSize <= 0 || byteSize > SizeClasses.MAX_CACHED) {
             return false;
         }
-        int c = SizeClasses.tinyClass(byteSize);
+        int c = SizeClasses.cachedClass(byteSize);
         int n = counts[c];
         int slot = first[c] + n;
         if (n == capacities[c] || slots[slot] != segment) {

@@ -16,8 +16,14 @@ public final class SizeClasses {
     public static final int MAX_SMALL = 256 * 1024;
     /** Largest alignment served from slabs. */
     public static final int MAX_SMALL_ALIGNMENT = 4096;
-    /** Largest tiny block: thread caches hold tiny blocks only. */
+    /** Largest tiny block: tiny classes step by 8 B up to 64 B, then by a quarter power of two. */
     public static final int MAX_TINY = 1024;
+    /**
+     * Largest block the thread caches hold: mimalloc's and rpmalloc's thread-owned pages and
+     * jemalloc's tcache all reach 32 KiB, and a 2 KiB or 16 KiB buffer is as common as a 16 B
+     * node.
+     */
+    public static final int MAX_CACHED = 32 * 1024;
 
     private static final int[] SIZES = buildSizes();
     private static final int[] SPAN_SLABS = new int[SIZES.length];
@@ -28,11 +34,13 @@ public final class SizeClasses {
      * 8 KiB in spans of at most 512 KiB. Larger classes divide.
      */
     private static final long[] MAGIC = new long[SIZES.length];
-    private static final byte[] TINY_LOOKUP = new byte[MAX_TINY / 8 + 1];
+    private static final byte[] CLASS_LOOKUP = new byte[MAX_CACHED / 8 + 1];
     private static final int TINY_COUNT;
+    private static final int CACHED_COUNT;
 
     static {
         int tiny = 0;
+        int cached = 0;
         for (int c = 0; c < SIZES.length; c++) {
             int size = SIZES[c];
             SPAN_SLABS[c] = bestSpan(size);
@@ -41,14 +49,18 @@ public final class SizeClasses {
             if (size <= MAX_TINY) {
                 tiny = c + 1;
             }
+            if (size <= MAX_CACHED) {
+                cached = c + 1;
+            }
         }
         TINY_COUNT = tiny;
+        CACHED_COUNT = cached;
         int c = 0;
-        for (int i = 0; i < TINY_LOOKUP.length; i++) {
+        for (int i = 0; i < CLASS_LOOKUP.length; i++) {
             while (SIZES[c] < i * 8) {
                 c++;
             }
-            TINY_LOOKUP[i] = (byte) c;
+            CLASS_LOOKUP[i] = (byte) c;
         }
     }
 
@@ -100,12 +112,17 @@ public final class SizeClasses {
         return TINY_COUNT;
     }
 
+    /** {@return the number of classes the thread caches hold; they are 0 .. cachedCount()-1} */
+    public static int cachedCount() {
+        return CACHED_COUNT;
+    }
+
     /**
-     * @param size requested bytes, 1 .. {@link #MAX_TINY}
-     * @return the tiny class holding {@code size} with 8-byte alignment
+     * @param size requested bytes, 1 .. {@link #MAX_CACHED}
+     * @return the class holding {@code size} with 8-byte alignment
      */
-    public static int tinyClass(long size) {
-        return TINY_LOOKUP[(int) (size + 7) >>> 3];
+    public static int cachedClass(long size) {
+        return CLASS_LOOKUP[(int) (size + 7) >>> 3];
     }
 
     /**
@@ -118,10 +135,10 @@ public final class SizeClasses {
         if (size > MAX_SMALL || alignment > MAX_SMALL_ALIGNMENT) {
             return -1;
         }
-        if (size <= MAX_TINY && alignment <= 8) {
-            return TINY_LOOKUP[(int) (size + 7) >>> 3]; // every class is a multiple of 8
+        if (size <= MAX_CACHED && alignment <= 8) {
+            return CLASS_LOOKUP[(int) (size + 7) >>> 3]; // every class is a multiple of 8
         }
-        int c = size <= MAX_TINY ? TINY_LOOKUP[(int) (size + 7) >>> 3] : mediumClass((int) size);
+        int c = size <= MAX_CACHED ? CLASS_LOOKUP[(int) (size + 7) >>> 3] : mediumClass((int) size);
         // Every block starts at span base + i * size and spans are 64 KiB-aligned, so a class
         // serves an alignment exactly when its size is a multiple of it.
         while (c < SIZES.length && (SIZES[c] & (alignment - 1)) != 0) {
@@ -131,7 +148,7 @@ public final class SizeClasses {
     }
 
     private static int mediumClass(int size) {
-        int c = TINY_COUNT;
+        int c = CACHED_COUNT;
         while (SIZES[c] < size) {
             c++;
         }

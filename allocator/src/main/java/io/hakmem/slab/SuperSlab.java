@@ -2,7 +2,6 @@ package io.hakmem.slab;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -68,22 +67,6 @@ public final class SuperSlab {
     /** {@return a slice of this SuperSlab's segment for a block} */
     public MemorySegment slice(long address, long byteSize) {
         return segment.asSlice(address - base, byteSize);
-    }
-
-    /**
-     * Zeroes a whole tiny block: a few word stores for the smallest blocks, where they beat the
-     * general {@code fill}; {@code fill}'s vectorised clear above that. The block's tail beyond
-     * the requested size is ours to clear.
-     */
-    public void clearTiny(long address, int blockSize) {
-        long offset = address - base;
-        if (blockSize <= 64) {
-            for (int i = 0; i < blockSize; i += 8) {
-                segment.set(ValueLayout.JAVA_LONG_UNALIGNED, offset + i, 0L);
-            }
-        } else {
-            io.hakmem.os.Zeroing.clear(segment.asSlice(offset, blockSize));
-        }
     }
 
     /** {@return the scope of every segment cut from this SuperSlab} */
