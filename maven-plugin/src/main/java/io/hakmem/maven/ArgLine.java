@@ -35,7 +35,7 @@ public final class ArgLine {
             return Arrays.asList(CommandLineUtils.translateCommandline(line));
         } catch (Exception e) {
             // translateCommandline declares Exception; in practice it is an unbalanced quote.
-            throw new IllegalArgumentException("argLine cannot be split (" + e.getMessage() + "): " + line, e);
+            throw new IllegalArgumentException("argLine: " + e.getMessage(), e);
         }
     }
 }

@@ -28,7 +28,7 @@ class ForkPlumbingTest {
     void argLineSplitsOnBlanksAndKeepsQuotedBlanks() {
         assertThat(ArgLine.split(" -Xss1m  -Dname=\"a b\" '-Dx=c d' ")).containsExactly("-Xss1m", "-Dname=a b", "-Dx=c d");
         assertThat(ArgLine.split(null)).isEmpty();
-        assertThatThrownBy(() -> ArgLine.split("-Da=\"b")).hasMessage("argLine has an unclosed \" quote: -Da=\"b");
+        assertThatThrownBy(() -> ArgLine.split("-Da=\"b")).hasMessage("argLine: unbalanced quotes in -Da=\"b");
     }
 
     @Test
