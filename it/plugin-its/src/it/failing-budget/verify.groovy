@@ -10,7 +10,8 @@ assert log.contains('BUILD FAILURE')
 def json = new groovy.json.JsonSlurper().parse(new File(reports, 'budget-report.json'))
 assert json.passed == false
 assert json.budgets[0].violations == [line.group(0)]
-assert new File(reports, 'budget-report.html').text.contains(line.group(0).replace("'", '&#39;').replace('>', '&gt;'))
+def html = new groovy.xml.XmlSlurper(false, false, true).parse(new File(reports, 'budget-report.html'))
+assert html.'**'.find { it.name() == 'ul' && it.@id == 'violations' }.li*.text() == [line.group(0)]
 def xml = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-hakmem-budgets.xml'))
 assert xml.@failures.text() == '1'
 assert xml.testcase[0].failure.size() == 1

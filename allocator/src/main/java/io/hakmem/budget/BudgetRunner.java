@@ -10,19 +10,30 @@ final class BudgetRunner {
 
     private BudgetRunner() {}
 
+    /** As {@link #runOnce(String, Workload, Map, java.util.Set)}, for callers that do not check parameters. */
+    static RunResult runOnce(String budget, Workload workload, Map<String, String> parameters) throws Exception {
+        return runOnce(budget, workload, parameters, new java.util.HashSet<>());
+    }
+
     /**
      * @param budget the budget name, for parameter messages
      * @param workload the workload
      * @param parameters its POM parameters
+     * @param parametersRead receives the names of the parameters the workload asked for
      * @return the figures of this run
      * @throws Exception whatever the workload throws
      */
-    static RunResult runOnce(String budget, Workload workload, Map<String, String> parameters) throws Exception {
+    static RunResult runOnce(String budget, Workload workload, Map<String, String> parameters,
+            java.util.Set<String> parametersRead) throws Exception {
         long start = System.nanoTime();
         try (HakmemArena arena = HakmemArena.create()) {
             RunContext context = new RunContext(arena, budget, parameters);
             long rssBefore = ProcessMemory.residentBytes();
-            workload.run(context);
+            try {
+                workload.run(context);
+            } finally {
+                parametersRead.addAll(context.parametersRead());
+            }
             if (context.peak() == null) {
                 context.measure();
             }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the JVM that {@code hakmem:budget} forks. It reads a budget request, checks
@@ -26,6 +29,9 @@ import org.jspecify.annotations.NullMarked;
  *
  * <p>A workload that throws, even an {@link Error}, fails its own budget and the next one runs;
  * processes a workload started are killed when this JVM exits.
+ *
+ * <p>A POM parameter that the workload never asks for is a misspelling until proven otherwise:
+ * after the first run, the request is rejected naming it and the parameters the workload did read.
  *
  * <p>Exit status: 0 when every budget was run (a workload that threw is reported in the result
  * file), 2 when the request was rejected (the reasons are in the result file), 64 for bad
@@ -122,19 +128,34 @@ public final class BudgetRunnerMain {
         }
         warmUp();
         for (int i = 0; i < workloads.size(); i++) {
-            runBudget(i, request, workloads.get(i), results, out);
+            String unread = runBudget(i, request, workloads.get(i), results, out);
+            if (unread != null) {
+                ResultFile rejected = new ResultFile();
+                rejected.configErrors(List.of(unread));
+                rejected.writeTo(resultFile);
+                return EXIT_CONFIG_ERROR;
+            }
         }
         results.writeTo(resultFile);
         return 0;
     }
 
-    private static void runBudget(int index, BudgetRequest request, Workload workload, ResultFile results,
-            PrintStream out) {
+    /** Runs one budget; returns the message for parameters its workload never read, else null. */
+    private static @Nullable String runBudget(int index, BudgetRequest request, Workload workload,
+            ResultFile results, PrintStream out) {
         BudgetRequest.Entry entry = request.budgets().get(index);
         List<RunResult> runs = new ArrayList<>();
         for (int run = 1; run <= request.repeat(); run++) {
             try {
-                RunResult result = BudgetRunner.runOnce(entry.name(), workload, entry.parameters());
+                Set<String> read = new TreeSet<>();
+                RunResult result = BudgetRunner.runOnce(entry.name(), workload, entry.parameters(), read);
+                Set<String> unread = new TreeSet<>(entry.parameters().keySet());
+                unread.removeAll(read);
+                if (!unread.isEmpty()) {
+                    return "budget '" + entry.name() + "': workload " + entry.workload() + " never read the"
+                            + (unread.size() == 1 ? " parameter " : " parameters ") + unread + "; it read "
+                            + read + " (a misspelling in <parameters>?)";
+                }
                 runs.add(result);
                 out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d: %.2f s, overhead %.1f %%%n", PROGRESS_PREFIX,
                         entry.name(), run, request.repeat(), result.elapsedNanos() / 1e9, result.overheadPercent());
@@ -152,6 +173,7 @@ public final class BudgetRunnerMain {
             }
         }
         results.budget(index, entry, runs);
+        return null;
     }
 
     /** Loads the allocator's classes before the first RSS baseline, so they do not count as overhead. */

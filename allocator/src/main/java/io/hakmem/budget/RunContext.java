@@ -11,6 +11,7 @@ final class RunContext implements WorkloadContext {
     private final String budgetName;
     private final Map<String, String> parameters;
     private @Nullable Sample peak;
+    private final java.util.Set<String> read = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RunContext(HakmemArena arena, String budgetName, Map<String, String> parameters) {
         this.arena = arena;
@@ -25,6 +26,7 @@ final class RunContext implements WorkloadContext {
 
     @Override
     public long parameter(String name, long defaultValue) {
+        read.add(name);
         String value = parameters.get(name);
         if (value == null) {
             return defaultValue;
@@ -34,6 +36,7 @@ final class RunContext implements WorkloadContext {
 
     @Override
     public String parameter(String name, String defaultValue) {
+        read.add(name);
         return parameters.getOrDefault(name, defaultValue);
     }
 
@@ -44,6 +47,11 @@ final class RunContext implements WorkloadContext {
         if (peak == null || now.liveBytes() >= peak.liveBytes()) {
             peak = now;
         }
+    }
+
+    /** {@return the names the workload asked for, set in the POM or not} */
+    java.util.Set<String> parametersRead() {
+        return java.util.Set.copyOf(read);
     }
 
     synchronized @Nullable Sample peak() {

@@ -75,6 +75,33 @@ class BudgetRunnerMainTest {
         }
     }
 
+    /** Reads only "blocks". */
+    public static final class ReadsBlocks implements Workload {
+        @Override
+        public void run(WorkloadContext context) {
+            context.arena().free(context.arena().allocate(context.parameter("blocks", 16)));
+        }
+    }
+
+    @Test
+    void parametersTheWorkloadNeverReadRejectTheRequestNamingThemAndWhatItRead() throws IOException {
+        Path requestFile = request(List.of(
+                Map.of("name", "typo", "workload", ReadsBlocks.class.getName(), "parameter.blocks", "64",
+                        "parameter.blokcs", "10", "parameter.colour", "red")));
+        Path resultFile = directory.resolve("results.properties");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = BudgetRunnerMain.run(requestFile, resultFile, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        Properties results = load(resultFile);
+        assertThat(status).isEqualTo(BudgetRunnerMain.EXIT_CONFIG_ERROR);
+        assertThat(results.getProperty("configError.0")).isEqualTo("budget 'typo': workload "
+                + ReadsBlocks.class.getName() + " never read the parameters [blokcs, colour]; it read [blocks]"
+                + " (a misspelling in <parameters>?)");
+        assertThat(results.getProperty("budget.0.runs")).isNull();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("run 1 of 1:");
+    }
+
     @Test
     void anErrorFailsOnlyItsBudgetWithAOneLineCauseAndTheNextBudgetStillRuns() throws IOException {
         Path requestFile = request(List.of(

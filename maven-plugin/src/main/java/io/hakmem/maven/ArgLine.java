@@ -1,13 +1,15 @@
 package io.hakmem.maven;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.maven.shared.utils.cli.CommandLineUtils;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits an {@code argLine} the way a shell would for simple cases: on blanks, with single or
- * double quotes keeping blanks inside one argument.
+ * Splits an {@code argLine} with maven-shared-utils' command-line parser, so that quoting works as
+ * users know it from other Maven plugins: blanks separate arguments, single or double quotes keep
+ * blanks inside one.
  *
  * <pre>{@code
  * ArgLine.split("-Dname=\"a b\" -Xss1m") // [-Dname=a b, -Xss1m]
@@ -23,43 +25,17 @@ public final class ArgLine {
      *
      * @param line the text, or null
      * @return the arguments, none for null or blank
-     * @throws IllegalArgumentException if a quote is not closed
+     * @throws IllegalArgumentException naming the line if its quotes are unbalanced
      */
     public static List<String> split(@Nullable String line) {
-        List<String> arguments = new ArrayList<>();
-        if (line == null) {
-            return arguments;
+        if (line == null || line.isBlank()) {
+            return List.of();
         }
-        StringBuilder current = new StringBuilder();
-        boolean inArgument = false;
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inArgument = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inArgument) {
-                    arguments.add(current.toString());
-                    current.setLength(0);
-                    inArgument = false;
-                }
-            } else {
-                current.append(c);
-                inArgument = true;
-            }
+        try {
+            return Arrays.asList(CommandLineUtils.translateCommandline(line));
+        } catch (Exception e) {
+            // translateCommandline declares Exception; in practice it is an unbalanced quote.
+            throw new IllegalArgumentException("argLine: " + e.getMessage(), e);
         }
-        if (quote != 0) {
-            throw new IllegalArgumentException("argLine has an unclosed " + quote + " quote: " + line);
-        }
-        if (inArgument) {
-            arguments.add(current.toString());
-        }
-        return arguments;
     }
 }

@@ -7,23 +7,32 @@ import org.jspecify.annotations.NullMarked;
  * Everything the reports show: every budget with its verdict, and how the figures were taken.
  *
  * <pre>{@code
- * BudgetReport report = new BudgetReport(outcomes, 3, "25.0.1");
+ * BudgetReport report = new BudgetReport(outcomes, info);
  * if (!report.passed()) { ... }
  * }</pre>
  *
  * @param outcomes the budgets, in POM order
- * @param repeat runs per budget; the figures are medians
- * @param javaVersion the version of the JVM that ran the budgets
+ * @param info how, when and where they ran
  */
 @NullMarked
-public record BudgetReport(List<BudgetOutcome> outcomes, int repeat, String javaVersion) {
+public record BudgetReport(List<BudgetOutcome> outcomes, RunInfo info) {
 
     /** Copies the outcomes. */
     public BudgetReport {
         outcomes = List.copyOf(outcomes);
     }
 
-    /** {@return whether every budget passed} */
+    /** {@return runs per budget} */
+    public int repeat() {
+        return info.repeat();
+    }
+
+    /** {@return the version of the JVM that ran the budgets} */
+    public String javaVersion() {
+        return info.javaVersion();
+    }
+
+    /** {@return whether the build may pass: no budget is FAIL or ERROR} */
     public boolean passed() {
         return outcomes.stream().allMatch(BudgetOutcome::passed);
     }
@@ -31,5 +40,22 @@ public record BudgetReport(List<BudgetOutcome> outcomes, int repeat, String java
     /** {@return every violation, budget by budget} */
     public List<Violation> violations() {
         return outcomes.stream().flatMap(outcome -> outcome.violations().stream()).toList();
+    }
+
+    /** {@return the violations that fail the build: those of FAIL and ERROR budgets} */
+    public List<Violation> failures() {
+        return outcomes.stream().filter(outcome -> !outcome.passed())
+                .flatMap(outcome -> outcome.violations().stream()).toList();
+    }
+
+    /** {@return the violations of WARN budgets, which are only logged} */
+    public List<Violation> warnings() {
+        return outcomes.stream().filter(outcome -> outcome.passed())
+                .flatMap(outcome -> outcome.violations().stream()).toList();
+    }
+
+    /** {@return every note, budget by budget} */
+    public List<String> notes() {
+        return outcomes.stream().flatMap(outcome -> outcome.notes().stream()).toList();
     }
 }

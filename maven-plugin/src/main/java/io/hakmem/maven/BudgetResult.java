@@ -7,18 +7,19 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A budget with the figures of its runs. Reports use the median: the run whose overhead is the
- * median (the lower of the two middle runs for an even count, so the figures of one row always
- * come from one real run), and separately the median of the retained bytes.
+ * A budget with the figures of its runs. Each figure is gated on its own median over the runs
+ * (the lower middle one for an even count, so it is always a value a run produced), and reported
+ * with its minimum and maximum.
  *
  * <pre>{@code
  * BudgetResult result = new BudgetResult(spec, runs, null);
- * double overhead = result.medianRun().map(RunFigures::overheadPercent).orElse(Double.NaN);
+ * Spread resident = result.spread(Figure.RESIDENT);
+ * double median = result.median(Figure.RETAINED);
  * }</pre>
  *
  * @param spec the budget
  * @param runs the completed runs, in order
- * @param error what the workload threw, or null
+ * @param error what the workload threw, or why its JVM died; null when it ran
  */
 @NullMarked
 public record BudgetResult(BudgetSpec spec, List<RunFigures> runs, @Nullable String error) {
@@ -28,7 +29,27 @@ public record BudgetResult(BudgetSpec spec, List<RunFigures> runs, @Nullable Str
         runs = List.copyOf(runs);
     }
 
-    /** {@return the run with the median overhead, empty when no run completed} */
+    /**
+     * The spread of one figure over the runs.
+     *
+     * @param figure the figure
+     * @return its minimum, median and maximum; all NaN when unknown
+     */
+    public Spread spread(Figure figure) {
+        return Spread.of(runs.stream().map(figure::of).toList());
+    }
+
+    /**
+     * The median of one figure over the runs.
+     *
+     * @param figure the figure
+     * @return its median, NaN when unknown
+     */
+    public double median(Figure figure) {
+        return spread(figure).median();
+    }
+
+    /** {@return the run with the median overhead, for the live bytes of the table; empty without runs} */
     public Optional<RunFigures> medianRun() {
         if (runs.isEmpty()) {
             return Optional.empty();
@@ -40,15 +61,11 @@ public record BudgetResult(BudgetSpec spec, List<RunFigures> runs, @Nullable Str
 
     /** {@return the median retained bytes, -1 when no run completed} */
     public long medianRetainedBytes() {
-        if (runs.isEmpty()) {
-            return -1;
-        }
-        List<Long> sorted = runs.stream().map(RunFigures::retainedBytes).sorted().toList();
-        return sorted.get((sorted.size() - 1) / 2);
+        return runs.isEmpty() ? -1 : Math.round(median(Figure.RETAINED));
     }
 
-    /** {@return the median run's overhead in percent, NaN when unknown} */
+    /** {@return the median overhead in percent, NaN when unknown} */
     public double overheadPercent() {
-        return medianRun().map(RunFigures::overheadPercent).orElse(Double.NaN);
+        return median(Figure.OVERHEAD);
     }
 }

@@ -1,20 +1,24 @@
 package io.hakmem.maven;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the POM's budgets before anything is forked, and names the field of every problem:
- * missing names, duplicate names, unknown workloads, classes that are not usable workloads,
- * negative or non-finite limits, budgets without a limit, and unknown or non-integer parameters of built-ins.
+ * Checks the POM's budgets before anything is forked, and names the field and the value of every
+ * problem: missing names, duplicate names, unknown workloads, classes that are not usable
+ * workloads, limits that are negative, non-finite or not a size, unknown levels, budgets that gate
+ * nothing, and parameters a workload does not declare (built-ins, and classes annotated with
+ * {@code @WorkloadParameters}).
  *
  * <pre>{@code
- * List<BudgetSpec> specs = new BudgetValidator(catalog, inspector).validate(mojoBudgets);
+ * List<BudgetSpec> specs = new BudgetValidator(catalog, inspector).validate(mojoBudgets, 10.0);
  * }</pre>
  */
 @NullMarked
@@ -38,10 +42,13 @@ public final class BudgetValidator {
      * Checks every budget before anything is forked.
      *
      * @param budgets the budgets from the POM
+     * @param defaultRegressionPercent {@code hakmem.maxRegressionPercent}, for budgets that set none;
+     *     null for none
      * @return the same budgets, checked
      * @throws BudgetConfigurationException listing every problem found
      */
-    public List<BudgetSpec> validate(List<Budget> budgets) throws BudgetConfigurationException {
+    public List<BudgetSpec> validate(List<Budget> budgets, @Nullable Double defaultRegressionPercent)
+            throws BudgetConfigurationException {
         List<String> problems = new ArrayList<>();
         List<BudgetSpec> specs = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -56,15 +63,22 @@ public final class BudgetValidator {
                 problems.add(field + ".name: '" + name + "' is used by another budget");
             }
             String prefix = field + " '" + name + "'";
-            checkLimits(prefix, budget, problems);
+            Map<Figure, Double> limits = limits(prefix, budget, problems);
+            Double regression = budget.getMaxRegressionPercent() == null ? defaultRegressionPercent
+                    : percent(prefix + ".maxRegressionPercent", budget.getMaxRegressionPercent(), problems);
+            Level level = level(prefix, budget.getLevel(), problems);
+            boolean limitSet = java.util.Arrays.stream(Figure.values()).anyMatch(f -> budget.getLimit(f) != null);
+            if (!limitSet && regression == null && budget.getMaxRegressionPercent() == null) {
+                problems.add(prefix + ": set a limit (" + String.join(", ", limitNames())
+                        + ") or maxRegressionPercent; a budget without a limit gates nothing");
+            }
             String workload = budget.getWorkload();
             if (workload == null || workload.isBlank()) {
                 problems.add(prefix + ".workload: missing; use one of " + catalog.names() + " or a class name");
                 continue;
             }
             checkWorkload(prefix, workload.trim(), budget.getParameters(), problems);
-            specs.add(new BudgetSpec(name, workload.trim(), budget.getParameters(), budget.getMaxOverheadPercent(),
-                    budget.getMaxRetainedBytes()));
+            specs.add(new BudgetSpec(name, workload.trim(), budget.getParameters(), limits, level, regression));
         }
         if (!problems.isEmpty()) {
             throw new BudgetConfigurationException(problems);
@@ -72,21 +86,64 @@ public final class BudgetValidator {
         return specs;
     }
 
-    private static void checkLimits(String prefix, Budget budget, List<String> problems) {
-        Double overhead = budget.getMaxOverheadPercent();
-        Long retained = budget.getMaxRetainedBytes();
-        if (overhead != null && !Double.isFinite(overhead)) {
+    private static Map<Figure, Double> limits(String prefix, Budget budget, List<String> problems) {
+        Map<Figure, Double> limits = new EnumMap<>(Figure.class);
+        for (Figure figure : Figure.values()) {
+            String text = budget.getLimit(figure);
+            if (text == null) {
+                continue;
+            }
+            String field = prefix + "." + figure.limitName();
+            if (figure.isBytes()) {
+                try {
+                    limits.put(figure, (double) Units.parseBytes(text));
+                } catch (IllegalArgumentException e) {
+                    problems.add(field + ": " + e.getMessage());
+                }
+            } else {
+                Double percent = percent(field, text, problems);
+                if (percent != null) {
+                    limits.put(figure, percent);
+                }
+            }
+        }
+        return limits;
+    }
+
+    private static @Nullable Double percent(String field, String text, List<String> problems) {
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            problems.add(field + ": must be a number of percent such as 10 or 2.5, was '" + text + "'");
+            return null;
+        }
+        if (!Double.isFinite(value)) {
             // Infinity would pass every comparison and then break the table's and chart's arithmetic.
-            problems.add(prefix + ".maxOverheadPercent: must be a finite number, was " + overhead);
-        } else if (overhead != null && overhead < 0) {
-            problems.add(prefix + ".maxOverheadPercent: must be 0 or more, was " + overhead);
+            problems.add(field + ": must be a finite number, was " + text.trim());
+            return null;
         }
-        if (retained != null && retained < 0) {
-            problems.add(prefix + ".maxRetainedBytes: must be 0 or more, was " + retained);
+        if (value < 0) {
+            problems.add(field + ": must be 0 or more, was " + text.trim());
+            return null;
         }
-        if (overhead == null && retained == null) {
-            problems.add(prefix + ": set maxOverheadPercent or maxRetainedBytes; a budget without a limit gates nothing");
+        return value;
+    }
+
+    private static Level level(String prefix, @Nullable String text, List<String> problems) {
+        if (text == null) {
+            return Level.FAIL;
         }
+        try {
+            return Level.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(prefix + ".level: " + e.getMessage());
+            return Level.FAIL;
+        }
+    }
+
+    private static List<String> limitNames() {
+        return java.util.Arrays.stream(Figure.values()).map(Figure::limitName).toList();
     }
 
     private void checkWorkload(String prefix, String workload, Map<String, String> parameters, List<String> problems) {
@@ -102,7 +159,8 @@ public final class BudgetValidator {
                     + WorkloadClassInspector.WORKLOAD_INTERFACE.replace('/', '.'));
             case NOT_INSTANTIABLE -> problems.add(prefix + ".workload: class " + workload
                     + " must be public and concrete with a public no-argument constructor");
-            case USABLE -> { }
+            case USABLE -> inspector.declaredParameters(workload).ifPresent(declared ->
+                    checkDeclaredParameters(prefix, workload, declared, parameters, problems));
         }
     }
 
@@ -114,6 +172,16 @@ public final class BudgetValidator {
                 problems.add(field + ": workload '" + workload + "' has no such parameter; it knows " + known);
             } else if (!isInteger(parameter.getValue())) {
                 problems.add(field + ": must be an integer, was '" + parameter.getValue() + "'");
+            }
+        }
+    }
+
+    private static void checkDeclaredParameters(String prefix, String workload, List<String> declared,
+            Map<String, String> parameters, List<String> problems) {
+        for (String parameter : new TreeMap<>(parameters).keySet()) {
+            if (!declared.contains(parameter)) {
+                problems.add(prefix + ".parameters." + parameter + ": workload " + workload
+                        + " never reads it; it declares " + declared);
             }
         }
     }

@@ -23,11 +23,16 @@ import org.jspecify.annotations.Nullable;
  * @param superName the internal name of the superclass, null for {@code java/lang/Object}
  * @param interfaces the internal names of the directly implemented interfaces
  * @param hasPublicNoArgConstructor whether a public {@code <init>()V} is declared
+ * @param declaredParameters the names in its {@code @WorkloadParameters} annotation, or null when
+ *     it has none
  */
 @NullMarked
 public record ClassFile(
         String name, int accessFlags, @Nullable String superName, List<String> interfaces,
-        boolean hasPublicNoArgConstructor) {
+        boolean hasPublicNoArgConstructor, @Nullable List<String> declaredParameters) {
+
+    /** The descriptor of the annotation with which a workload declares the parameters it reads. */
+    public static final String PARAMETERS_ANNOTATION = "Lio/hakmem/budget/WorkloadParameters;";
 
     private static final int MAGIC = 0xCAFEBABE;
     private static final int ACC_PUBLIC = 0x0001;
@@ -65,7 +70,8 @@ public record ClassFile(
         }
         skipMembers(data);
         boolean noArg = hasPublicNoArgConstructor(data, pool);
-        return new ClassFile(name, access, superName, List.copyOf(interfaces), noArg);
+        List<String> declared = declaredParameters(data, pool);
+        return new ClassFile(name, access, superName, List.copyOf(interfaces), noArg, declared);
     }
 
     private static void skipMembers(DataInputStream data) throws IOException {
@@ -87,6 +93,65 @@ public record ClassFile(
             found |= (access & ACC_PUBLIC) != 0 && name.equals("<init>") && descriptor.equals("()V");
         }
         return found;
+    }
+
+    /** Reads the class's attributes, keeping the value of its {@code @WorkloadParameters}. */
+    private static @Nullable List<String> declaredParameters(DataInputStream data, ConstantPool pool)
+            throws IOException {
+        List<String> declared = null;
+        int count = data.readUnsignedShort();
+        for (int i = 0; i < count; i++) {
+            String attribute = pool.utf8(data.readUnsignedShort());
+            long length = Integer.toUnsignedLong(data.readInt());
+            if (!attribute.equals("RuntimeVisibleAnnotations") && !attribute.equals("RuntimeInvisibleAnnotations")) {
+                data.skipNBytes(length);
+                continue;
+            }
+            int annotations = data.readUnsignedShort();
+            for (int a = 0; a < annotations; a++) {
+                List<String> values = annotation(data, pool);
+                if (values != null) {
+                    declared = values;
+                }
+            }
+        }
+        return declared;
+    }
+
+    /** One annotation; returns its string array value when it is @WorkloadParameters. */
+    private static @Nullable List<String> annotation(DataInputStream data, ConstantPool pool) throws IOException {
+        boolean wanted = pool.utf8(data.readUnsignedShort()).equals(PARAMETERS_ANNOTATION);
+        List<String> values = wanted ? new ArrayList<>() : null;
+        int pairs = data.readUnsignedShort();
+        for (int p = 0; p < pairs; p++) {
+            String element = pool.utf8(data.readUnsignedShort());
+            elementValue(data, pool, wanted && element.equals("value") ? values : null);
+        }
+        return values == null ? null : List.copyOf(values);
+    }
+
+    /** Reads or skips an element value (JVMS 4.7.16.1); strings go to {@code strings} when given. */
+    private static void elementValue(DataInputStream data, ConstantPool pool, @Nullable List<String> strings)
+            throws IOException {
+        int tag = data.readUnsignedByte();
+        switch (tag) {
+            case 's' -> {
+                int index = data.readUnsignedShort();
+                if (strings != null) {
+                    strings.add(pool.utf8(index));
+                }
+            }
+            case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'Z', 'c' -> data.skipNBytes(2);
+            case 'e' -> data.skipNBytes(4);
+            case '@' -> annotation(data, pool);
+            case '[' -> {
+                int count = data.readUnsignedShort();
+                for (int i = 0; i < count; i++) {
+                    elementValue(data, pool, strings);
+                }
+            }
+            default -> throw new IOException("unknown annotation element tag " + tag);
+        }
     }
 
     private static void skipAttributes(DataInputStream data) throws IOException {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.NullMarked;
 public final class ConsoleTable {
 
     static final List<String> HEADER = List.of("Budget", "Workload", "Live", "Resident", "Overhead", "Limit",
-            "Retained", "Max retained", "RSS delta", "Result");
+            "Retained", "Max retained", "RSS delta", "Mapped", "vs baseline", "Result");
 
     private ConsoleTable() {}
 
@@ -55,13 +55,42 @@ public final class ConsoleTable {
                 spec.name(),
                 spec.workload(),
                 median == null ? "n/a" : Units.bytes(median.liveBytes()),
-                median == null ? "n/a" : Units.bytes(median.residentBytes()),
-                median == null ? "n/a" : Units.percent(median.overheadPercent()),
-                spec.maxOverheadPercent() == null ? "-" : Units.percent(spec.maxOverheadPercent()),
-                Units.bytes(result.medianRetainedBytes()),
-                spec.maxRetainedBytes() == null ? "-" : Units.bytes(spec.maxRetainedBytes()),
-                median == null ? "n/a" : Units.bytes(median.rssDeltaBytes()),
-                outcome.passed() ? "PASS" : "FAIL");
+                cell(result, Figure.RESIDENT),
+                cell(result, Figure.OVERHEAD),
+                limit(spec, Figure.OVERHEAD),
+                cell(result, Figure.RETAINED),
+                limit(spec, Figure.RETAINED),
+                cell(result, Figure.RSS_DELTA),
+                cell(result, Figure.MAPPED),
+                baseline(outcome),
+                outcome.status().name());
+    }
+
+    private static String cell(BudgetResult result, Figure figure) {
+        return figure.format(result.median(figure));
+    }
+
+    private static String limit(BudgetSpec spec, Figure figure) {
+        Double limit = spec.limit(figure);
+        return limit == null ? "-" : figure.format(limit);
+    }
+
+    /** Resident and retained over the baseline, the two figures maxRegressionPercent gates. */
+    private static String baseline(BudgetOutcome outcome) {
+        if (outcome.baseline() == null) {
+            return "-";
+        }
+        return signed(outcome.deltaPercent(Figure.RESIDENT)) + " / " + signed(outcome.deltaPercent(Figure.RETAINED));
+    }
+
+    static String signed(double percent) {
+        if (Double.isNaN(percent)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(percent)) {
+            return "+inf %";
+        }
+        return (percent > 0 ? "+" : "") + BudgetEvaluator.deltaText(percent);
     }
 
     private static String format(List<String> cells, int[] widths) {

@@ -30,7 +30,8 @@ public final class DefaultBudgets {
     }
 
     private static Budget scaling(String name, int blocks) {
-        return new Budget(name, "scaling", Map.of("blocks", Integer.toString(blocks), "size", "16"),
-                MAX_OVERHEAD_PERCENT, MAX_RETAINED_BYTES);
+        return new Budget(name, "scaling", Map.of("blocks", Integer.toString(blocks), "size", "16"))
+                .set("maxOverheadPercent", Units.number(MAX_OVERHEAD_PERCENT))
+                .set("maxRetainedBytes", Long.toString(MAX_RETAINED_BYTES));
     }
 }

@@ -1,12 +1,25 @@
 package io.hakmem.maven;
 
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code budget-report.html}: one self-contained page (no scripts, no external files) with an
- * inline SVG bar chart of each budget's overhead against its limit, the table, and the violations.
+ * {@code budget-report.html}: one self-contained page (no scripts, no external files), well-formed
+ * XML so that tools can parse it. It shows how the run was made (date, commit, JDK, host), the
+ * summary table, the violations, and per budget its parameters and every figure with its spread
+ * over the runs, its limit, its baseline and the change, each with a bar on a fixed axis.
+ *
+ * <p>The axis is the same for every figure and every run: 0 to {@value #AXIS_PERCENT} % of the
+ * figure's limit (or of its baseline when it has no limit), with the limit at the middle, so a
+ * page read today compares with last week's. A value past the axis end is drawn to the end with
+ * an arrow; a nonzero value always gets a visible bar.
  *
  * <pre>{@code
  * Files.writeString(directory.resolve("budget-report.html"), HtmlReport.render(report));
@@ -15,11 +28,21 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 public final class HtmlReport {
 
-    private static final int LABEL_WIDTH = 180;
-    private static final int BAR_AREA = 520;
-    private static final int ROW_HEIGHT = 34;
+    /** The axis end, in percent of the reference (the limit, else the baseline). */
+    static final int AXIS_PERCENT = 200;
+    /** The bar area's width in pixels. */
+    static final int BAR_WIDTH = 300;
+    /** The least width of a nonzero bar, so that it never looks like zero. */
+    static final double MIN_BAR = 2;
+
     private static final String PASS_COLOUR = "#2e7d32";
+    private static final String WARN_COLOUR = "#ef6c00";
     private static final String FAIL_COLOUR = "#c62828";
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
+            + "table{border-collapse:collapse;margin:0.5em 0 1em}td,th{border:1px solid #ccc;padding:4px 8px;"
+            + "text-align:right}th{text-align:left;background:#f4f4f4}td.text{text-align:left}"
+            + ".PASS{color:" + PASS_COLOUR + "}.WARN{color:" + WARN_COLOUR + "}.FAIL,.ERROR{color:" + FAIL_COLOUR
+            + ";font-weight:bold}dt{font-weight:bold;float:left;clear:left;width:9em}dd{margin-left:10em}";
 
     private HtmlReport() {}
 
@@ -27,98 +50,249 @@ public final class HtmlReport {
      * Renders the budgets as a self-contained HTML page.
      *
      * @param report the budgets
-     * @return the HTML page
+     * @return the HTML page, well-formed XML
      */
     public static String render(BudgetReport report) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\">\n"
-                + "<title>hakmem memory budgets</title>\n<style>\n"
-                + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
-                + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
-                + "td:first-child,td:nth-child(2),th{text-align:left}.PASS{color:" + PASS_COLOUR + "}"
-                + ".FAIL{color:" + FAIL_COLOUR + ";font-weight:bold}\n</style>\n</head>\n<body>\n"
-                + "<h1>hakmem memory budgets: " + (report.passed() ? "PASS" : "FAIL") + "</h1>\n"
-                + "<p>Overhead is resident over live bytes at each workload's peak, the median of "
-                + report.repeat() + " run(s) on Java " + Xml.escape(report.javaVersion())
-                + ". Bars show the overhead; the black mark is the limit.</p>\n"
-                + chart(report.outcomes()) + table(report) + violations(report) + "</body>\n</html>\n";
-    }
-
-    static String chart(List<BudgetOutcome> outcomes) {
-        double scale = scaleOf(outcomes);
-        int height = ROW_HEIGHT * outcomes.size() + 30;
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " role=\"img\" aria-label=\"overhead per budget against its limit\">\n",
-                LABEL_WIDTH + BAR_AREA + 90, height));
-        for (int i = 0; i < outcomes.size(); i++) {
-            bar(svg, outcomes.get(i), i * ROW_HEIGHT + 6, scale);
-        }
-        svg.append(String.format(Locale.ROOT,
-                "<text x=\"%d\" y=\"%d\" font-size=\"11\">0 %%</text><text x=\"%d\" y=\"%d\" font-size=\"11\""
-                        + " text-anchor=\"end\">%s</text>\n",
-                LABEL_WIDTH, height - 6, LABEL_WIDTH + BAR_AREA, height - 6, Xml.escape(Units.percent(scale))));
-        return svg.append("</svg>\n").toString();
-    }
-
-    private static void bar(StringBuilder svg, BudgetOutcome outcome, int y, double scale) {
-        BudgetSpec spec = outcome.result().spec();
-        double overhead = outcome.result().overheadPercent();
-        String colour = outcome.passed() ? PASS_COLOUR : FAIL_COLOUR;
-        svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>\n", y + 16,
-                Xml.escape(spec.name())));
-        double width = Double.isNaN(overhead) ? 0 : Math.max(0, overhead) / scale * BAR_AREA;
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"%s\">"
-                + "<title>%s</title></rect>\n", LABEL_WIDTH, y, width, colour,
-                Xml.escape(spec.name() + ": " + Units.percent(overhead))));
-        if (spec.maxOverheadPercent() != null) {
-            double x = LABEL_WIDTH + spec.maxOverheadPercent() / scale * BAR_AREA;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\""
-                    + " stroke-width=\"3\"><title>limit %s</title></line>\n", x, y - 3, x, y + 25,
-                    Xml.escape(Units.percent(spec.maxOverheadPercent()))));
-        }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>\n",
-                LABEL_WIDTH + width + 6, y + 16, Xml.escape(Units.percent(overhead))));
-    }
-
-    /** The chart's right edge: a little past the largest overhead or limit, at least 10 %. */
-    static double scaleOf(List<BudgetOutcome> outcomes) {
-        double max = 10;
-        for (BudgetOutcome outcome : outcomes) {
-            double overhead = outcome.result().overheadPercent();
-            if (!Double.isNaN(overhead)) {
-                max = Math.max(max, overhead);
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter html = Xml.writer(out);
+            html.writeDTD("<!DOCTYPE html>");
+            html.writeCharacters("\n");
+            html.writeStartElement("html");
+            html.writeAttribute("lang", "en");
+            html.writeStartElement("head");
+            html.writeEmptyElement("meta");
+            html.writeAttribute("charset", "UTF-8");
+            element(html, "title", "hakmem memory budgets");
+            element(html, "style", STYLE);
+            html.writeEndElement();
+            html.writeCharacters("\n");
+            html.writeStartElement("body");
+            String verdict = report.passed() ? "PASS" : "FAIL";
+            html.writeStartElement("h1");
+            html.writeCharacters("hakmem memory budgets: ");
+            element(html, "span", verdict, "class", verdict);
+            html.writeEndElement();
+            runInfo(html, report);
+            element(html, "p", "Figures are the median of " + report.repeat() + " run(s); min and max give the"
+                    + " spread. Overhead is resident over live bytes at the workload's peak. Bars run from 0 to "
+                    + AXIS_PERCENT + " % of the limit (of the baseline where there is no limit); the black mark is"
+                    + " the limit, the grey one the baseline.");
+            summary(html, report);
+            list(html, "Violations", report.failures().stream().map(Violation::message).toList(), "FAIL");
+            list(html, "Warnings", report.warnings().stream().map(Violation::message).toList(), "WARN");
+            list(html, "Notes", report.notes(), "note");
+            for (BudgetOutcome outcome : report.outcomes()) {
+                budget(html, outcome);
             }
-            Double limit = outcome.result().spec().maxOverheadPercent();
-            if (limit != null) {
-                max = Math.max(max, limit);
-            }
+            html.writeEndElement();
+            html.writeEndElement();
+            html.writeCharacters("\n");
+            html.writeEndDocument();
+            html.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the HTML report: " + e.getMessage(), e);
         }
-        return Math.ceil(max * 11 / 10);
+        return out.toString();
     }
 
-    private static String table(BudgetReport report) {
-        StringBuilder html = new StringBuilder("<table>\n<tr>");
-        ConsoleTable.HEADER.forEach(cell -> html.append("<th>").append(Xml.escape(cell)).append("</th>"));
-        html.append("</tr>\n");
+    private static void runInfo(XMLStreamWriter html, BudgetReport report) throws XMLStreamException {
+        RunInfo info = report.info();
+        html.writeStartElement("dl");
+        html.writeAttribute("id", "run");
+        definition(html, "Date", info.date());
+        definition(html, "Commit", info.commit() == null ? "unknown (no git)" : info.commit());
+        definition(html, "JDK", "Java " + info.javaVersion());
+        definition(html, "Host", info.host());
+        definition(html, "Runs", Integer.toString(info.repeat()) + " per budget");
+        definition(html, "Baseline", info.baselineFile() == null ? "none" : info.baselineFile());
+        html.writeEndElement();
+    }
+
+    private static void summary(XMLStreamWriter html, BudgetReport report) throws XMLStreamException {
+        html.writeStartElement("table");
+        html.writeAttribute("id", "summary");
+        html.writeStartElement("tr");
+        for (String cell : ConsoleTable.HEADER) {
+            element(html, "th", cell);
+        }
+        html.writeEndElement();
         for (BudgetOutcome outcome : report.outcomes()) {
             List<String> row = ConsoleTable.row(outcome);
-            html.append("<tr>");
+            html.writeStartElement("tr");
             for (int i = 0; i < row.size(); i++) {
-                String cssClass = i == row.size() - 1 ? " class=\"" + row.get(i) + "\"" : "";
-                html.append("<td").append(cssClass).append('>').append(Xml.escape(row.get(i))).append("</td>");
+                boolean last = i == row.size() - 1;
+                element(html, "td", row.get(i), "class", last ? "text " + row.get(i) : i < 2 ? "text" : "number");
             }
-            html.append("</tr>\n");
+            html.writeEndElement();
         }
-        return html.append("</table>\n").toString();
+        html.writeEndElement();
     }
 
-    private static String violations(BudgetReport report) {
-        if (report.passed()) {
-            return "<p class=\"PASS\">Every budget is within its limits.</p>\n";
+    private static void list(XMLStreamWriter html, String title, List<String> lines, String cssClass)
+            throws XMLStreamException {
+        if (lines.isEmpty()) {
+            return;
         }
-        StringBuilder html = new StringBuilder("<h2>Violations</h2>\n<ul>\n");
-        report.violations().forEach(v -> html.append("<li class=\"FAIL\">").append(Xml.escape(v.message()))
-                .append("</li>\n"));
-        return html.append("</ul>\n").toString();
+        element(html, "h2", title);
+        html.writeStartElement("ul");
+        html.writeAttribute("id", title.toLowerCase(Locale.ROOT));
+        for (String line : lines) {
+            element(html, "li", line, "class", cssClass);
+        }
+        html.writeEndElement();
+    }
+
+    private static void budget(XMLStreamWriter html, BudgetOutcome outcome) throws XMLStreamException {
+        BudgetResult result = outcome.result();
+        BudgetSpec spec = result.spec();
+        html.writeStartElement("section");
+        html.writeAttribute("class", "budget");
+        html.writeAttribute("data-budget", Xml.clean(spec.name()));
+        html.writeStartElement("h2");
+        html.writeCharacters(Xml.clean(spec.name() + " (" + spec.workload() + "): "));
+        element(html, "span", outcome.status().name(), "class", outcome.status().name());
+        html.writeEndElement();
+        Map<String, String> parameters = new TreeMap<>(spec.parameters());
+        element(html, "p", "Parameters: " + (parameters.isEmpty() ? "none (the workload's defaults)"
+                : parameters.toString().replaceAll("[{}]", "")) + ". Level " + spec.level()
+                + (spec.maxRegressionPercent() == null ? "" : ", maxRegressionPercent "
+                        + Units.percent(spec.maxRegressionPercent())) + "."
+                + (result.error() == null ? "" : " Failed: " + result.error()));
+        html.writeStartElement("table");
+        html.writeAttribute("class", "figures");
+        html.writeStartElement("tr");
+        for (String cell : List.of("Figure", "Median", "Min", "Max", "Limit", "Baseline", "vs baseline", "Chart")) {
+            element(html, "th", cell);
+        }
+        html.writeEndElement();
+        for (Figure figure : Figure.values()) {
+            figureRow(html, outcome, figure);
+        }
+        html.writeEndElement();
+        html.writeEndElement();
+        html.writeCharacters("\n");
+    }
+
+    private static void figureRow(XMLStreamWriter html, BudgetOutcome outcome, Figure figure)
+            throws XMLStreamException {
+        Spread spread = outcome.result().spread(figure);
+        Double limit = outcome.result().spec().limit(figure);
+        double baseline = outcome.baseline() == null ? Double.NaN : outcome.baseline().value(figure);
+        boolean crossed = outcome.violations().stream().anyMatch(v -> v.limitName().equals(figure.limitName()))
+                || (Figure.REGRESSION_GATED.contains(figure) && outcome.violations().stream().anyMatch(v ->
+                        v.kind() == Violation.Kind.REGRESSION && v.message().contains(": " + figure.label() + " ")));
+        html.writeStartElement("tr");
+        html.writeAttribute("data-figure", figure.key());
+        element(html, "td", figure.label(), "class", "text");
+        element(html, "td", figure.format(spread.median()), "class", crossed ? "median " + failClass(outcome)
+                : "median");
+        element(html, "td", figure.format(spread.min()), "class", "min");
+        element(html, "td", figure.format(spread.max()), "class", "max");
+        element(html, "td", limit == null ? "none" : figure.format(limit), "class", "limit");
+        element(html, "td", figure.format(baseline), "class", "baseline");
+        element(html, "td", ConsoleTable.signed(outcome.deltaPercent(figure)), "class", "delta");
+        html.writeStartElement("td");
+        html.writeAttribute("class", "chart");
+        bar(html, figure, spread.median(), limit, baseline, crossed ? failColour(outcome) : PASS_COLOUR);
+        html.writeEndElement();
+        html.writeEndElement();
+    }
+
+    private static String failClass(BudgetOutcome outcome) {
+        return outcome.status() == Status.WARN ? "WARN" : "FAIL";
+    }
+
+    private static String failColour(BudgetOutcome outcome) {
+        return outcome.status() == Status.WARN ? WARN_COLOUR : FAIL_COLOUR;
+    }
+
+    /** One figure's bar: the axis is a fixed multiple of its limit, or of its baseline without one. */
+    private static void bar(XMLStreamWriter html, Figure figure, double value, @Nullable Double limit, double baseline,
+            String colour) throws XMLStreamException {
+        double reference = limit != null && limit > 0 ? limit : !Double.isNaN(baseline) && baseline > 0 ? baseline
+                : Double.NaN;
+        if (Double.isNaN(reference) || Double.isNaN(value)) {
+            html.writeCharacters(Double.isNaN(value) ? "not measured" : "no limit or baseline to draw against");
+            return;
+        }
+        double axisEnd = reference * AXIS_PERCENT / 100.0;
+        html.writeStartElement("svg");
+        html.writeDefaultNamespace("http://www.w3.org/2000/svg");
+        html.writeAttribute("width", Integer.toString(BAR_WIDTH + 20));
+        html.writeAttribute("height", "22");
+        html.writeAttribute("role", "img");
+        html.writeAttribute("aria-label", figure.label() + " " + figure.format(value) + " on an axis to "
+                + figure.format(axisEnd));
+        double width = barWidth(value, axisEnd);
+        html.writeEmptyElement("rect");
+        html.writeAttribute("x", "0");
+        html.writeAttribute("y", "4");
+        html.writeAttribute("width", px(width));
+        html.writeAttribute("height", "14");
+        html.writeAttribute("fill", colour);
+        if (value > axisEnd) {
+            html.writeStartElement("text");
+            html.writeAttribute("x", Integer.toString(BAR_WIDTH + 4));
+            html.writeAttribute("y", "16");
+            html.writeAttribute("font-size", "12");
+            html.writeCharacters("\u25B6");
+            html.writeEndElement();
+        }
+        if (!Double.isNaN(baseline)) {
+            mark(html, "baseline", Math.min(BAR_WIDTH, baseline / axisEnd * BAR_WIDTH), "#888");
+        }
+        if (limit != null) {
+            mark(html, "limit", Math.min(BAR_WIDTH, limit / axisEnd * BAR_WIDTH), "#000");
+        }
+        html.writeEndElement();
+    }
+
+    /**
+     * A bar's width on the fixed axis.
+     *
+     * @param value the figure
+     * @param axisEnd the value at the axis end
+     * @return the width in pixels: clipped at the axis end, at least {@value #MIN_BAR} when nonzero
+     */
+    static double barWidth(double value, double axisEnd) {
+        if (value <= 0) {
+            return 0;
+        }
+        return Math.max(MIN_BAR, Math.min(BAR_WIDTH, value / axisEnd * BAR_WIDTH));
+    }
+
+    private static void mark(XMLStreamWriter html, String kind, double x, String colour) throws XMLStreamException {
+        html.writeEmptyElement("line");
+        html.writeAttribute("class", kind);
+        html.writeAttribute("x1", px(x));
+        html.writeAttribute("x2", px(x));
+        html.writeAttribute("y1", "0");
+        html.writeAttribute("y2", "22");
+        html.writeAttribute("stroke", colour);
+        html.writeAttribute("stroke-width", "2");
+    }
+
+    private static String px(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static void definition(XMLStreamWriter html, String term, String value) throws XMLStreamException {
+        element(html, "dt", term);
+        element(html, "dd", value);
+    }
+
+    private static void element(XMLStreamWriter html, String name, String text) throws XMLStreamException {
+        html.writeStartElement(name);
+        html.writeCharacters(Xml.clean(text));
+        html.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter html, String name, String text, String attribute, String value)
+            throws XMLStreamException {
+        html.writeStartElement(name);
+        html.writeAttribute(attribute, Xml.clean(value));
+        html.writeCharacters(Xml.clean(text));
+        html.writeEndElement();
     }
 }

@@ -1,11 +1,18 @@
 package io.hakmem.maven;
 
+import java.io.StringWriter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.NullMarked;
 
 /**
  * {@code TEST-hakmem-budgets.xml}: the budgets in the JUnit XML format that CI servers already read
- * for Surefire results. One test case per budget, one {@code <failure>} per violation.
+ * for Surefire results. One test case per budget; a crashed workload is an {@code <error>}, a
+ * crossed limit or regression of a FAIL budget a {@code <failure>}; a WARN budget passes and lists
+ * what it crossed in its output. The suite's properties carry each budget's parameters and limits.
  *
  * <pre>{@code
  * Files.writeString(directory.resolve("TEST-hakmem-budgets.xml"), JUnitXmlReport.render(report));
@@ -20,46 +27,122 @@ public final class JUnitXmlReport {
     private JUnitXmlReport() {}
 
     /**
-     * Renders the budgets as a JUnit XML report, one failure per violated budget.
+     * Renders the budgets as a JUnit XML report.
      *
      * @param report the budgets
      * @return the XML document
      */
     public static String render(BudgetReport report) {
-        long failed = report.outcomes().stream().filter(outcome -> !outcome.passed()).count();
-        double totalSeconds = report.outcomes().stream().mapToDouble(JUnitXmlReport::seconds).sum();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"").append(SUITE).append("\" tests=\"").append(report.outcomes().size())
-                .append("\" failures=\"").append(failed).append("\" errors=\"0\" skipped=\"0\" time=\"")
-                .append(time(totalSeconds)).append("\">\n");
-        xml.append("  <properties>\n");
-        property(xml, "repeat", Integer.toString(report.repeat()));
-        property(xml, "java.version", report.javaVersion());
-        xml.append("  </properties>\n");
-        report.outcomes().forEach(outcome -> testCase(xml, outcome));
-        return xml.append("</testsuite>\n").toString();
-    }
-
-    private static void testCase(StringBuilder xml, BudgetOutcome outcome) {
-        xml.append("  <testcase classname=\"").append(SUITE).append("\" name=\"")
-                .append(Xml.escape(outcome.result().spec().name())).append("\" time=\"")
-                .append(time(seconds(outcome))).append("\">\n");
-        for (Violation violation : outcome.violations()) {
-            xml.append("    <failure type=\"").append(Xml.escape(violation.limitName())).append("\" message=\"")
-                    .append(Xml.escape(violation.message())).append("\">").append(Xml.escape(violation.message()))
-                    .append("</failure>\n");
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = Xml.writer(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", SUITE);
+            xml.writeAttribute("tests", Integer.toString(report.outcomes().size()));
+            xml.writeAttribute("failures", Long.toString(count(report, Status.FAIL)));
+            xml.writeAttribute("errors", Long.toString(count(report, Status.ERROR)));
+            xml.writeAttribute("skipped", "0");
+            xml.writeAttribute("time", time(report.outcomes().stream().mapToDouble(JUnitXmlReport::seconds).sum()));
+            xml.writeAttribute("timestamp", Xml.clean(report.info().date()));
+            xml.writeAttribute("hostname", Xml.clean(report.info().host()));
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("properties");
+            for (Map.Entry<String, String> property : properties(report).entrySet()) {
+                xml.writeCharacters("\n    ");
+                xml.writeEmptyElement("property");
+                xml.writeAttribute("name", Xml.clean(property.getKey()));
+                xml.writeAttribute("value", Xml.clean(property.getValue()));
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            for (BudgetOutcome outcome : report.outcomes()) {
+                testCase(xml, outcome);
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the JUnit XML report: " + e.getMessage(), e);
         }
-        xml.append("    <system-out>").append(Xml.escape(summary(outcome))).append("</system-out>\n");
-        xml.append("  </testcase>\n");
+        return out.toString();
     }
 
-    private static String summary(BudgetOutcome outcome) {
-        return String.join(" | ", ConsoleTable.HEADER) + "\n" + String.join(" | ", ConsoleTable.row(outcome));
+    /**
+     * The suite's properties: how it ran, and each budget's workload, parameters and limits
+     * under {@code budget.<name>.}.
+     */
+    static Map<String, String> properties(BudgetReport report) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("repeat", Integer.toString(report.repeat()));
+        properties.put("java.version", report.javaVersion());
+        properties.put("date", report.info().date());
+        properties.put("host", report.info().host());
+        if (report.info().commit() != null) {
+            properties.put("commit", report.info().commit());
+        }
+        if (report.info().baselineFile() != null) {
+            properties.put("baselineFile", report.info().baselineFile());
+        }
+        for (BudgetOutcome outcome : report.outcomes()) {
+            BudgetSpec spec = outcome.result().spec();
+            String prefix = "budget." + spec.name() + ".";
+            properties.put(prefix + "workload", spec.workload());
+            new TreeMap<>(spec.parameters()).forEach((key, value) -> properties.put(prefix + "parameter." + key, value));
+            spec.limits().forEach((figure, limit) -> properties.put(prefix + figure.limitName(), plain(figure, limit)));
+            if (spec.maxRegressionPercent() != null) {
+                properties.put(prefix + "maxRegressionPercent", Json.number(spec.maxRegressionPercent()));
+            }
+            properties.put(prefix + "level", spec.level().name());
+        }
+        return properties;
     }
 
-    private static void property(StringBuilder xml, String name, String value) {
-        xml.append("    <property name=\"").append(Xml.escape(name)).append("\" value=\"").append(Xml.escape(value))
-                .append("\"/>\n");
+    /** Limits as the POM could state them: bytes as a count, percentages as a number. */
+    private static String plain(Figure figure, double limit) {
+        return figure.isBytes() ? Long.toString(Math.round(limit)) : Json.number(limit);
+    }
+
+    private static void testCase(XMLStreamWriter xml, BudgetOutcome outcome) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", SUITE);
+        xml.writeAttribute("name", Xml.clean(outcome.result().spec().name()));
+        xml.writeAttribute("time", time(seconds(outcome)));
+        StringBuilder output = new StringBuilder(String.join(" | ", ConsoleTable.HEADER)).append('\n')
+                .append(String.join(" | ", ConsoleTable.row(outcome)));
+        for (Violation violation : outcome.violations()) {
+            if (violation.kind() == Violation.Kind.ERROR) {
+                element(xml, "error", violation);
+            } else if (outcome.status() == Status.FAIL) {
+                element(xml, "failure", violation);
+            } else {
+                output.append("\nWARN ").append(violation.message());
+            }
+        }
+        outcome.notes().forEach(note -> output.append("\nNOTE ").append(note));
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(Xml.clean(output.toString()));
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, Violation violation) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement(name);
+        xml.writeAttribute("type", Xml.clean(violation.limitName()));
+        xml.writeAttribute("message", Xml.clean(violation.message()));
+        xml.writeCharacters(Xml.clean(violation.message()));
+        xml.writeEndElement();
+    }
+
+    private static long count(BudgetReport report, Status status) {
+        return report.outcomes().stream().filter(outcome -> outcome.status() == status).count();
     }
 
     private static double seconds(BudgetOutcome outcome) {

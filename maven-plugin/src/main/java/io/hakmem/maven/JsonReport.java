@@ -8,8 +8,10 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code budget-report.json}: every budget with its limits, median figures, every run, and its
- * violations. Unknown figures are {@code null}.
+ * {@code budget-report.json}: how the budgets ran (date, commit, JDK, host), and every budget with
+ * its status, parameters, limits, median figures, each figure's spread, limit, baseline and delta,
+ * every run, its violations and notes. Unknown figures are {@code null}. The site report reads it
+ * back.
  *
  * <pre>{@code
  * Files.writeString(directory.resolve("budget-report.json"), JsonReport.render(report));
@@ -33,6 +35,10 @@ public final class JsonReport {
                 + "  \"passed\": " + report.passed() + ",\n"
                 + "  \"repeat\": " + report.repeat() + ",\n"
                 + "  \"java\": " + Json.string(report.javaVersion()) + ",\n"
+                + "  \"date\": " + Json.string(report.info().date()) + ",\n"
+                + "  \"commit\": " + nullableString(report.info().commit()) + ",\n"
+                + "  \"host\": " + Json.string(report.info().host()) + ",\n"
+                + "  \"baselineFile\": " + nullableString(report.info().baselineFile()) + ",\n"
                 + "  \"budgets\": " + (report.outcomes().isEmpty() ? "[]" : budgets) + "\n"
                 + "}\n";
     }
@@ -45,8 +51,12 @@ public final class JsonReport {
         fields.add(field("name", Json.string(spec.name())));
         fields.add(field("workload", Json.string(spec.workload())));
         fields.add(field("parameters", parameters(spec.parameters())));
-        fields.add(field("maxOverheadPercent", nullable(spec.maxOverheadPercent())));
-        fields.add(field("maxRetainedBytes", nullable(spec.maxRetainedBytes())));
+        fields.add(field("level", Json.string(spec.level().name())));
+        fields.add(field("status", Json.string(outcome.status().name())));
+        for (Figure figure : Figure.values()) {
+            fields.add(field(figure.limitName(), nullable(spec.limit(figure))));
+        }
+        fields.add(field("maxRegressionPercent", nullable(spec.maxRegressionPercent())));
         fields.add(field("liveBytes", median == null ? "null" : Long.toString(median.liveBytes())));
         fields.add(field("residentBytes", median == null ? "null" : Long.toString(median.residentBytes())));
         fields.add(field("mappedBytes", median == null ? "null" : Long.toString(median.mappedBytes())));
@@ -56,10 +66,30 @@ public final class JsonReport {
                 : Long.toString(median.rssDeltaBytes())));
         fields.add(field("rssOverheadPercent", median == null ? "null" : Json.number(median.rssOverheadPercent())));
         fields.add(field("passed", Boolean.toString(outcome.passed())));
+        fields.add(field("figures", figures(outcome)));
         fields.add(field("error", result.error() == null ? "null" : Json.string(result.error())));
         fields.add(field("violations", strings(outcome.violations().stream().map(Violation::message).toList())));
+        fields.add(field("notes", strings(outcome.notes())));
         fields.add(field("runs", runs(result.runs())));
         return "    {\n      " + String.join(",\n      ", fields) + "\n    }";
+    }
+
+    private static String figures(BudgetOutcome outcome) {
+        StringJoiner figures = new StringJoiner(",\n        ", "{\n        ", "\n      }");
+        for (Figure figure : Figure.values()) {
+            Spread spread = outcome.result().spread(figure);
+            double baseline = outcome.baseline() == null ? Double.NaN : outcome.baseline().value(figure);
+            figures.add(Json.string(figure.key()) + ": {\"median\": " + Json.number(spread.median())
+                    + ", \"min\": " + Json.number(spread.min()) + ", \"max\": " + Json.number(spread.max())
+                    + ", \"limit\": " + nullable(outcome.result().spec().limit(figure))
+                    + ", \"baseline\": " + Json.number(baseline)
+                    + ", \"deltaPercent\": " + Json.number(outcome.deltaPercent(figure)) + "}");
+        }
+        return figures.toString();
+    }
+
+    private static String nullableString(@Nullable String value) {
+        return value == null ? "null" : Json.string(value);
     }
 
     private static String runs(List<RunFigures> runs) {

@@ -9,12 +9,13 @@ import java.util.List;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * Writes the three report files, pass or fail, and clears those of an earlier run first.
+ * Writes the three report files, pass or fail, and clears those of an earlier run first. The JUnit
+ * XML may go to a directory of its own, where a CI server already looks.
  *
  * <pre>{@code
- * ReportWriter.deleteStale(Path.of("target/hakmem"));
+ * ReportWriter.deleteStale(Path.of("target/hakmem"), Path.of("target/surefire-reports"));
  * // ... run the budgets ...
- * List<Path> files = ReportWriter.write(report, Path.of("target/hakmem"));
+ * List<Path> files = ReportWriter.write(report, Path.of("target/hakmem"), Path.of("target/surefire-reports"));
  * }</pre>
  */
 @NullMarked
@@ -30,7 +31,7 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     /**
-     * Writes the JSON, HTML and JUnit XML reports.
+     * Writes the JSON, HTML and JUnit XML reports into one directory.
      *
      * @param report the budgets
      * @param directory created if missing
@@ -38,10 +39,24 @@ public final class ReportWriter {
      * @throws IOException if one cannot be written
      */
     public static List<Path> write(BudgetReport report, Path directory) throws IOException {
+        return write(report, directory, directory);
+    }
+
+    /**
+     * Writes the JSON and HTML reports into one directory and the JUnit XML into another.
+     *
+     * @param report the budgets
+     * @param directory for JSON and HTML; created if missing
+     * @param junitDirectory for the JUnit XML; created if missing
+     * @return the files written
+     * @throws IOException if one cannot be written
+     */
+    public static List<Path> write(BudgetReport report, Path directory, Path junitDirectory) throws IOException {
         Files.createDirectories(directory);
+        Files.createDirectories(junitDirectory);
         Path json = Files.writeString(directory.resolve(JSON), JsonReport.render(report), StandardCharsets.UTF_8);
         Path html = Files.writeString(directory.resolve(HTML), HtmlReport.render(report), StandardCharsets.UTF_8);
-        Path xml = Files.writeString(directory.resolve(JUNIT_XML), JUnitXmlReport.render(report),
+        Path xml = Files.writeString(junitDirectory.resolve(JUNIT_XML), JUnitXmlReport.render(report),
                 StandardCharsets.UTF_8);
         return List.of(json, html, xml);
     }
@@ -56,7 +71,22 @@ public final class ReportWriter {
      * @throws IOException if one cannot be deleted
      */
     public static List<Path> deleteStale(Path directory) throws IOException {
+        return deleteStale(directory, directory);
+    }
+
+    /**
+     * Deletes the reports and fork files of an earlier run, the JUnit XML from its own directory.
+     *
+     * @param directory the report directory; need not exist
+     * @param junitDirectory the JUnit XML's directory; need not exist
+     * @return the files deleted
+     * @throws IOException if one cannot be deleted
+     */
+    public static List<Path> deleteStale(Path directory, Path junitDirectory) throws IOException {
         List<Path> deleted = new ArrayList<>();
+        if (!junitDirectory.equals(directory) && Files.deleteIfExists(junitDirectory.resolve(JUNIT_XML))) {
+            deleted.add(junitDirectory.resolve(JUNIT_XML));
+        }
         List<String> names = new ArrayList<>(List.of(JSON, HTML, JUNIT_XML));
         names.addAll(ForkedRunner.WORK_FILES);
         for (String name : names) {

@@ -3,15 +3,28 @@ package io.hakmem.maven;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * One crossed limit, or a budget that could not be measured.
+ * One crossed limit, one regression over the baseline, or a budget that could not be measured.
  *
  * <pre>{@code
  * violation.message(); // budget 'scaling-1M': overhead 12.4 % > maxOverheadPercent 10 %
  * }</pre>
  *
  * @param budget the budget name
- * @param limitName the limit's POM field, or {@code workload} when the workload failed
+ * @param limitName the limit's POM field, {@code maxRegressionPercent}, or {@code workload} when
+ *     the workload failed
+ * @param kind what was crossed
  * @param message the full line, with the measured value, the limit and the unit
  */
 @NullMarked
-public record Violation(String budget, String limitName, String message) {}
+public record Violation(String budget, String limitName, Kind kind, String message) {
+
+    /** What a violation is about. */
+    public enum Kind {
+        /** A figure is above its limit. */
+        LIMIT,
+        /** A figure grew over the baseline by more than maxRegressionPercent. */
+        REGRESSION,
+        /** The workload or its JVM failed, or no figure was measured: a crash, not a measurement. */
+        ERROR
+    }
+}

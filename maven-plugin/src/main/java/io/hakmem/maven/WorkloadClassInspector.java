@@ -76,6 +76,18 @@ public final class WorkloadClassInspector {
         return Verdict.USABLE;
     }
 
+    /**
+     * The parameters a workload class declares with {@code @WorkloadParameters}, so that a
+     * misspelled one is caught before forking.
+     *
+     * @param binaryName a class name as in the POM
+     * @return the declared names; empty when the class declares none (then the fork checks what
+     *     the workload read)
+     */
+    public Optional<List<String>> declaredParameters(String binaryName) {
+        return find(binaryName.replace('.', '/')).map(ClassFile::declaredParameters);
+    }
+
     private boolean implementsWorkload(ClassFile start) {
         Deque<ClassFile> pending = new ArrayDeque<>(List.of(start));
         Set<String> seen = new HashSet<>();

@@ -31,7 +31,10 @@ final class CompiledWorkloads {
                     + " public NeedsArgument(int x) {} public void run(io.hakmem.budget.WorkloadContext c) {} }",
             "p/Outer.java", "package p; public class Outer { public static class Inner implements"
                     + " io.hakmem.budget.Workload { public void run(io.hakmem.budget.WorkloadContext c) {} } }",
-            "p/NotOne.java", "package p; public class NotOne implements Runnable { public void run() {} }");
+            "p/NotOne.java", "package p; public class NotOne implements Runnable { public void run() {} }",
+            "p/Declares.java", "package p; @Deprecated @io.hakmem.budget.WorkloadParameters({\"blocks\", \"size\"})"
+                    + " public final class Declares implements io.hakmem.budget.Workload {"
+                    + " public void run(io.hakmem.budget.WorkloadContext c) { c.parameter(\"blocks\", 1); } }");
 
     private CompiledWorkloads() {}
 

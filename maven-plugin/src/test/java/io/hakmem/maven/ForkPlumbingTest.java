@@ -28,7 +28,7 @@ class ForkPlumbingTest {
     void argLineSplitsOnBlanksAndKeepsQuotedBlanks() {
         assertThat(ArgLine.split(" -Xss1m  -Dname=\"a b\" '-Dx=c d' ")).containsExactly("-Xss1m", "-Dname=a b", "-Dx=c d");
         assertThat(ArgLine.split(null)).isEmpty();
-        assertThatThrownBy(() -> ArgLine.split("-Da=\"b")).hasMessage("argLine has an unclosed \" quote: -Da=\"b");
+        assertThatThrownBy(() -> ArgLine.split("-Da=\"b")).hasMessage("argLine: unbalanced quotes in -Da=\"b");
     }
 
     @Test
@@ -81,7 +81,7 @@ class ForkPlumbingTest {
     @Test
     void theRequestFileListsBudgetsAndParameters() {
         Properties request = RequestFile.of(List.of(
-                new BudgetSpec("a", "scaling", Map.of("blocks", "100"), 1.0, null)), 3);
+                Fixtures.spec("a", "scaling", Map.of("blocks", "100"), 1.0, null)), 3);
 
         assertThat(request).containsEntry("repeat", "3").containsEntry("budgets", "1")
                 .containsEntry("budget.0.name", "a").containsEntry("budget.0.workload", "scaling")
@@ -90,7 +90,7 @@ class ForkPlumbingTest {
 
     @Test
     void resultsAreReadBackPerRun() {
-        BudgetSpec spec = new BudgetSpec("a", "scaling", Map.of(), 1.0, null);
+        BudgetSpec spec = Fixtures.spec("a", "scaling", Map.of(), 1.0, null);
         Properties results = new Properties();
         results.setProperty("budgets", "1");
         results.setProperty("budget.0.name", "a");
@@ -126,7 +126,7 @@ class ForkPlumbingTest {
         List<String> progress = new ArrayList<>();
 
         assertThatThrownBy(() -> new ForkedRunner(settings).run(
-                        List.of(new BudgetSpec("a", "scaling", Map.of(), 1.0, null)), 1, progress::add))
+                        List.of(Fixtures.spec("a", "scaling", Map.of(), 1.0, null)), 1, progress::add))
                 .isInstanceOf(ForkException.class)
                 .hasMessageStartingWith("the budget JVM exited with status 1 before it could run budget 'a';"
                         + " the last lines of its output")

@@ -53,4 +53,12 @@ class WorkloadClassInspectorTest {
     void builtInClassesAreFoundInTheAllocatorJarButAreNotPublic() {
         assertThat(inspector.inspect("io.hakmem.budget.ScalingWorkload")).isEqualTo(NOT_INSTANTIABLE);
     }
+
+    @Test
+    void declaredParametersAreReadFromTheAnnotationInTheClassFile() {
+        // @Deprecated sits before it: other annotations are skipped, not mistaken for it.
+        assertThat(inspector.declaredParameters("p.Declares")).contains(List.of("blocks", "size"));
+        assertThat(inspector.declaredParameters("p.Direct")).isEmpty();
+        assertThat(inspector.declaredParameters("p.Missing")).isEmpty();
+    }
 }
