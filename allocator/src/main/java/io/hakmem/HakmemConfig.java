@@ -25,7 +25,12 @@ import org.jspecify.annotations.Nullable;
  *       <td>{@code HAKMEM_TRACK_ALLOCATION_SITES}</td><td>false</td></tr>
  *   <tr><td>{@link #backgroundTrimInterval()}</td><td>{@code hakmem.backgroundTrimMillis}</td>
  *       <td>{@code HAKMEM_BACKGROUND_TRIM_MILLIS}</td><td>0 (off)</td></tr>
+ *   <tr><td>{@link #registerMXBean()}</td><td>{@code hakmem.jmx}</td>
+ *       <td>{@code HAKMEM_JMX}</td><td>true</td></tr>
  * </table>
+ *
+ * <p>One knob is process-wide rather than per arena: {@code -Dhakmem.showStats=true} (or
+ * {@code HAKMEM_SHOW_STATS=1}) prints every open arena's per-class table to stderr at JVM exit.
  *
  * <pre>{@code
  * HakmemConfig config = HakmemConfig.builder()
@@ -54,6 +59,8 @@ public final class HakmemConfig {
     private final long purgeThresholdBytes;
     private final OsBackend osBackend;
     private final Duration backgroundTrimInterval;
+    private final @Nullable String name;
+    private final boolean registerMXBean;
 
     private HakmemConfig(Builder b) {
         this.magazineCapacity = b.magazineCapacity;
@@ -66,6 +73,8 @@ public final class HakmemConfig {
         this.purgeThresholdBytes = b.purgeThresholdBytes;
         this.osBackend = b.osBackend;
         this.backgroundTrimInterval = b.backgroundTrimInterval;
+        this.name = b.name;
+        this.registerMXBean = b.registerMXBean;
     }
 
     /**
@@ -104,6 +113,8 @@ public final class HakmemConfig {
         b.purgeThresholdBytes = purgeThresholdBytes;
         b.osBackend = osBackend;
         b.backgroundTrimInterval = backgroundTrimInterval;
+        b.name = name;
+        b.registerMXBean = registerMXBean;
         return b;
     }
 
@@ -157,6 +168,22 @@ public final class HakmemConfig {
         return backgroundTrimInterval;
     }
 
+    /**
+     * {@return the arena's name as set with {@link Builder#name}, or null for the default: the
+     * creation site ({@code Class.method:line}), or {@code arena-N} when no caller frame is found}
+     */
+    public @Nullable String name() {
+        return name;
+    }
+
+    /**
+     * {@return whether the arena registers an MXBean {@code io.hakmem:type=HakmemArena,name=<name>}
+     * with the platform MBean server while it is open}
+     */
+    public boolean registerMXBean() {
+        return registerMXBean;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof HakmemConfig c
@@ -169,14 +196,16 @@ public final class HakmemConfig {
                 && emptySuperSlabCacheSize == c.emptySuperSlabCacheSize
                 && purgeThresholdBytes == c.purgeThresholdBytes
                 && osBackend == c.osBackend
-                && backgroundTrimInterval.equals(c.backgroundTrimInterval);
+                && backgroundTrimInterval.equals(c.backgroundTrimInterval)
+                && Objects.equals(name, c.name)
+                && registerMXBean == c.registerMXBean;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(magazineCapacity, drainInterval, zeroOnAllocate, trackAllocationSites,
                 poisonFreedBlocks, maxMappedBytes, emptySuperSlabCacheSize, purgeThresholdBytes,
-                osBackend, backgroundTrimInterval);
+                osBackend, backgroundTrimInterval, name, registerMXBean);
     }
 
     @Override
@@ -190,7 +219,9 @@ public final class HakmemConfig {
                 + ", emptySuperSlabCacheSize=" + emptySuperSlabCacheSize
                 + ", purgeThresholdBytes=" + purgeThresholdBytes
                 + ", osBackend=" + osBackend
-                + ", backgroundTrimInterval=" + backgroundTrimInterval + "]";
+                + ", backgroundTrimInterval=" + backgroundTrimInterval
+                + ", name=" + name
+                + ", registerMXBean=" + registerMXBean + "]";
     }
 
     private static @Nullable String knob(String property) {
@@ -225,6 +256,8 @@ public final class HakmemConfig {
         private long purgeThresholdBytes = 1L << 20;
         private OsBackend osBackend;
         private Duration backgroundTrimInterval;
+        private @Nullable String name;
+        private boolean registerMXBean;
 
         private Builder(UnaryOperator<@Nullable String> knobs) {
             fromKnob(knobs, "hakmem.tiny.magCap",
@@ -237,6 +270,8 @@ public final class HakmemConfig {
             trackAllocationSites = track != null && parseBoolean("hakmem.trackAllocationSites", track);
             fromKnob(knobs, "hakmem.backgroundTrimMillis", () -> backgroundTrimInterval(Duration.ofMillis(
                     longKnob(knobs, "hakmem.backgroundTrimMillis", 0))));
+            String jmx = knobs.apply("hakmem.jmx");
+            registerMXBean = jmx == null || parseBoolean("hakmem.jmx", jmx);
         }
 
         /** Applies a knob; a value the setter rejects is reported with the knob's name. */
@@ -391,6 +426,41 @@ public final class HakmemConfig {
                         "backgroundTrimInterval must be zero or between 1 ms and 1 day, was " + interval);
             }
             this.backgroundTrimInterval = interval;
+            return this;
+        }
+
+        /**
+         * Names the arena in the exit table, the {@code hakmem.ArenaStatistics} JFR event and its
+         * MXBean's {@code ObjectName}.
+         *
+         * <pre>{@code
+         * HakmemArena arena = HakmemArena.create(HakmemConfig.builder().name("parser").build());
+         * }</pre>
+         *
+         * @param arenaName 1 to 200 characters, no line break; null restores the default (the
+         *     creation site, or {@code arena-N})
+         * @return this builder
+         */
+        public Builder name(@Nullable String arenaName) {
+            if (arenaName != null && (arenaName.isBlank() || arenaName.length() > 200
+                    || arenaName.chars().anyMatch(ch -> ch == '\n' || ch == '\r'))) {
+                throw new IllegalArgumentException(
+                        "name must be 1 to 200 characters, not blank, on one line, was '" + arenaName + "'");
+            }
+            this.name = arenaName;
+            return this;
+        }
+
+        /**
+         * Whether the arena registers an MXBean with the platform MBean server from creation to
+         * {@link HakmemArena#close()} (default true). The first registration in a JVM starts the
+         * platform MBean server, which costs about 0.2 s once.
+         *
+         * @param register false to keep the arena out of JMX
+         * @return this builder
+         */
+        public Builder registerMXBean(boolean register) {
+            this.registerMXBean = register;
             return this;
         }
 
