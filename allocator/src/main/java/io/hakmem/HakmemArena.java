@@ -60,6 +60,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private final @Nullable AllocationSites sites;
     private final @Nullable Poison poison;
     private volatile boolean closed;
+    /** Set under the heap lock once close() has unmapped everything: no class is in use any more. */
+    private boolean unmapped;
     // Blocks that took the locked path; guarded by the heap lock.
     private long lockedAllocs;
     private long lockedAllocBytes;
@@ -536,6 +538,9 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         List<SizeClassStats> out = new ArrayList<>();
         heap.lock();
         try {
+            if (unmapped) {
+                return out;
+            }
             ClassCensus census = ClassCensus.take(heap, !closed);
             for (int c = 0; c < SizeClasses.count(); c++) {
                 long frees = census.uncachedFrees(c) + (c < cachedFrees.length ? cachedFrees[c] : 0);
@@ -732,6 +737,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         heap.lock();
         try {
             heap.closeAll();
+            unmapped = true;
         } finally {
             heap.unlock();
         }

@@ -107,7 +107,7 @@ public final class StatsTable {
         }
         rows.add(new String[] {"total", count(allocs), count(frees), count(leaked)});
         return "hakmem: " + totals.arenas() + (totals.arenas() == 1 ? " arena" : " arenas")
-                + " closed before exit, " + totals.superSlabsMapped() + " SuperSlabs mapped over their lives\n"
+                + " closed before exit; SuperSlabs mapped over their lives: " + totals.superSlabsMapped() + "\n"
                 + columns(header, rows)
                 + "  freed by close: " + ByteUnits.format(totals.liveBytesAtClose()) + " requested in "
                 + count(leaked) + " blocks never freed\n";
@@ -137,7 +137,7 @@ public final class StatsTable {
     private static void line(StringBuilder out, String[] cells, int[] width) {
         out.append(' ');
         for (int i = 0; i < cells.length; i++) {
-            out.append(' ').append(" ".repeat(width[i] - cells[i].length())).append(cells[i]);
+            out.append("  ").append(" ".repeat(width[i] - cells[i].length())).append(cells[i]);
         }
         out.append('\n');
     }
