@@ -1,6 +1,7 @@
 package io.hakmem;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +16,14 @@ public final class ShowStatsMain {
 
     public static void main(String[] args) {
         HakmemArena open = HakmemArena.create(HakmemConfig.builder().name("kept-open").build());
+        // Written, so that their pages are resident and the table's resident column is not all zero.
         for (int i = 0; i < 100; i++) {
-            open.allocate(16);
+            open.allocate(16).set(ValueLayout.JAVA_LONG, 0, i);
         }
         for (int i = 0; i < 10; i++) {
-            open.allocate(2048);
+            open.allocate(2048).fill((byte) i);
         }
-        open.allocate(1L << 20);
+        open.allocate(1L << 20).set(ValueLayout.JAVA_LONG, 0, 1L);
         try (HakmemArena closed = HakmemArena.create(HakmemConfig.builder().name("closed-early").build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             for (int i = 0; i < 5; i++) {

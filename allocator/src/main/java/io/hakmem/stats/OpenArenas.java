@@ -32,7 +32,8 @@ public final class OpenArenas {
     private static final Map<HakmemArena, @Nullable ObjectName> OPEN = new LinkedHashMap<>();
     private static final boolean SHOW_STATS = showStatsRequested();
     private static final ClosedArenaTotals CLOSED = new ClosedArenaTotals();
-    private static boolean jfrHooked;
+    private static final java.util.concurrent.atomic.AtomicBoolean JFR_HOOKED =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private static boolean exitHooked;
 
     private OpenArenas() {
@@ -142,12 +143,13 @@ public final class OpenArenas {
     /**
      * Adds the periodic event as soon as JFR is up. JFR is started lazily: adding a periodic event
      * would start it (about 0.2 s), so a JVM that never records waits for a listener instead.
+     * No monitor of this class is held here: JFR's own locks are taken inside, and the periodic
+     * hook takes that monitor from JFR's thread.
      */
-    private static synchronized void hookJfr() {
-        if (jfrHooked) {
+    private static void hookJfr() {
+        if (!JFR_HOOKED.compareAndSet(false, true)) {
             return;
         }
-        jfrHooked = true;
         if (FlightRecorder.isInitialized()) {
             addPeriodicEvent();
         } else {

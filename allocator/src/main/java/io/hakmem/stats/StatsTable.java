@@ -139,6 +139,12 @@ public final class StatsTable {
         for (int i = 0; i < cells.length; i++) {
             out.append("  ").append(" ".repeat(width[i] - cells[i].length())).append(cells[i]);
         }
+        // Blank trailing cells (the large row's) leave no trailing spaces.
+        int end = out.length();
+        while (out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        out.setLength(end);
         out.append('\n');
     }
 
