@@ -26,12 +26,14 @@ public final class ModulePathApp {
     public static void main(String[] args) {
         try {
             checkNamedModule();
-            checkMXBeanAndClassStats();
+            HakmemStats jmx = checkMXBeanAndClassStats();
             HakmemStats sample = sample();
             HakmemStats scaling = scaling(1_000_000);
             // Read by ModulePathCheck, which counts this process's JFR events against these totals.
-            System.out.println("superSlabsMapped=" + (sample.superSlabsMapped() + scaling.superSlabsMapped())
-                    + " superSlabsReleased=" + (sample.superSlabsReleased() + scaling.superSlabsReleased()));
+            System.out.println("superSlabsMapped="
+                    + (jmx.superSlabsMapped() + sample.superSlabsMapped() + scaling.superSlabsMapped())
+                    + " superSlabsReleased="
+                    + (jmx.superSlabsReleased() + sample.superSlabsReleased() + scaling.superSlabsReleased()));
         } catch (IllegalStateException | AssertionError e) {
             System.err.println("module-path check failed: " + e.getMessage());
             System.exit(1);
@@ -53,12 +55,15 @@ public final class ModulePathApp {
     /**
      * The MXBean's implementation lives in a package the module does not export: JMX must still
      * read it through {@code io.hakmem.HakmemArenaMXBean}, and classStats must count exactly.
+     *
+     * @return the arena's stats after close, for the JFR cross-check's totals
      */
-    private static void checkMXBeanAndClassStats() {
+    private static HakmemStats checkMXBeanAndClassStats() {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName("io.hakmem:type=HakmemArena,name=module-path");
-            try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().name("module-path").build())) {
+            HakmemArena arena = HakmemArena.create(HakmemConfig.builder().name("module-path").build());
+            try (arena) {
                 for (int i = 0; i < 100; i++) {
                     arena.allocate(16);
                 }
@@ -71,6 +76,7 @@ public final class ModulePathApp {
             }
             check(!server.isRegistered(name), name + " is still registered after close()");
             System.out.println("MXBean and classStats: OK");
+            return arena.stats();
         } catch (JMException e) {
             throw new IllegalStateException("JMX failed on the module path: " + e, e);
         }
