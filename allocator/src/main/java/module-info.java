@@ -12,7 +12,10 @@
  * }</pre>
  *
  * <p>JFR events are named {@code hakmem.*}; record them with
- * {@code -XX:StartFlightRecording} and print them with {@code jfr print --events 'hakmem.*'}.
+ * {@code -XX:StartFlightRecording} and print them with {@code jfr print --events 'hakmem.*'};
+ * {@code META-INF/hakmem/hakmem.jfc} in the jar enables them all, with the periodic
+ * {@code hakmem.ArenaStatistics} every second. Each open arena is also an MXBean,
+ * {@code io.hakmem:type=HakmemArena,name=<name>}.
  */
 module io.hakmem.allocator {
     // Nullness annotations are read by compilers and Kotlin, never needed at run time.
@@ -20,6 +23,8 @@ module io.hakmem.allocator {
     // The JFR event classes load on the slow path whether or not a recording runs, so jdk.jfr
     // must be resolved; an optional (static) requirement would fail there with NoClassDefFoundError.
     requires jdk.jfr;
+    // One MXBean per open arena, registered on the platform MBean server.
+    requires java.management;
 
     exports io.hakmem;
     exports io.hakmem.budget;

@@ -4,4 +4,6 @@
  */
 module io.hakmem.it.modulepath {
     requires io.hakmem.allocator;
+    // Reads the arena's MXBean, to check that JMX reaches it through the exported interface only.
+    requires java.management;
 }

@@ -7,10 +7,13 @@ import io.hakmem.events.JfrSlabHeapListener;
 import io.hakmem.events.TrimEvent;
 import io.hakmem.os.OsMemories;
 import io.hakmem.os.OsMemory;
+import io.hakmem.slab.ClassCensus;
 import io.hakmem.slab.SizeClasses;
 import io.hakmem.slab.SlabHeap;
 import io.hakmem.slab.Span;
 import io.hakmem.slab.SuperSlab;
+import io.hakmem.stats.ArenaNames;
+import io.hakmem.stats.OpenArenas;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -47,6 +50,7 @@ import org.jspecify.annotations.Nullable;
 public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
 
     private final HakmemConfig config;
+    private final String name;
     private final SlabHeap heap;
     private final @Nullable ThreadCaches caches;
     /** {@link #caches} when the owner's fast paths may use them: not while sites are tracked. */
@@ -56,6 +60,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private final @Nullable AllocationSites sites;
     private final @Nullable Poison poison;
     private volatile boolean closed;
+    /** Set under the heap lock once close() has unmapped everything: no class is in use any more. */
+    private boolean unmapped;
     // Blocks that took the locked path; guarded by the heap lock.
     private long lockedAllocs;
     private long lockedAllocBytes;
@@ -65,6 +71,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
 
     private HakmemArena(HakmemConfig config, OsMemory os) {
         this.config = config;
+        String named = config.name();
+        this.name = named != null ? named : ArenaNames.creationSite();
         this.heap = new SlabHeap(os, config, JfrSlabHeapListener.INSTANCE);
         this.zero = config.zeroOnAllocate();
         this.sites = config.trackAllocationSites() ? new AllocationSites() : null;
@@ -102,12 +110,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     public static HakmemArena create(HakmemConfig config) {
         Objects.requireNonNull(config, "config");
-        return new HakmemArena(config, OsMemories.forBackend(config.osBackend()));
+        return OpenArenas.opened(new HakmemArena(config, OsMemories.forBackend(config.osBackend())));
     }
 
     /** For tests that inject an OS layer, e.g. one that fails on demand. */
     static HakmemArena create(HakmemConfig config, OsMemory os) {
-        return new HakmemArena(config, os);
+        return OpenArenas.opened(new HakmemArena(config, os));
     }
 
     /**
@@ -506,6 +514,59 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     }
 
     /**
+     * Reads the arena per size class: one record for each class that holds a span now or handed
+     * out a block since the arena was created, smallest block size first. Blocks larger than
+     * 256 KiB, each in a mapping of its own, are counted by {@link HakmemStats#largeMappings()}.
+     *
+     * <p>The counts come from walking the spans under the arena's lock, plus one {@code mincore}
+     * per span for resident bytes; allocate and free count nothing per class, so the cost is paid
+     * here, in proportion to the memory the arena holds.
+     *
+     * <pre>{@code
+     * try (HakmemArena arena = HakmemArena.create()) {
+     *     for (int i = 0; i < 100; i++) {
+     *         arena.allocate(16);
+     *     }
+     *     SizeClassStats sixteen = arena.classStats().get(0);
+     *     assert sixteen.blockSize() == 16 && sixteen.liveBlocks() == 100;
+     * }
+     * }</pre>
+     *
+     * @return the classes in use; empty once {@link #close()} has unmapped everything
+     */
+    public List<SizeClassStats> classStats() {
+        long[] cachedFrees = caches == null ? new long[SizeClasses.tinyCount()] : caches.cachedFreesByClass();
+        List<SizeClassStats> out = new ArrayList<>();
+        heap.lock();
+        try {
+            if (unmapped) {
+                return out;
+            }
+            ClassCensus census = ClassCensus.take(heap, !closed);
+            for (int c = 0; c < SizeClasses.count(); c++) {
+                long frees = census.uncachedFrees(c) + (c < cachedFrees.length ? cachedFrees[c] : 0);
+                // Every block handed out is live now or was freed since: no allocate counts per class.
+                long allocations = frees + census.live(c);
+                if (census.spans(c) > 0 || allocations > 0) {
+                    out.add(new SizeClassStats(SizeClasses.size(c), census.live(c), census.cached(c),
+                            census.free(c), census.spans(c), census.resident(c), allocations, frees));
+                }
+            }
+        } finally {
+            heap.unlock();
+        }
+        return out;
+    }
+
+    /**
+     * {@return the name of this arena: {@link HakmemConfig#name()} when set, else the creation
+     * site ({@code Class.method:line}), or {@code arena-N} when no caller frame was found}
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
      * Gives back every SuperSlab that holds no live block, from any thread: thread caches are
      * revoked first, those of idle and dead threads included, then remote frees are collected,
      * empty slabs purged and empty SuperSlabs unmapped.
@@ -673,9 +734,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (caches != null) {
             caches.abandonAll();
         }
+        // Still mapped: the exit table's totals of closed arenas read the spans one last time.
+        OpenArenas.closing(this);
         heap.lock();
         try {
             heap.closeAll();
+            unmapped = true;
         } finally {
             heap.unlock();
         }
@@ -694,6 +758,6 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
 
     @Override
     public String toString() {
-        return "HakmemArena[" + (closed ? "closed" : "open") + ", " + config + "]";
+        return "HakmemArena[" + name + ", " + (closed ? "closed" : "open") + ", " + config + "]";
     }
 }

@@ -27,7 +27,12 @@ import org.jspecify.annotations.Nullable;
  *       <td>{@code HAKMEM_BACKGROUND_TRIM_MILLIS}</td><td>0 (off)</td></tr>
  *   <tr><td>{@link #purgeDelay()}</td><td>{@code hakmem.purgeDelayMillis}</td>
  *       <td>{@code HAKMEM_PURGE_DELAY_MILLIS}</td><td>10</td></tr>
+ *   <tr><td>{@link #registerMXBean()}</td><td>{@code hakmem.jmx}</td>
+ *       <td>{@code HAKMEM_JMX}</td><td>true</td></tr>
  * </table>
+ *
+ * <p>One knob is process-wide rather than per arena: {@code -Dhakmem.showStats=true} (or
+ * {@code HAKMEM_SHOW_STATS=1}) prints every open arena's per-class table to stderr at JVM exit.
  *
  * <pre>{@code
  * HakmemConfig config = HakmemConfig.builder()
@@ -62,6 +67,8 @@ public final class HakmemConfig {
     private final OsBackend osBackend;
     private final Duration backgroundTrimInterval;
     private final Duration purgeDelay;
+    private final @Nullable String name;
+    private final boolean registerMXBean;
 
     private HakmemConfig(Builder b) {
         this.magazineCapacity = b.magazineCapacity;
@@ -75,6 +82,8 @@ public final class HakmemConfig {
         this.osBackend = b.osBackend;
         this.backgroundTrimInterval = b.backgroundTrimInterval;
         this.purgeDelay = b.purgeDelay;
+        this.name = b.name;
+        this.registerMXBean = b.registerMXBean;
     }
 
     /**
@@ -114,6 +123,8 @@ public final class HakmemConfig {
         b.osBackend = osBackend;
         b.backgroundTrimInterval = backgroundTrimInterval;
         b.purgeDelay = purgeDelay;
+        b.name = name;
+        b.registerMXBean = registerMXBean;
         return b;
     }
 
@@ -175,6 +186,22 @@ public final class HakmemConfig {
         return purgeDelay;
     }
 
+    /**
+     * {@return the arena's name as set with {@link Builder#name}, or null for the default: the
+     * creation site ({@code Class.method:line}), or {@code arena-N} when no caller frame is found}
+     */
+    public @Nullable String name() {
+        return name;
+    }
+
+    /**
+     * {@return whether the arena registers an MXBean {@code io.hakmem:type=HakmemArena,name=<name>}
+     * with the platform MBean server while it is open}
+     */
+    public boolean registerMXBean() {
+        return registerMXBean;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof HakmemConfig c
@@ -188,14 +215,16 @@ public final class HakmemConfig {
                 && purgeThresholdBytes == c.purgeThresholdBytes
                 && osBackend == c.osBackend
                 && backgroundTrimInterval.equals(c.backgroundTrimInterval)
-                && purgeDelay.equals(c.purgeDelay);
+                && purgeDelay.equals(c.purgeDelay)
+                && Objects.equals(name, c.name)
+                && registerMXBean == c.registerMXBean;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(magazineCapacity, drainInterval, zeroOnAllocate, trackAllocationSites,
                 poisonFreedBlocks, maxMappedBytes, emptySuperSlabCacheSize, purgeThresholdBytes,
-                osBackend, backgroundTrimInterval, purgeDelay);
+                osBackend, backgroundTrimInterval, purgeDelay, name, registerMXBean);
     }
 
     @Override
@@ -209,7 +238,10 @@ public final class HakmemConfig {
                 + ", emptySuperSlabCacheSize=" + emptySuperSlabCacheSize
                 + ", purgeThresholdBytes=" + purgeThresholdBytes
                 + ", osBackend=" + osBackend
-                + ", backgroundTrimInterval=" + backgroundTrimInterval + ", purgeDelay=" + purgeDelay + "]";
+                + ", backgroundTrimInterval=" + backgroundTrimInterval
+                + ", purgeDelay=" + purgeDelay
+                + ", name=" + name
+                + ", registerMXBean=" + registerMXBean + "]";
     }
 
     private static @Nullable String knob(String property) {
@@ -245,6 +277,8 @@ public final class HakmemConfig {
         private OsBackend osBackend;
         private Duration backgroundTrimInterval;
         private Duration purgeDelay = DEFAULT_PURGE_DELAY;
+        private @Nullable String name;
+        private boolean registerMXBean;
 
         private Builder(UnaryOperator<@Nullable String> knobs) {
             fromKnob(knobs, "hakmem.tiny.magCap",
@@ -259,6 +293,8 @@ public final class HakmemConfig {
                     longKnob(knobs, "hakmem.backgroundTrimMillis", 0))));
             fromKnob(knobs, "hakmem.purgeDelayMillis", () -> purgeDelay(Duration.ofMillis(
                     longKnob(knobs, "hakmem.purgeDelayMillis", DEFAULT_PURGE_DELAY.toMillis()))));
+            String jmx = knobs.apply("hakmem.jmx");
+            registerMXBean = jmx == null || parseBoolean("hakmem.jmx", jmx);
         }
 
         /** Applies a knob; a value the setter rejects is reported with the knob's name. */
@@ -434,6 +470,41 @@ public final class HakmemConfig {
                 throw new IllegalArgumentException("purgeDelay must be between 0 and 1 hour, was " + delay);
             }
             this.purgeDelay = delay;
+            return this;
+        }
+
+        /**
+         * Names the arena in the exit table, the {@code hakmem.ArenaStatistics} JFR event and its
+         * MXBean's {@code ObjectName}.
+         *
+         * <pre>{@code
+         * HakmemArena arena = HakmemArena.create(HakmemConfig.builder().name("parser").build());
+         * }</pre>
+         *
+         * @param arenaName 1 to 200 characters, no line break; null restores the default (the
+         *     creation site, or {@code arena-N})
+         * @return this builder
+         */
+        public Builder name(@Nullable String arenaName) {
+            if (arenaName != null && (arenaName.isBlank() || arenaName.length() > 200
+                    || arenaName.chars().anyMatch(ch -> ch == '\n' || ch == '\r'))) {
+                throw new IllegalArgumentException(
+                        "name must be 1 to 200 characters, not blank, on one line, was '" + arenaName + "'");
+            }
+            this.name = arenaName;
+            return this;
+        }
+
+        /**
+         * Whether the arena registers an MXBean with the platform MBean server from creation to
+         * {@link HakmemArena#close()} (default true). The first registration in a JVM starts the
+         * platform MBean server, which costs about 0.2 s once.
+         *
+         * @param register false to keep the arena out of JMX
+         * @return this builder
+         */
+        public Builder registerMXBean(boolean register) {
+            this.registerMXBean = register;
             return this;
         }
 

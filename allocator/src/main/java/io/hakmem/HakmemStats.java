@@ -1,5 +1,7 @@
 package io.hakmem;
 
+import io.hakmem.stats.ByteUnits;
+import java.util.Locale;
 import org.jspecify.annotations.NullMarked;
 
 /**
@@ -62,5 +64,29 @@ public record HakmemStats(
             return residentBytes == 0 ? 0.0 : Double.NaN;
         }
         return 100.0 * (residentBytes - liveBytes) / liveBytes;
+    }
+
+    /**
+     * {@return the counters for people: sizes in binary units (exact byte counts stay available
+     * through the accessors), e.g. {@code HakmemStats[liveBlocks=100, liveBytes=1.6 KiB,
+     * mapped=2.0 MiB, resident=8.0 KiB, overhead=412.0 %, ...]}}
+     */
+    @Override
+    public String toString() {
+        return "HakmemStats[liveBlocks=" + liveBlocks
+                + ", liveBytes=" + ByteUnits.format(liveBytes)
+                + ", mapped=" + ByteUnits.format(mappedBytes)
+                + ", resident=" + ByteUnits.format(residentBytes)
+                + ", overhead=" + (Double.isNaN(overheadPercent()) ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f %%", overheadPercent()))
+                + ", magazineBlocks=" + magazineBlocks
+                + ", superSlabs=" + superSlabsLive + " live/" + superSlabsMapped + " mapped/"
+                + superSlabsReleased + " released"
+                + ", superSlabFrees=" + superSlabFrees
+                + ", emptySuperSlabsDetected=" + emptySuperSlabsDetected
+                + ", largeMappings=" + largeMappings
+                + ", slabsPurged=" + slabsPurged
+                + ", allocFailures=" + allocFailures
+                + ", doubleFreesDetected=" + doubleFreesDetected + "]";
     }
 }

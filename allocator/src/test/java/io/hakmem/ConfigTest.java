@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link HakmemConfig}: builder validation, defaults from system properties, and what an arena
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConfigTest {
 
     private static final List<String> KNOBS = List.of("hakmem.tiny.magCap", "hakmem.maxMappedBytes",
-            "hakmem.osBackend", "hakmem.trackAllocationSites", "hakmem.backgroundTrimMillis");
+            "hakmem.osBackend", "hakmem.trackAllocationSites", "hakmem.backgroundTrimMillis", "hakmem.jmx");
 
     private final Map<String, String> saved = new HashMap<>();
 
@@ -187,6 +188,7 @@ class ConfigTest {
         "hakmem.trackAllocationSites, yes",
         "hakmem.backgroundTrimMillis, -1",
         "hakmem.backgroundTrimMillis, 999999999999",
+        "hakmem.jmx, maybe",
     })
     void invalidPropertyValuesAreRejectedNamingPropertyAndValue(String property, String value) {
         System.setProperty(property, value);
@@ -214,6 +216,43 @@ class ConfigTest {
         assertThat(config.backgroundTrimInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.toString()).contains("magazineCapacity=12", "maxMappedBytes=4194304",
                 "osBackend=PORTABLE", "trackAllocationSites=true", "backgroundTrimInterval=PT0.25S");
+    }
+
+    @Test
+    void theJmxPropertyTurnsMXBeanRegistrationOffAndTheBuilderBackOn() {
+        assertThat(HakmemConfig.defaults().registerMXBean()).isTrue();
+        System.setProperty("hakmem.jmx", "false");
+        HakmemConfig off = HakmemConfig.defaults();
+        assertThat(off.registerMXBean()).isFalse();
+        assertThat(off.toString()).contains("registerMXBean=false");
+        assertThat(off.toBuilder().build()).isEqualTo(off);
+        assertThat(HakmemConfig.builder().registerMXBean(true).build().registerMXBean()).isTrue();
+    }
+
+    @Test
+    void aNameIsKeptByToBuilderAndPartOfEquality() {
+        HakmemConfig named = HakmemConfig.builder().name("parser").build();
+        assertThat(named.name()).isEqualTo("parser");
+        assertThat(named.toBuilder().build()).isEqualTo(named).hasSameHashCodeAs(named);
+        assertThat(named).isNotEqualTo(HakmemConfig.builder().name("lexer").build());
+        assertThat(named.toBuilder().name(null).build().name()).isNull();
+        assertThat(named.toString()).contains("name=parser");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "two\nlines", "carriage\rreturn"})
+    void blankOrMultiLineNamesAreRejected(String name) {
+        assertThatThrownBy(() -> HakmemConfig.builder().name(name))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name must be 1 to 200 characters");
+    }
+
+    @Test
+    void aNameLongerThan200CharactersIsRejected() {
+        assertThatThrownBy(() -> HakmemConfig.builder().name("x".repeat(201)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was 'xxx");
+        assertThat(HakmemConfig.builder().name("x".repeat(200)).build().name()).hasSize(200);
     }
 
     @Test

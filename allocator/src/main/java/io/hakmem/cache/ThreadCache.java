@@ -65,6 +65,11 @@ public final class ThreadCache {
     private final int[] counts;
     private final int[] freesSinceDrain;
     /**
+     * Per class, the frees counted by {@link #freesSinceDrain} before each drain reset it: with
+     * it, per-class statistics come from a counter the free path keeps anyway.
+     */
+    private final long[] freesBeforeDrains;
+    /**
      * The committed count of each class as the last revocation found it, written under the
      * monitor; tells an owner whose count write threw whether that write had landed.
      */
@@ -103,6 +108,7 @@ public final class ThreadCache {
         this.lowWater = new int[classes];
         this.counts = new int[classes];
         this.freesSinceDrain = new int[classes];
+        this.freesBeforeDrains = new long[classes];
         this.revokedCounts = new long[classes];
         int most = Arrays.stream(capacities).max().orElse(1);
         this.batch = new long[most];
@@ -312,6 +318,7 @@ public final class ThreadCache {
      * SuperSlab emptied behind the cache is still found empty (the seed's Options 2 and 3).
      */
     private synchronized void drain(int c) {
+        freesBeforeDrains[c] += freesSinceDrain[c];
         freesSinceDrain[c] = 0;
         if (!mags.viewAlive()) {
             ensureView();
@@ -523,6 +530,13 @@ public final class ThreadCache {
             }
         }
         return given;
+    }
+
+    /** Adds, per tiny class, the frees this cache kept to {@code totals}; read racily. */
+    void addCachedFrees(long[] totals) {
+        for (int c = 0; c < freesSinceDrain.length; c++) {
+            totals[c] += freesBeforeDrains[c] + freesSinceDrain[c];
+        }
     }
 
     /** {@return cached blocks, read racily} */

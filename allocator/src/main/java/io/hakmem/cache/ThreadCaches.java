@@ -40,6 +40,7 @@ public final class ThreadCaches {
     private long retiredAllocBytes;
     private long retiredFrees;
     private long retiredFreeBytes;
+    private final long[] retiredCachedFrees = new long[io.hakmem.slab.SizeClasses.tinyCount()];
 
     /**
      * @param heap the arena's heap
@@ -106,6 +107,7 @@ public final class ThreadCaches {
         retiredAllocBytes += c.allocBytes;
         retiredFrees += c.frees;
         retiredFreeBytes += c.freeBytes;
+        c.addCachedFrees(retiredCachedFrees);
         int slot = (int) c.thread.threadId() & (HINT_SLOTS - 1);
         if (hints[slot] == c) {
             hints[slot] = null;
@@ -220,6 +222,15 @@ public final class ThreadCaches {
             t[3] += c.freeBytes;
         }
         return t;
+    }
+
+    /** {@return per tiny class, the frees that stopped in a thread cache, dead threads' included} */
+    public synchronized long[] cachedFreesByClass() {
+        long[] totals = retiredCachedFrees.clone();
+        for (ThreadCache c : all) {
+            c.addCachedFrees(totals);
+        }
+        return totals;
     }
 
     /** {@return names of live threads whose caches hold blocks, for diagnostics} */

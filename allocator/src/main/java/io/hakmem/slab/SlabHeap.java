@@ -55,6 +55,11 @@ public final class SlabHeap {
     /** The earliest purge or unmap due, or {@link Long#MAX_VALUE} when nothing waits. */
     private long nextMaintenance = Long.MAX_VALUE;
     /**
+     * Per class, users' frees that reached a span (a LIVE or REMOTE block given back), for
+     * {@link ClassCensus}; frees a thread cache kept are counted by the cache instead.
+     */
+    private final long[] userFreesGivenBack = new long[SizeClasses.count()];
+    /**
      * Scopes of memory this heap gave back to the OS, held weakly: a stale segment keeps its own
      * scope reachable, so a second free of it is still told apart from a foreign segment.
      */
@@ -189,6 +194,9 @@ public final class SlabHeap {
      * checked that the block was LIVE or CACHED and owns that state.
      */
     public void giveBack(Span span, int index) {
+        if (span.state[index] != Span.CACHED) {
+            userFreesGivenBack[span.sizeClass]++;
+        }
         span.state[index] = Span.FREE;
         span.push(span.blockAddress(index));
         counters.superSlabFrees++;
@@ -701,6 +709,29 @@ public final class SlabHeap {
                 }
             }
         }
+    }
+
+    /** Calls {@code visitor} once for every formed span, in address order. Locked. */
+    public void forEachSpan(Consumer<Span> visitor) {
+        for (SuperSlab ss : superSlabs) {
+            Span last = null;
+            for (Span s : ss.spanAt) {
+                if (s != null && s != last) {
+                    visitor.accept(s);
+                }
+                last = s;
+            }
+        }
+    }
+
+    /** {@return users' frees of class {@code c} that reached a span, cumulative. Locked.} */
+    public long userFreesGivenBack(int c) {
+        return userFreesGivenBack[c];
+    }
+
+    /** {@return bytes of {@code [address, address + bytes)} resident in RAM, or -1 when unknown. Locked.} */
+    long residentBytes(long address, long bytes) {
+        return os.residentBytes(address, bytes);
     }
 
     /** Receives one mapped range. */

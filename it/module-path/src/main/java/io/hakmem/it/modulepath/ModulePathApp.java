@@ -3,10 +3,15 @@ package io.hakmem.it.modulepath;
 import io.hakmem.HakmemArena;
 import io.hakmem.HakmemConfig;
 import io.hakmem.HakmemStats;
+import io.hakmem.SizeClassStats;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * Allocates, frees and trims through the named module {@code io.hakmem.allocator}, checks the
@@ -21,11 +26,14 @@ public final class ModulePathApp {
     public static void main(String[] args) {
         try {
             checkNamedModule();
+            HakmemStats jmx = checkMXBeanAndClassStats();
             HakmemStats sample = sample();
             HakmemStats scaling = scaling(1_000_000);
             // Read by ModulePathCheck, which counts this process's JFR events against these totals.
-            System.out.println("superSlabsMapped=" + (sample.superSlabsMapped() + scaling.superSlabsMapped())
-                    + " superSlabsReleased=" + (sample.superSlabsReleased() + scaling.superSlabsReleased()));
+            System.out.println("superSlabsMapped="
+                    + (jmx.superSlabsMapped() + sample.superSlabsMapped() + scaling.superSlabsMapped())
+                    + " superSlabsReleased="
+                    + (jmx.superSlabsReleased() + sample.superSlabsReleased() + scaling.superSlabsReleased()));
         } catch (IllegalStateException | AssertionError e) {
             System.err.println("module-path check failed: " + e.getMessage());
             System.exit(1);
@@ -42,6 +50,36 @@ public final class ModulePathApp {
         check(allocator.isExported("io.hakmem") && allocator.isExported("io.hakmem.budget"),
                 "io.hakmem or io.hakmem.budget is not exported");
         System.out.println("named module: " + allocator.getDescriptor().toNameAndVersion());
+    }
+
+    /**
+     * The MXBean's implementation lives in a package the module does not export: JMX must still
+     * read it through {@code io.hakmem.HakmemArenaMXBean}, and classStats must count exactly.
+     *
+     * @return the arena's stats after close, for the JFR cross-check's totals
+     */
+    private static HakmemStats checkMXBeanAndClassStats() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName("io.hakmem:type=HakmemArena,name=module-path");
+            HakmemArena arena = HakmemArena.create(HakmemConfig.builder().name("module-path").build());
+            try (arena) {
+                for (int i = 0; i < 100; i++) {
+                    arena.allocate(16);
+                }
+                check(server.isRegistered(name), name + " is not registered while the arena is open");
+                Object live = server.getAttribute(name, "LiveBlocks");
+                check(Long.valueOf(100).equals(live), "MXBean LiveBlocks: " + live);
+                List<SizeClassStats> classes = arena.classStats();
+                check(classes.size() == 1 && classes.get(0).blockSize() == 16 && classes.get(0).liveBlocks() == 100,
+                        "classStats: " + classes);
+            }
+            check(!server.isRegistered(name), name + " is still registered after close()");
+            System.out.println("MXBean and classStats: OK");
+            return arena.stats();
+        } catch (JMException e) {
+            throw new IllegalStateException("JMX failed on the module path: " + e, e);
+        }
     }
 
     private static HakmemStats sample() {

@@ -1,0 +1,191 @@
+package io.hakmem.stats;
+
+import io.hakmem.HakmemArena;
+import io.hakmem.HakmemStats;
+import io.hakmem.events.ArenaStatisticsEvent;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.InstanceNotFoundException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The arenas open in this JVM, for the readers that want all of them: the exit table, the
+ * periodic JFR event and JMX. An arena enters at creation and leaves in {@code close()}; an arena
+ * never closed stays, since its memory stays mapped too.
+ */
+@NullMarked
+public final class OpenArenas {
+
+    private static final System.Logger LOG = System.getLogger("io.hakmem");
+    /** Creation order, so the exit table lists arenas as the program made them. */
+    private static final Map<HakmemArena, @Nullable ObjectName> OPEN = new LinkedHashMap<>();
+    private static final boolean SHOW_STATS = showStatsRequested();
+    private static final ClosedArenaTotals CLOSED = new ClosedArenaTotals();
+    private static final java.util.concurrent.atomic.AtomicBoolean JFR_HOOKED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private static boolean exitHooked;
+
+    private OpenArenas() {
+    }
+
+    /**
+     * Enters a new arena: registers its MXBean when its config asks, and sets up the periodic JFR
+     * event and the exit table the first time.
+     *
+     * @param arena the arena, fully constructed
+     * @return {@code arena}
+     */
+    public static HakmemArena opened(HakmemArena arena) {
+        hookJfr();
+        ObjectName name = arena.config().registerMXBean() ? register(arena) : null;
+        synchronized (OpenArenas.class) {
+            OPEN.put(arena, name);
+            if (SHOW_STATS && !exitHooked) {
+                exitHooked = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(OpenArenas::printAtExit, "hakmem-show-stats"));
+            }
+        }
+        return arena;
+    }
+
+    /**
+     * Takes an arena out, before its memory is unmapped: unregisters its MXBean and, with the exit
+     * table on, adds its counts to the closed arenas' totals.
+     *
+     * @param arena an arena marked closed whose heap is still mapped
+     */
+    public static void closing(HakmemArena arena) {
+        ObjectName name;
+        synchronized (OpenArenas.class) {
+            name = OPEN.remove(arena);
+        }
+        if (SHOW_STATS) {
+            CLOSED.add(arena.stats(), arena.classStats());
+        }
+        if (name != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+            } catch (InstanceNotFoundException e) {
+                // Someone unregistered it by hand: nothing is left to do.
+            } catch (JMException e) {
+                LOG.log(System.Logger.Level.WARNING, "hakmem: could not unregister " + name, e);
+            }
+        }
+    }
+
+    /** {@return the arenas open now, oldest first} */
+    public static synchronized List<HakmemArena> list() {
+        return new ArrayList<>(OPEN.keySet());
+    }
+
+    /** {@return the MXBean name of {@code arena}, or null when it has none (closed, or registration off)} */
+    public static synchronized @Nullable ObjectName objectName(HakmemArena arena) {
+        return OPEN.get(arena);
+    }
+
+    /** {@return whether {@code -Dhakmem.showStats=true} or {@code HAKMEM_SHOW_STATS=1} asked for the exit table} */
+    public static boolean showStats() {
+        return SHOW_STATS;
+    }
+
+    private static boolean showStatsRequested() {
+        String value = System.getProperty("hakmem.showStats");
+        if (value == null) {
+            value = System.getenv("HAKMEM_SHOW_STATS");
+        }
+        if (value == null) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            default -> false;
+        };
+    }
+
+    /** Registers under the arena's name, then {@code name#2}, {@code name#3}, ... while taken. */
+    private static @Nullable ObjectName register(HakmemArena arena) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ArenaMXBean bean = new ArenaMXBean(arena);
+        for (int n = 1; ; n++) {
+            String key = n == 1 ? arena.name() : arena.name() + "#" + n;
+            try {
+                ObjectName name = new ObjectName("io.hakmem:type=HakmemArena,name=" + quoteIfNeeded(key));
+                return server.registerMBean(bean, name).getObjectName();
+            } catch (InstanceAlreadyExistsException e) {
+                // Another open arena has this name: try the next suffix.
+            } catch (JMException e) {
+                LOG.log(System.Logger.Level.WARNING, "hakmem: arena " + arena.name() + " has no MXBean", e);
+                return null;
+            }
+        }
+    }
+
+    private static String quoteIfNeeded(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (",=:\"*?\\\n".indexOf(value.charAt(i)) >= 0) {
+                return ObjectName.quote(value);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Adds the periodic event as soon as JFR is up. JFR is started lazily: adding a periodic event
+     * would start it (about 0.2 s), so a JVM that never records waits for a listener instead.
+     * No monitor of this class is held here: JFR's own locks are taken inside, and the periodic
+     * hook takes that monitor from JFR's thread.
+     */
+    private static void hookJfr() {
+        if (!JFR_HOOKED.compareAndSet(false, true)) {
+            return;
+        }
+        if (FlightRecorder.isInitialized()) {
+            addPeriodicEvent();
+        } else {
+            FlightRecorder.addListener(new FlightRecorderListener() {
+                @Override
+                public void recorderInitialized(FlightRecorder recorder) {
+                    addPeriodicEvent();
+                }
+            });
+        }
+    }
+
+    private static void addPeriodicEvent() {
+        FlightRecorder.addPeriodicEvent(ArenaStatisticsEvent.class, () -> {
+            for (HakmemArena arena : list()) {
+                HakmemStats stats = arena.stats();
+                // Closed between the listing and the read: it is no longer open, so no event.
+                if (!arena.isClosed()) {
+                    ArenaStatisticsEvent.emit(arena.name(), stats);
+                }
+            }
+        });
+    }
+
+    private static void printAtExit() {
+        StringBuilder out = new StringBuilder();
+        for (HakmemArena arena : list()) {
+            try {
+                out.append(StatsTable.render(arena.name(), "open at exit", arena.stats(), arena.classStats()));
+            } catch (RuntimeException e) {
+                out.append("hakmem: arena \"").append(arena.name()).append("\" could not be read: ").append(e)
+                        .append('\n');
+            }
+        }
+        out.append(StatsTable.renderClosed(CLOSED.snapshot()));
+        System.err.print(out);
+        System.err.flush();
+    }
+}
