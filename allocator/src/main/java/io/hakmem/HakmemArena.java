@@ -535,7 +535,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      * @return the classes in use; empty once {@link #close()} has unmapped everything
      */
     public List<SizeClassStats> classStats() {
-        long[] cachedFrees = caches == null ? new long[SizeClasses.tinyCount()] : caches.cachedFreesByClass();
+        long[] cachedFrees = caches == null ? new long[SizeClasses.cachedCount()] : caches.cachedFreesByClass();
         List<SizeClassStats> out = new ArrayList<>();
         heap.lock();
         try {

@@ -36,19 +36,21 @@ class ClassStatsTest {
             assertThat(sixteen.liveBlockBytes()).isEqualTo(1600);
             assertThat(twoKiB.liveBlocks()).isEqualTo(10);
             assertThat(twoKiB.allocations()).isEqualTo(10);
-            assertThat(twoKiB.cachedBlocks()).as("2 KiB blocks are never cached").isZero();
             // 16 B: one 64 KiB slab of 4096 blocks. 2 KiB: one slab of 32 blocks.
             assertThat(sixteen.spans()).isEqualTo(1);
             assertThat(twoKiB.spans()).isEqualTo(1);
             assertThat(sixteen.liveBlocks() + sixteen.cachedBlocks() + sixteen.freeBlocks()).isEqualTo(4096);
-            assertThat(twoKiB.freeBlocks()).isEqualTo(32 - 10);
+            assertThat(twoKiB.liveBlocks() + twoKiB.cachedBlocks() + twoKiB.freeBlocks()).isEqualTo(32);
             if (magazineCapacity == 0) {
                 assertThat(sixteen.cachedBlocks()).isZero();
+                assertThat(twoKiB.cachedBlocks()).isZero();
+                assertThat(twoKiB.freeBlocks()).isEqualTo(32 - 10);
             } else {
-                // The first refill takes a quarter of the magazine's 2048 slots, 256 blocks, and
-                // hands 100 of them out.
+                // The first refill takes a quarter of the magazine: 256 of 2048 slots for 16 B,
+                // and for 2 KiB 32 of the 128 slots its 256 KiB bound allows, the whole slab.
                 assertThat(sixteen.cachedBlocks()).isEqualTo(256 - 100);
-                assertThat(sixteen.cachedBlocks()).isEqualTo(arena.stats().magazineBlocks());
+                assertThat(twoKiB.cachedBlocks()).isEqualTo(32 - 10);
+                assertThat(sixteen.cachedBlocks() + twoKiB.cachedBlocks()).isEqualTo(arena.stats().magazineBlocks());
             }
             small.forEach(b -> b.set(ValueLayout.JAVA_LONG, 0, 1L));
             medium.forEach(b -> b.fill((byte) 1));

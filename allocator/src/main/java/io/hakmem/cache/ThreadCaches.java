@@ -40,7 +40,7 @@ public final class ThreadCaches {
     private long retiredAllocBytes;
     private long retiredFrees;
     private long retiredFreeBytes;
-    private final long[] retiredCachedFrees = new long[io.hakmem.slab.SizeClasses.tinyCount()];
+    private final long[] retiredCachedFrees = new long[io.hakmem.slab.SizeClasses.cachedCount()];
 
     /**
      * @param heap the arena's heap
