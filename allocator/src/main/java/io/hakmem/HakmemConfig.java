@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  *       <td>{@code HAKMEM_TRACK_ALLOCATION_SITES}</td><td>false</td></tr>
  *   <tr><td>{@link #backgroundTrimInterval()}</td><td>{@code hakmem.backgroundTrimMillis}</td>
  *       <td>{@code HAKMEM_BACKGROUND_TRIM_MILLIS}</td><td>0 (off)</td></tr>
+ *   <tr><td>{@link #detectUseAfterFree()}</td><td>{@code hakmem.detectUseAfterFree}</td>
+ *       <td>{@code HAKMEM_DETECT_USE_AFTER_FREE}</td><td>false</td></tr>
+ *   <tr><td>{@link #failOnCloseWithLiveBlocks()}</td><td>{@code hakmem.failOnCloseWithLiveBlocks}</td>
+ *       <td>{@code HAKMEM_FAIL_ON_CLOSE_WITH_LIVE_BLOCKS}</td><td>false (log a warning)</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -54,6 +58,8 @@ public final class HakmemConfig {
     private final long purgeThresholdBytes;
     private final OsBackend osBackend;
     private final Duration backgroundTrimInterval;
+    private final boolean detectUseAfterFree;
+    private final boolean failOnCloseWithLiveBlocks;
 
     private HakmemConfig(Builder b) {
         this.magazineCapacity = b.magazineCapacity;
@@ -66,6 +72,8 @@ public final class HakmemConfig {
         this.purgeThresholdBytes = b.purgeThresholdBytes;
         this.osBackend = b.osBackend;
         this.backgroundTrimInterval = b.backgroundTrimInterval;
+        this.detectUseAfterFree = b.detectUseAfterFree;
+        this.failOnCloseWithLiveBlocks = b.failOnCloseWithLiveBlocks;
     }
 
     /**
@@ -104,6 +112,8 @@ public final class HakmemConfig {
         b.purgeThresholdBytes = purgeThresholdBytes;
         b.osBackend = osBackend;
         b.backgroundTrimInterval = backgroundTrimInterval;
+        b.detectUseAfterFree = detectUseAfterFree;
+        b.failOnCloseWithLiveBlocks = failOnCloseWithLiveBlocks;
         return b;
     }
 
@@ -157,6 +167,16 @@ public final class HakmemConfig {
         return backgroundTrimInterval;
     }
 
+    /** {@return whether every block gets a JDK scope of its own that {@code free} closes} */
+    public boolean detectUseAfterFree() {
+        return detectUseAfterFree;
+    }
+
+    /** {@return whether {@code close()} with live blocks throws instead of logging a warning} */
+    public boolean failOnCloseWithLiveBlocks() {
+        return failOnCloseWithLiveBlocks;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof HakmemConfig c
@@ -169,14 +189,16 @@ public final class HakmemConfig {
                 && emptySuperSlabCacheSize == c.emptySuperSlabCacheSize
                 && purgeThresholdBytes == c.purgeThresholdBytes
                 && osBackend == c.osBackend
-                && backgroundTrimInterval.equals(c.backgroundTrimInterval);
+                && backgroundTrimInterval.equals(c.backgroundTrimInterval)
+                && detectUseAfterFree == c.detectUseAfterFree
+                && failOnCloseWithLiveBlocks == c.failOnCloseWithLiveBlocks;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(magazineCapacity, drainInterval, zeroOnAllocate, trackAllocationSites,
                 poisonFreedBlocks, maxMappedBytes, emptySuperSlabCacheSize, purgeThresholdBytes,
-                osBackend, backgroundTrimInterval);
+                osBackend, backgroundTrimInterval, detectUseAfterFree, failOnCloseWithLiveBlocks);
     }
 
     @Override
@@ -190,7 +212,9 @@ public final class HakmemConfig {
                 + ", emptySuperSlabCacheSize=" + emptySuperSlabCacheSize
                 + ", purgeThresholdBytes=" + purgeThresholdBytes
                 + ", osBackend=" + osBackend
-                + ", backgroundTrimInterval=" + backgroundTrimInterval + "]";
+                + ", backgroundTrimInterval=" + backgroundTrimInterval
+                + ", detectUseAfterFree=" + detectUseAfterFree
+                + ", failOnCloseWithLiveBlocks=" + failOnCloseWithLiveBlocks + "]";
     }
 
     private static @Nullable String knob(String property) {
@@ -225,6 +249,8 @@ public final class HakmemConfig {
         private long purgeThresholdBytes = 1L << 20;
         private OsBackend osBackend;
         private Duration backgroundTrimInterval;
+        private boolean detectUseAfterFree;
+        private boolean failOnCloseWithLiveBlocks;
 
         private Builder(UnaryOperator<@Nullable String> knobs) {
             fromKnob(knobs, "hakmem.tiny.magCap",
@@ -237,6 +263,11 @@ public final class HakmemConfig {
             trackAllocationSites = track != null && parseBoolean("hakmem.trackAllocationSites", track);
             fromKnob(knobs, "hakmem.backgroundTrimMillis", () -> backgroundTrimInterval(Duration.ofMillis(
                     longKnob(knobs, "hakmem.backgroundTrimMillis", 0))));
+            String uaf = knobs.apply("hakmem.detectUseAfterFree");
+            detectUseAfterFree = uaf != null && parseBoolean("hakmem.detectUseAfterFree", uaf);
+            String failOnClose = knobs.apply("hakmem.failOnCloseWithLiveBlocks");
+            failOnCloseWithLiveBlocks = failOnClose != null
+                    && parseBoolean("hakmem.failOnCloseWithLiveBlocks", failOnClose);
         }
 
         /** Applies a knob; a value the setter rejects is reported with the knob's name. */
@@ -391,6 +422,42 @@ public final class HakmemConfig {
                         "backgroundTrimInterval must be zero or between 1 ms and 1 day, was " + interval);
             }
             this.backgroundTrimInterval = interval;
+            return this;
+        }
+
+        /**
+         * Whether each block gets a JDK scope of its own, closed by {@code free} (default false).
+         * Every read or write through a freed segment, or a slice of one, then throws
+         * {@link IllegalStateException} at that access, and freeing an old segment again is a
+         * double free even after its address was handed out again. Each allocation creates a
+         * shared JDK arena and each free closes it, which costs a handshake with every thread:
+         * meant for tests.
+         *
+         * <pre>{@code
+         * HakmemArena arena = HakmemArena.create(HakmemConfig.builder().detectUseAfterFree(true).build());
+         * MemorySegment s = arena.allocate(16);
+         * arena.free(s);
+         * s.get(ValueLayout.JAVA_BYTE, 0);   // IllegalStateException: Already closed
+         * }</pre>
+         *
+         * @param detect true to detect
+         * @return this builder
+         */
+        public Builder detectUseAfterFree(boolean detect) {
+            this.detectUseAfterFree = detect;
+            return this;
+        }
+
+        /**
+         * Whether {@code close()} with blocks still live throws {@link IllegalStateException}
+         * (after unmapping them) instead of logging one warning to the {@code io.hakmem} logger
+         * (default false).
+         *
+         * @param fail true to throw
+         * @return this builder
+         */
+        public Builder failOnCloseWithLiveBlocks(boolean fail) {
+            this.failOnCloseWithLiveBlocks = fail;
             return this;
         }
 
