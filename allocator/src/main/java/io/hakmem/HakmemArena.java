@@ -342,16 +342,18 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      *     not start at a block
      * @throws IllegalStateException on a double free, or after {@link #close()}
      */
-    public void free(MemorySegment view) {
+    public void free(MemorySegment segment) {
         try {
-            MemorySegment segment = view;
+            ArenaWatch.Listener l = ArenaWatch.listener();
             if (guard != null) {
                 ensureOpen();
+                MemorySegment view = segment;
                 segment = guard.unwrap(view);
-            }
-            ArenaWatch.Listener l = ArenaWatch.listener();
-            if (l != null) {
-                l.freeing(this, view);
+                if (l != null) {
+                    l.freeing(this, view);
+                }
+            } else if (l != null) {
+                l.freeing(this, segment);
             }
             ThreadCaches tcs = fastCaches;
             if (tcs == null) {
