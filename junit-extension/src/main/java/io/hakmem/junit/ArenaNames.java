@@ -28,6 +28,6 @@ final class ArenaNames {
         }
         String site = LeakGroups.userStack(origin.site()).stream().findFirst()
                 .map(AllocationSites::format).orElse(origin.where());
-        return "the HakmemArena created at " + site + " by thread '" + origin.threadName() + "'";
+        return "the HakmemArena created at " + site;
     }
 }

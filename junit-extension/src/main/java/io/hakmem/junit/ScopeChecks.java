@@ -36,14 +36,13 @@ final class ScopeChecks {
             } catch (IllegalStateException closedMeanwhile) {
                 continue;
             }
-            String what = "hakmem arena check failed: " + scope.testName() + " created " + ArenaNames.of(arena)
-                    + " and never closed it";
+            String what = "hakmem arena check failed: " + scope.testName() + " never closed " + ArenaNames.of(arena);
             if (stats.liveBlocks() > 0) {
-                holding.add(what + "; it still holds " + Sizes.blocks(stats.liveBlocks(), stats.liveBytes())
+                holding.add(what + ", which still holds " + Sizes.blocks(stats.liveBlocks(), stats.liveBytes())
                         + ". Close it (try-with-resources), or use HakmemArena.global() for memory that outlives"
                         + " its user.");
             } else {
-                empty.add(what + " (it is empty, but keeps its thread caches and its JDK scope)."
+                empty.add(what + " (empty, but it keeps its thread caches and its JDK scope)."
                         + " Close it, or allow it with @HakmemSettings(unclosedArenas = LeakCheckMode.OFF).");
             }
         }
