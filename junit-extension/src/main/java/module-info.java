@@ -14,6 +14,12 @@ module io.hakmem.junit {
     requires transitive org.assertj.core;
     requires org.junit.platform.commons;
     requires static org.jspecify;
+    // The end-of-run report (HakmemRunListener) is loaded by the launcher, which is always there then.
+    requires static org.junit.platform.launcher;
 
     exports io.hakmem.junit;
+
+    // junit.jupiter.extensions.autodetection.enabled=true registers the extension for every test.
+    provides org.junit.jupiter.api.extension.Extension with io.hakmem.junit.HakmemExtension;
+    provides org.junit.platform.launcher.TestExecutionListener with io.hakmem.junit.HakmemRunListener;
 }

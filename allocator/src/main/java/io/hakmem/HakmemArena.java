@@ -14,6 +14,7 @@ import io.hakmem.slab.Span;
 import io.hakmem.slab.SuperSlab;
 import io.hakmem.stats.ArenaNames;
 import io.hakmem.stats.OpenArenas;
+import io.hakmem.watch.ArenaWatch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -59,6 +60,9 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private final boolean zero;
     private final @Nullable AllocationSites sites;
     private final @Nullable Poison poison;
+    private final @Nullable UseAfterFreeGuard guard;
+    private final boolean global;
+    private final ArenaWatch.Registration registration;
     private volatile boolean closed;
     /** Set under the heap lock once close() has unmapped everything: no class is in use any more. */
     private boolean unmapped;
@@ -69,10 +73,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private long lockedFreeBytes;
     private long opsAtLastTrimVisit = -1;
 
-    private HakmemArena(HakmemConfig config, OsMemory os) {
+    private HakmemArena(HakmemConfig config, OsMemory os, boolean global) {
         this.config = config;
         String named = config.name();
         this.name = named != null ? named : ArenaNames.creationSite();
+        this.global = global;
+        this.guard = config.detectUseAfterFree() ? new UseAfterFreeGuard() : null;
         this.heap = new SlabHeap(os, config, JfrSlabHeapListener.INSTANCE);
         this.zero = config.zeroOnAllocate();
         this.sites = config.trackAllocationSites() ? new AllocationSites() : null;
@@ -86,6 +92,38 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (!config.backgroundTrimInterval().isZero()) {
             BackgroundTrimmer.register(this, config.backgroundTrimInterval().toNanos());
         }
+        this.registration = ArenaWatch.opened(this, global);
+    }
+
+    /**
+     * The process-wide arena, for production code that wants {@code malloc} and {@code free}
+     * without owning an arena: created on first use with {@link HakmemConfig#defaults()} (system
+     * properties and environment variables), safe for every thread, and never closed.
+     *
+     * <pre>{@code
+     * MemorySegment buffer = HakmemArena.global().allocate(4096);
+     * try {
+     *     fill(buffer);
+     * } finally {
+     *     HakmemArena.global().free(buffer);
+     * }
+     * }</pre>
+     *
+     * <p>Under the JUnit extension, a block allocated from it during a test and not freed by the
+     * end of the test is that test's leak.
+     *
+     * @return the one global arena
+     * @throws IllegalCallerException when native access is not enabled
+     */
+    public static HakmemArena global() {
+        return GlobalHolder.ARENA;
+    }
+
+    /** Lazy and thread-safe through class initialization. */
+    private static final class GlobalHolder {
+        private static final HakmemConfig CONFIG = HakmemConfig.defaults().toBuilder().name("global").build();
+        static final HakmemArena ARENA = OpenArenas.opened(
+                new HakmemArena(CONFIG, OsMemories.forBackend(CONFIG.osBackend()), true));
     }
 
     /**
@@ -110,12 +148,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     public static HakmemArena create(HakmemConfig config) {
         Objects.requireNonNull(config, "config");
-        return OpenArenas.opened(new HakmemArena(config, OsMemories.forBackend(config.osBackend())));
+        return OpenArenas.opened(new HakmemArena(config, OsMemories.forBackend(config.osBackend()), false));
     }
 
     /** For tests that inject an OS layer, e.g. one that fails on demand. */
     static HakmemArena create(HakmemConfig config, OsMemory os) {
-        return OpenArenas.opened(new HakmemArena(config, os));
+        return OpenArenas.opened(new HakmemArena(config, os, false));
     }
 
     /**
@@ -134,9 +172,9 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         try {
             MemorySegment segment;
             if ((byteAlignment == 1 || byteAlignment == 8) && (segment = fromCache(byteSize)) != null) {
-                return segment;
+                return handOut(segment);
             }
-            return allocateSlow(byteSize, byteAlignment);
+            return handOut(allocateSlow(byteSize, byteAlignment));
         } catch (IllegalStateException e) {
             throw closedDuring(e);
         }
@@ -153,10 +191,20 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     public MemorySegment allocate(long byteSize) {
         try {
             MemorySegment segment = fromCache(byteSize);
-            return segment != null ? segment : allocateSlow(byteSize, 1);
+            return handOut(segment != null ? segment : allocateSlow(byteSize, 1));
         } catch (IllegalStateException e) {
             throw closedDuring(e);
         }
+    }
+
+    /** Wraps the block when use-after-free is detected, and tells a watching test tool. */
+    private MemorySegment handOut(MemorySegment block) {
+        MemorySegment segment = guard == null ? block : guard.wrap(block);
+        ArenaWatch.Listener l = ArenaWatch.listener();
+        if (l != null) {
+            l.allocated(this, segment);
+        }
+        return segment;
     }
 
     /**
@@ -306,6 +354,17 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     public void free(MemorySegment segment) {
         try {
+            ArenaWatch.Listener l = ArenaWatch.listener();
+            if (guard != null) {
+                ensureOpen();
+                MemorySegment view = segment;
+                segment = guard.unwrap(view);
+                if (l != null) {
+                    l.freeing(this, view);
+                }
+            } else if (l != null) {
+                l.freeing(this, segment);
+            }
             ThreadCaches tcs = fastCaches;
             if (tcs == null) {
                 freeTracked(segment);
@@ -722,6 +781,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     @Override
     public void close() {
+        if (global) {
+            throw new UnsupportedOperationException("HakmemArena.global() cannot be closed, as Arena.global() cannot:"
+                    + " free its blocks one by one instead");
+        }
+        // Read before closing: afterwards nothing is live any more.
+        @Nullable HakmemStats before = closed ? null : stats();
+        List<LiveBlock> sites = before != null && before.liveBlocks() > 0 && this.sites != null
+                ? liveBlocks(Integer.MAX_VALUE) : List.of();
         heap.lock();
         try {
             if (closed) {
@@ -736,6 +803,9 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         }
         // Still mapped: the exit table's totals of closed arenas read the spans one last time.
         OpenArenas.closing(this);
+        if (guard != null) {
+            guard.closeAll();
+        }
         heap.lock();
         try {
             heap.closeAll();
@@ -744,7 +814,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             heap.unlock();
         }
         io.hakmem.os.SharedScopes.close(lifetime);
+        ArenaWatch.closed(this, registration);
+        if (before != null && before.liveBlocks() > 0) {
+            LiveAtClose.report(registration.origin().where(), before, sites, config.failOnCloseWithLiveBlocks());
+        }
     }
+
 
     private void ensureOpen() {
         if (closed) {

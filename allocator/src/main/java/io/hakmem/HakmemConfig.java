@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  *       <td>{@code HAKMEM_PURGE_DELAY_MILLIS}</td><td>10</td></tr>
  *   <tr><td>{@link #registerMXBean()}</td><td>{@code hakmem.jmx}</td>
  *       <td>{@code HAKMEM_JMX}</td><td>true</td></tr>
+ *   <tr><td>{@link #detectUseAfterFree()}</td><td>{@code hakmem.detectUseAfterFree}</td>
+ *       <td>{@code HAKMEM_DETECT_USE_AFTER_FREE}</td><td>false</td></tr>
+ *   <tr><td>{@link #failOnCloseWithLiveBlocks()}</td><td>{@code hakmem.failOnCloseWithLiveBlocks}</td>
+ *       <td>{@code HAKMEM_FAIL_ON_CLOSE_WITH_LIVE_BLOCKS}</td><td>false (log a warning)</td></tr>
  * </table>
  *
  * <p>One knob is process-wide rather than per arena: {@code -Dhakmem.showStats=true} (or
@@ -69,6 +73,8 @@ public final class HakmemConfig {
     private final Duration purgeDelay;
     private final @Nullable String name;
     private final boolean registerMXBean;
+    private final boolean detectUseAfterFree;
+    private final boolean failOnCloseWithLiveBlocks;
 
     private HakmemConfig(Builder b) {
         this.magazineCapacity = b.magazineCapacity;
@@ -84,6 +90,8 @@ public final class HakmemConfig {
         this.purgeDelay = b.purgeDelay;
         this.name = b.name;
         this.registerMXBean = b.registerMXBean;
+        this.detectUseAfterFree = b.detectUseAfterFree;
+        this.failOnCloseWithLiveBlocks = b.failOnCloseWithLiveBlocks;
     }
 
     /**
@@ -125,6 +133,8 @@ public final class HakmemConfig {
         b.purgeDelay = purgeDelay;
         b.name = name;
         b.registerMXBean = registerMXBean;
+        b.detectUseAfterFree = detectUseAfterFree;
+        b.failOnCloseWithLiveBlocks = failOnCloseWithLiveBlocks;
         return b;
     }
 
@@ -202,6 +212,16 @@ public final class HakmemConfig {
         return registerMXBean;
     }
 
+    /** {@return whether every block gets a JDK scope of its own that {@code free} closes} */
+    public boolean detectUseAfterFree() {
+        return detectUseAfterFree;
+    }
+
+    /** {@return whether {@code close()} with live blocks throws instead of logging a warning} */
+    public boolean failOnCloseWithLiveBlocks() {
+        return failOnCloseWithLiveBlocks;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof HakmemConfig c
@@ -217,14 +237,17 @@ public final class HakmemConfig {
                 && backgroundTrimInterval.equals(c.backgroundTrimInterval)
                 && purgeDelay.equals(c.purgeDelay)
                 && Objects.equals(name, c.name)
-                && registerMXBean == c.registerMXBean;
+                && registerMXBean == c.registerMXBean
+                && detectUseAfterFree == c.detectUseAfterFree
+                && failOnCloseWithLiveBlocks == c.failOnCloseWithLiveBlocks;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(magazineCapacity, drainInterval, zeroOnAllocate, trackAllocationSites,
                 poisonFreedBlocks, maxMappedBytes, emptySuperSlabCacheSize, purgeThresholdBytes,
-                osBackend, backgroundTrimInterval, purgeDelay, name, registerMXBean);
+                osBackend, backgroundTrimInterval, purgeDelay, name, registerMXBean, detectUseAfterFree,
+                failOnCloseWithLiveBlocks);
     }
 
     @Override
@@ -241,7 +264,9 @@ public final class HakmemConfig {
                 + ", backgroundTrimInterval=" + backgroundTrimInterval
                 + ", purgeDelay=" + purgeDelay
                 + ", name=" + name
-                + ", registerMXBean=" + registerMXBean + "]";
+                + ", registerMXBean=" + registerMXBean
+                + ", detectUseAfterFree=" + detectUseAfterFree
+                + ", failOnCloseWithLiveBlocks=" + failOnCloseWithLiveBlocks + "]";
     }
 
     private static @Nullable String knob(String property) {
@@ -279,6 +304,8 @@ public final class HakmemConfig {
         private Duration purgeDelay = DEFAULT_PURGE_DELAY;
         private @Nullable String name;
         private boolean registerMXBean;
+        private boolean detectUseAfterFree;
+        private boolean failOnCloseWithLiveBlocks;
 
         private Builder(UnaryOperator<@Nullable String> knobs) {
             fromKnob(knobs, "hakmem.tiny.magCap",
@@ -295,6 +322,11 @@ public final class HakmemConfig {
                     longKnob(knobs, "hakmem.purgeDelayMillis", DEFAULT_PURGE_DELAY.toMillis()))));
             String jmx = knobs.apply("hakmem.jmx");
             registerMXBean = jmx == null || parseBoolean("hakmem.jmx", jmx);
+            String uaf = knobs.apply("hakmem.detectUseAfterFree");
+            detectUseAfterFree = uaf != null && parseBoolean("hakmem.detectUseAfterFree", uaf);
+            String failOnClose = knobs.apply("hakmem.failOnCloseWithLiveBlocks");
+            failOnCloseWithLiveBlocks = failOnClose != null
+                    && parseBoolean("hakmem.failOnCloseWithLiveBlocks", failOnClose);
         }
 
         /** Applies a knob; a value the setter rejects is reported with the knob's name. */
@@ -496,6 +528,29 @@ public final class HakmemConfig {
         }
 
         /**
+         * Whether each block gets a JDK scope of its own, closed by {@code free} (default false).
+         * Every read or write through a freed segment, or a slice of one, then throws
+         * {@link IllegalStateException} at that access, and freeing an old segment again is a
+         * double free even after its address was handed out again. Each allocation creates a
+         * shared JDK arena and each free closes it, which costs a handshake with every thread:
+         * meant for tests.
+         *
+         * <pre>{@code
+         * HakmemArena arena = HakmemArena.create(HakmemConfig.builder().detectUseAfterFree(true).build());
+         * MemorySegment s = arena.allocate(16);
+         * arena.free(s);
+         * s.get(ValueLayout.JAVA_BYTE, 0);   // IllegalStateException: Already closed
+         * }</pre>
+         *
+         * @param detect true to detect
+         * @return this builder
+         */
+        public Builder detectUseAfterFree(boolean detect) {
+            this.detectUseAfterFree = detect;
+            return this;
+        }
+
+        /**
          * Whether the arena registers an MXBean with the platform MBean server from creation to
          * {@link HakmemArena#close()} (default true). The first registration in a JVM starts the
          * platform MBean server, which costs about 0.2 s once.
@@ -505,6 +560,19 @@ public final class HakmemConfig {
          */
         public Builder registerMXBean(boolean register) {
             this.registerMXBean = register;
+            return this;
+        }
+
+        /**
+         * Whether {@code close()} with blocks still live throws {@link IllegalStateException}
+         * (after unmapping them) instead of logging one warning to the {@code io.hakmem} logger
+         * (default false).
+         *
+         * @param fail true to throw
+         * @return this builder
+         */
+        public Builder failOnCloseWithLiveBlocks(boolean fail) {
+            this.failOnCloseWithLiveBlocks = fail;
             return this;
         }
 

@@ -23,7 +23,7 @@ class LeakCheckTest {
         assertThat(failure).isInstanceOf(AssertionError.class);
         assertThat(failure.getMessage())
                 .contains("leak")
-                .contains("1 block (24 bytes)")
+                .contains("1 block (24 B)")
                 .contains("LeakSamples.java:" + LeakSamples.leakLine);
         assertThat(LeakSamples.leakLine).isPositive();
     }

@@ -49,7 +49,7 @@ class KotlinExtensionTest {
 
         arena.free(header)
         arena.free(body)
-        assertThat(arena).hasNoLeaks().hasReclaimedAllSuperSlabs()
+        assertThat(arena).hasNoLeaks().hasReclaimedAllSuperSlabsAfterTrim()
     }
 
     @Test

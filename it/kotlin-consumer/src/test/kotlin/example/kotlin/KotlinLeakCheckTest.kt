@@ -27,7 +27,7 @@ class KotlinLeakCheckTest {
         assertThat(KotlinLeakSamples.leakLine).isPositive()
         assertThat(failure.message)
             .contains("leak")
-            .contains("1 block (24 bytes)")
+            .contains("1 block (24 B)")
             .contains("KotlinLeakSamples.kt:${KotlinLeakSamples.leakLine}")
     }
 
@@ -37,7 +37,7 @@ class KotlinLeakCheckTest {
 
         assertThat(failure).isInstanceOf(IllegalStateException::class.java).hasMessage("the test's own failure")
         assertThat(failure.suppressed.single().message)
-            .contains("24 bytes")
+            .contains("24 B")
             .contains("KotlinLeakSamples.kt:${KotlinLeakSamples.leakLine}")
     }
 }

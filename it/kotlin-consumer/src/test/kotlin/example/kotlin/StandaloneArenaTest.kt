@@ -32,7 +32,7 @@ class StandaloneArenaTest {
             assertThat(arena.liveBlocks(10).single().byteSize).isEqualTo(100L)
             arena.free(block)
             assertThat(arena.stats()).hasNoLeaks()
-            assertThat(arena).hasReclaimedAllSuperSlabs()
+            assertThat(arena).hasReclaimedAllSuperSlabsAfterTrim()
         }
     }
 }

@@ -36,7 +36,7 @@ final class ArenaChecks {
         }
         try {
             if (checked && !closedByTest) {
-                checkLeaksAndReclamation(arena, context, problems);
+                checkLeaksAndReclamation(arena, resource.settings(), context, problems);
             }
         } catch (IllegalStateException e) {
             // The test's own thread may still be closing the arena; that is closing it, not a leak.
@@ -68,10 +68,15 @@ final class ArenaChecks {
         }
     }
 
-    private static void checkLeaksAndReclamation(HakmemArena arena, ExtensionContext context, List<String> problems) {
+    private static void checkLeaksAndReclamation(HakmemArena arena, ArenaSettings settings, ExtensionContext context,
+            List<String> problems) {
         HakmemStats stats = arena.stats();
         if (stats.liveBlocks() > 0) {
-            problems.add(LeakReport.describe(arena, stats, outermostTestClass(context), testName(context)));
+            String report = LeakReport.describe(arena, stats, settings, testName(context), LeakReport.INJECTED);
+            if (report != null) {
+                problems.add(report);
+            }
+            // Suppressed blocks are still live: the arena cannot be empty after trim().
             return;
         }
         arena.trim();
@@ -98,13 +103,5 @@ final class ArenaChecks {
         return context.getTestMethod().map(m -> className + "." + m.getName() + "()"
                         + (context.getDisplayName().startsWith(m.getName() + "(") ? "" : " [" + context.getDisplayName() + "]"))
                 .orElse(className + " (class-level arena)");
-    }
-
-    private static String outermostTestClass(ExtensionContext context) {
-        Class<?> c = context.getRequiredTestClass();
-        while (c.getEnclosingClass() != null) {
-            c = c.getEnclosingClass();
-        }
-        return c.getName();
     }
 }

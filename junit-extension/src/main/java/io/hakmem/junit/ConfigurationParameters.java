@@ -1,5 +1,7 @@
 package io.hakmem.junit;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -14,6 +16,10 @@ final class ConfigurationParameters {
     static final String ZERO_ON_ALLOCATE = "hakmem.zeroOnAllocate";
     static final String TRACK_ALLOCATION_SITES = "hakmem.trackAllocationSites";
     static final String LEAK_CHECK = "hakmem.leakCheck";
+    static final String DETECT_USE_AFTER_FREE = "hakmem.detectUseAfterFree";
+    static final String IGNORE_LEAKS_FROM = "hakmem.ignoreLeaksFrom";
+    static final String STACK_DEPTH = "hakmem.stackDepth";
+    static final String UNCLOSED_ARENAS = "hakmem.unclosedArenas";
 
     private ConfigurationParameters() {
     }
@@ -41,11 +47,46 @@ final class ConfigurationParameters {
     }
 
     static Optional<LeakCheckMode> leakCheck(ExtensionContext context) {
-        return raw(context, LEAK_CHECK).map(value -> switch (value.toUpperCase(Locale.ROOT)) {
+        return mode(context, LEAK_CHECK);
+    }
+
+    static Optional<LeakCheckMode> unclosedArenas(ExtensionContext context) {
+        return mode(context, UNCLOSED_ARENAS);
+    }
+
+    static Optional<Boolean> detectUseAfterFree(ExtensionContext context) {
+        return bool(context, DETECT_USE_AFTER_FREE);
+    }
+
+    /** {@return the comma-separated patterns of hakmem.ignoreLeaksFrom, blanks dropped} */
+    static List<String> ignoreLeaksFrom(ExtensionContext context) {
+        return raw(context, IGNORE_LEAKS_FROM).map(ConfigurationParameters::patterns).orElse(List.of());
+    }
+
+    static List<String> patterns(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+
+    static Optional<Integer> stackDepth(ExtensionContext context) {
+        return raw(context, STACK_DEPTH).map(value -> {
+            try {
+                int depth = Integer.parseInt(value);
+                if (depth >= 1 && depth <= 32) {
+                    return depth;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the key and value
+            }
+            throw invalid(STACK_DEPTH, value, "a whole number from 1 to 32");
+        });
+    }
+
+    private static Optional<LeakCheckMode> mode(ExtensionContext context, String key) {
+        return raw(context, key).map(value -> switch (value.toUpperCase(Locale.ROOT)) {
             case "FAIL" -> LeakCheckMode.FAIL;
             case "WARN" -> LeakCheckMode.WARN;
             case "OFF" -> LeakCheckMode.OFF;
-            default -> throw invalid(LEAK_CHECK, value, "FAIL, WARN or OFF");
+            default -> throw invalid(key, value, "FAIL, WARN or OFF");
         });
     }
 

@@ -1,7 +1,9 @@
 package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -99,6 +101,9 @@ public final class HakmemExtension implements ParameterResolver, BeforeEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        TestScope scope = new TestScope(ArenaChecks.testName(context), SettingsResolver.resolve(context));
+        store(context).put(TestScope.class, scope);
+        ProcessWatch.enter(scope);
         FieldInjector.inject(context.getRequiredTestInstances().getAllInstances(), sharedConcurrently(context),
                 () -> arena(context));
     }
@@ -117,11 +122,29 @@ public final class HakmemExtension implements ParameterResolver, BeforeEachCallb
 
     @Override
     public void afterEach(ExtensionContext context) {
+        TestScope scope = store(context).remove(TestScope.class, TestScope.class);
         ArenaResource resource = store(context).remove(ArenaResource.class, ArenaResource.class);
-        if (resource == null) {
+        List<String> problems = new ArrayList<>();
+        if (resource != null) {
+            problems.addAll(ArenaChecks.checkAndClose(resource, context));
+        }
+        if (scope == null) {
+            Verdicts.deliver(problems, resource == null ? LeakCheckMode.OFF : resource.settings().leakCheck(), context);
             return;
         }
-        Verdicts.deliver(ArenaChecks.checkAndClose(resource, context), resource.settings().leakCheck(), context);
+        ProcessWatch.leave(scope);
+        LeakCheckMode mode = scope.settings().leakCheck();
+        List<String> emptyArenas = new ArrayList<>();
+        if (mode != LeakCheckMode.OFF) {
+            problems.addAll(ScopeChecks.leaks(scope));
+            ScopeChecks.unclosedArenas(scope, problems, emptyArenas);
+        }
+        if (scope.settings().unclosedArenas() == LeakCheckMode.FAIL) {
+            problems.addAll(emptyArenas);
+        } else {
+            Verdicts.deliver(emptyArenas, scope.settings().unclosedArenas(), context);
+        }
+        Verdicts.deliver(problems, mode, context);
     }
 
     /**

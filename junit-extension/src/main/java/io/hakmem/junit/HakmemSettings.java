@@ -25,6 +25,13 @@ import org.jspecify.annotations.NullMarked;
  *       <td>on</td></tr>
  *   <tr><td>{@link #leakCheck()}</td><td>{@code hakmem.leakCheck}</td>
  *       <td>{@link LeakCheckMode#FAIL}</td></tr>
+ *   <tr><td>{@link #detectUseAfterFree()}</td><td>{@code hakmem.detectUseAfterFree}</td>
+ *       <td>off</td></tr>
+ *   <tr><td>{@link #ignoreLeaksFrom()}</td><td>{@code hakmem.ignoreLeaksFrom} (comma-separated)</td>
+ *       <td>none</td></tr>
+ *   <tr><td>{@link #stackDepth()}</td><td>{@code hakmem.stackDepth}</td><td>8</td></tr>
+ *   <tr><td>{@link #unclosedArenas()}</td><td>{@code hakmem.unclosedArenas}</td>
+ *       <td>{@link LeakCheckMode#WARN}</td></tr>
  * </table>
  *
  * <p>Configuration parameters come from {@code junit-platform.properties}, system properties or
@@ -66,4 +73,43 @@ public @interface HakmemSettings {
 
     /** {@return what happens when a test leaks} */
     LeakCheckMode leakCheck() default LeakCheckMode.INHERIT;
+
+    /**
+     * Whether the injected arena gives each block a JDK scope of its own that {@code free} closes,
+     * so that any access through a freed segment throws {@link IllegalStateException} and freeing
+     * an old segment again is a double free; see
+     * {@link io.hakmem.HakmemConfig.Builder#detectUseAfterFree(boolean)}. Arenas the code under test
+     * creates read the system property {@code hakmem.detectUseAfterFree} instead.
+     *
+     * @return on, off, or inherit
+     */
+    Toggle detectUseAfterFree() default Toggle.INHERIT;
+
+    /**
+     * Suppressions, as LeakSanitizer's: a leaked block whose allocating stack has a frame whose
+     * {@code package.Class.method} starts with one of these is not reported. Patterns of all levels
+     * and of the configuration parameter add up.
+     *
+     * <pre>{@code
+     * @HakmemSettings(ignoreLeaksFrom = {"com.example.Cache", "com.example.Pool.warmUp"})
+     * }</pre>
+     *
+     * @return prefixes of {@code package.Class.method}
+     */
+    String[] ignoreLeaksFrom() default {};
+
+    /**
+     * Stack frames shown for each allocation site in a leak report.
+     *
+     * @return 1 to 32, or {@link #INHERIT}
+     */
+    int stackDepth() default INHERIT;
+
+    /**
+     * What an arena the test created, never closed and left empty does to the test ({@code WARN}
+     * by default). An unclosed arena that still holds blocks always fails, as its blocks leak.
+     *
+     * @return the mode, or inherit
+     */
+    LeakCheckMode unclosedArenas() default LeakCheckMode.INHERIT;
 }

@@ -5,14 +5,16 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jspecify.annotations.NullMarked;
 
 /**
  * Marks a non-static {@link io.hakmem.HakmemArena} field that {@link HakmemExtension} sets before
  * each test, to the same fresh arena that the test's parameters and {@code @BeforeEach} methods get.
  *
+ * <p>It registers {@link HakmemExtension} by itself: no {@code @ExtendWith} is needed.
+ *
  * <pre>{@code
- * @ExtendWith(HakmemExtension.class)
  * class BufferTest {
  *     @InjectArena
  *     HakmemArena arena;
@@ -32,6 +34,7 @@ import org.jspecify.annotations.NullMarked;
  * combination; take a {@code HakmemArena} parameter in such a class.
  */
 @NullMarked
+@ExtendWith(HakmemExtension.class)
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)

@@ -3,15 +3,18 @@ package io.hakmem.junit;
 import io.hakmem.HakmemArena;
 import io.hakmem.HakmemStats;
 import io.hakmem.LiveBlock;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
-/** Describes the blocks an arena still holds, bounded to the first {@value #MAX_LISTED}. */
+/** Describes leaked blocks, grouped by allocation site as LeakSanitizer does. */
 @NullMarked
 final class LeakReport {
 
-    static final int MAX_LISTED = 20;
+    /** Blocks read from an arena for one report; beyond it, the report says how many it left out. */
+    static final int MAX_READ = 100_000;
+    static final String INJECTED = "the arena the extension injected";
 
     private LeakReport() {
     }
@@ -19,48 +22,49 @@ final class LeakReport {
     /**
      * @param arena the arena, still open
      * @param stats a snapshot showing at least one live block
-     * @param testClassName the outermost test class, to pick the frame to show
+     * @param settings suppressions and stack depth
      * @param testName how to name the test in the message
+     * @param arenaName how to name the arena
+     * @return the report, or null when every live block is suppressed
      */
-    static String describe(HakmemArena arena, HakmemStats stats, @Nullable String testClassName, String testName) {
-        List<LiveBlock> blocks = arena.liveBlocks(MAX_LISTED);
-        StringBuilder sb = new StringBuilder()
-                .append("hakmem leak check failed: ").append(testName).append(" leaked ")
-                .append(plural(stats.liveBlocks(), "block")).append(" (")
-                .append(plural(stats.liveBytes(), "byte")).append(")");
-        long listedBytes = 0;
-        boolean anySite = false;
-        for (int i = 0; i < blocks.size(); i++) {
-            LiveBlock block = blocks.get(i);
-            listedBytes += block.byteSize();
-            anySite |= appendBlock(sb, i + 1, block, testClassName);
+    static @Nullable String describe(HakmemArena arena, HakmemStats stats, ArenaSettings settings, String testName,
+            String arenaName) {
+        List<LiveBlock> blocks = arena.liveBlocks(MAX_READ);
+        List<LeakGroups.Leak> leaks = new ArrayList<>();
+        long count = stats.liveBlocks();
+        long bytes = stats.liveBytes();
+        for (LiveBlock b : blocks) {
+            if (LeakGroups.suppressed(b.allocationSite(), settings.ignoreLeaksFrom())) {
+                count--;
+                bytes -= b.byteSize();
+            } else {
+                leaks.add(new LeakGroups.Leak(b.byteSize(), b.allocationSite(), b.threadName(), arenaName));
+            }
         }
-        long hidden = stats.liveBlocks() - blocks.size();
-        if (hidden > 0) {
-            sb.append("\n  ... and ").append(plural(hidden, "more block")).append(" (")
-                    .append(plural(Math.max(0, stats.liveBytes() - listedBytes), "byte")).append(") not listed");
+        if (count <= 0) {
+            return null;
         }
-        sb.append("\nFree each segment with arena.free(segment) before the test ends");
-        if (!anySite) {
-            sb.append("; turn on @HakmemSettings(trackAllocationSites = Toggle.ON) to see where each block"
-                    + " was allocated");
+        StringBuilder sb = new StringBuilder(header(testName, count, Math.max(0, bytes)))
+                .append("\n\n").append(LeakGroups.format(leaks, settings.stackDepth()));
+        if (stats.liveBlocks() > blocks.size()) {
+            sb.append("\n\n... and ").append(stats.liveBlocks() - blocks.size()).append(" more blocks not read");
         }
-        return sb.append('.').toString();
+        return sb.append(footer()).toString();
     }
 
-    private static boolean appendBlock(StringBuilder sb, int index, LiveBlock block, @Nullable String testClassName) {
-        sb.append("\n  #").append(index).append(": ").append(plural(block.byteSize(), "byte"))
-                .append(" at 0x").append(Long.toHexString(block.address()));
-        StackTraceElement frame = AllocationSites.userFrame(block.allocationSite(), testClassName);
-        if (frame == null) {
-            return false;
-        }
-        sb.append(", allocated");
-        if (!block.threadName().isEmpty()) {
-            sb.append(" by thread '").append(block.threadName()).append('\'');
-        }
-        sb.append(" at ").append(AllocationSites.format(frame));
-        return true;
+    /** The report for blocks of arenas the extension does not manage. */
+    static String describe(List<LeakGroups.Leak> leaks, int depth, String testName) {
+        long bytes = leaks.stream().mapToLong(LeakGroups.Leak::byteSize).sum();
+        return header(testName, leaks.size(), bytes) + "\n\n" + LeakGroups.format(leaks, depth) + footer();
+    }
+
+    static String header(String testName, long count, long bytes) {
+        return "hakmem leak check failed: " + testName + " leaked " + Sizes.blocks(count, bytes);
+    }
+
+    private static String footer() {
+        return "\n\nFree each segment with arena.free(segment) before the test ends, or suppress a site with"
+                + " @HakmemSettings(ignoreLeaksFrom = \"com.example.Class.method\").";
     }
 
     static String plural(long count, String noun) {

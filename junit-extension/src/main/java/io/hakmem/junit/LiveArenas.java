@@ -1,6 +1,7 @@
 package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
+import io.hakmem.watch.ArenaWatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,11 @@ final class LiveArenas {
         ARENAS.remove(arena);
     }
 
+    /** {@return whether the extension created this arena and still manages it} */
+    static boolean contains(HakmemArena arena) {
+        return ARENAS.contains(arena);
+    }
+
     /** {@return the ranges the open arenas map at this moment, each listed under its arena's lock} */
     static List<AddressRange> heldRanges() {
         List<AddressRange> held = new ArrayList<>();
@@ -40,6 +46,12 @@ final class LiveArenas {
             if (arena.isClosed()) {
                 ARENAS.remove(arena);
             } else {
+                held.addAll(ArenaMappings.of(arena));
+            }
+        }
+        // Arenas the code under test opened (the global one included) hold ranges too.
+        for (HakmemArena arena : ArenaWatch.openArenas()) {
+            if (!ARENAS.contains(arena)) {
                 held.addAll(ArenaMappings.of(arena));
             }
         }

@@ -73,6 +73,35 @@ class HakmemStatsAssertTest {
     }
 
     @Test
+    void nothingResidentForLiveBytesIsNoGainButAnUnmeasuredArena() {
+        org.assertj.core.api.Assertions.assertThat(stats(3, 72, 1, 0, 2 << 20, 0).overheadPercent()).isEqualTo(-100.0);
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(stats(3, 72, 1, 0, 2 << 20, 0)).hasOverheadAtMostPercent(50))
+                .withMessageContaining("at most 50.0 % but residentBytes=0 while 72 bytes are live")
+                .withMessageContaining("residency was not measured");
+    }
+
+    /** A project's own assertion class keeps the chain typed as itself. */
+    static final class FrameStatsAssert extends AbstractHakmemStatsAssert<FrameStatsAssert> {
+        FrameStatsAssert(io.hakmem.HakmemStats actual) {
+            super(actual, FrameStatsAssert.class);
+        }
+
+        FrameStatsAssert holdsOneFrame() {
+            return hasLiveBlocks(1).hasLiveBytes(24);
+        }
+    }
+
+    @Test
+    void theSelfTypeLetsProjectsExtendTheAssertions() {
+        FrameStatsAssert chained = new FrameStatsAssert(stats(1, 24, 1, 0, 2 << 20, 4096)).hasLiveBlocks(1);
+        org.assertj.core.api.Assertions.assertThat(chained.holdsOneFrame()).isSameAs(chained);
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> new FrameStatsAssert(stats(2, 48, 1, 0, 2 << 20, 4096)).holdsOneFrame())
+                .withMessageContaining("Expected 1 live blocks but was 2");
+    }
+
+    @Test
     void negativeLimitIsRejected() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> assertThat(clean).hasOverheadAtMostPercent(-1))

@@ -61,7 +61,8 @@ class ReadmeExamplesTest {
         String all = String.join("\n", blocks.stream().map(JavaBlock::code).toList());
         assertThat(blocks).as("```java blocks in README.md").hasSizeGreaterThanOrEqualTo(4);
         assertThat(all).contains("HakmemArena.create()", "HakmemConfig.builder()",
-                "@ExtendWith(HakmemExtension.class)", "implements Workload");
+                "@InjectArena", "HakmemArena.global()", "detectUseAfterFree(true)",
+                "implements Workload");
     }
 
     @Test

@@ -1,0 +1,207 @@
+package io.hakmem.watch;
+
+import io.hakmem.HakmemArena;
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Knows every open {@link HakmemArena} of the process, and passes each allocation and free of any
+ * of them to one installed {@link Listener}. The JUnit extension uses it to find leaks of arenas
+ * it did not create: the global one, and those the code under test made for itself.
+ *
+ * <p>With no listener installed an allocation pays one volatile read, nothing else. Arenas are held
+ * weakly: an arena nobody references any more leaves the registry when the GC clears it.
+ *
+ * <pre>{@code
+ * ArenaWatch.Listener previous = ArenaWatch.install(new ArenaWatch.Listener() {
+ *     public void allocated(HakmemArena arena, MemorySegment segment) { ... }
+ *     public void freeing(HakmemArena arena, MemorySegment segment) { ... }
+ * });
+ * }</pre>
+ */
+@NullMarked
+public final class ArenaWatch {
+
+    private static final int CREATION_DEPTH = 12;
+    private static final StackWalker WALKER = StackWalker.getInstance(Set.of(), CREATION_DEPTH + 4);
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final Set<Registration> OPEN = ConcurrentHashMap.newKeySet();
+
+    private static volatile @Nullable Listener listener;
+
+    private ArenaWatch() {
+    }
+
+    /**
+     * What a test tool hears from every arena. Calls come on the allocating or freeing thread,
+     * outside every allocator lock; a listener must be thread-safe and must not call back into the
+     * arena that is calling it.
+     */
+    public interface Listener {
+
+        /**
+         * An arena was created.
+         *
+         * @param arena the new arena
+         */
+        default void arenaCreated(HakmemArena arena) {
+        }
+
+        /**
+         * A block was handed out.
+         *
+         * @param arena the arena that allocated it
+         * @param segment the segment the caller gets
+         */
+        void allocated(HakmemArena arena, MemorySegment segment);
+
+        /**
+         * A block is about to be freed: called before the block can be handed out again, so that
+         * a listener never sees the next allocation of the same address first.
+         *
+         * @param arena the arena freeing it
+         * @param segment the segment the caller passed to {@code free}
+         */
+        void freeing(HakmemArena arena, MemorySegment segment);
+
+        /**
+         * An arena was closed: every block it still held is gone.
+         *
+         * @param arena the closed arena
+         */
+        default void arenaClosed(HakmemArena arena) {
+        }
+    }
+
+    /**
+     * Where an arena was created.
+     *
+     * @param id a number unique in this process, in creation order
+     * @param site the creating stack, innermost caller first (frames of the allocator left out)
+     * @param threadName the creating thread
+     */
+    public record Origin(long id, List<StackTraceElement> site, String threadName) {
+
+        /** Copies the stack. */
+        public Origin {
+            site = List.copyOf(site);
+        }
+
+        /** {@return the innermost frame as {@code Class.method(File.java:42)}, or "unknown"} */
+        public String where() {
+            return site.isEmpty() ? "unknown" : site.get(0).toString();
+        }
+    }
+
+    /** One open arena; held by the arena itself, so the registry's weak reference is its only other link. */
+    public static final class Registration {
+        private final WeakReference<HakmemArena> arena;
+        private final Origin origin;
+
+        private Registration(HakmemArena arena, Origin origin) {
+            this.arena = new WeakReference<>(arena);
+            this.origin = origin;
+        }
+
+        /** {@return where the arena was created} */
+        public Origin origin() {
+            return origin;
+        }
+    }
+
+    /**
+     * Installs the listener, replacing any other.
+     *
+     * @param newListener the listener, or null to remove the current one
+     * @return the listener it replaced, or null
+     */
+    public static synchronized @Nullable Listener install(@Nullable Listener newListener) {
+        Listener old = listener;
+        listener = newListener;
+        return old;
+    }
+
+    /** {@return the installed listener, or null; read on every allocation and free} */
+    public static @Nullable Listener listener() {
+        return listener;
+    }
+
+    /**
+     * Called by each arena's constructor.
+     *
+     * @param arena the new arena
+     * @param globalArena whether it is {@link HakmemArena#global()}, named as such in reports
+     * @return the arena's registration, to pass to {@link #closed}
+     */
+    public static Registration opened(HakmemArena arena, boolean globalArena) {
+        List<StackTraceElement> site = globalArena
+                ? List.of(new StackTraceElement("io.hakmem.HakmemArena", "global", null, -1))
+                : WALKER.walk(frames -> frames
+                        .filter(f -> !f.getClassName().startsWith("io.hakmem.HakmemArena")
+                                && !f.getClassName().equals("io.hakmem.watch.ArenaWatch"))
+                        .limit(CREATION_DEPTH)
+                        .map(StackWalker.StackFrame::toStackTraceElement)
+                        .toList());
+        Registration r = new Registration(arena, new Origin(IDS.incrementAndGet(), site, Thread.currentThread().getName()));
+        OPEN.add(r);
+        Listener l = listener;
+        if (l != null) {
+            l.arenaCreated(arena);
+        }
+        return r;
+    }
+
+    /**
+     * Called once by each arena's {@code close()}, after its memory is unmapped.
+     *
+     * @param arena the arena
+     * @param registration what {@link #opened} returned for it
+     */
+    public static void closed(HakmemArena arena, Registration registration) {
+        OPEN.remove(registration);
+        Listener l = listener;
+        if (l != null) {
+            l.arenaClosed(arena);
+        }
+    }
+
+    /** {@return every arena that is open and still referenced, oldest first} */
+    public static List<HakmemArena> openArenas() {
+        List<Registration> regs = new ArrayList<>(OPEN);
+        regs.sort((a, b) -> Long.compare(a.origin.id(), b.origin.id()));
+        List<HakmemArena> out = new ArrayList<>(regs.size());
+        for (Registration r : regs) {
+            HakmemArena a = r.arena.get();
+            if (a == null) {
+                OPEN.remove(r);
+            } else if (!a.isClosed()) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where an arena was created; a scan of the open arenas, meant for reports.
+     *
+     * @param arena an arena
+     * @return its origin, or null when it is closed or was never registered
+     */
+    public static @Nullable Origin origin(HakmemArena arena) {
+        Objects.requireNonNull(arena, "arena");
+        for (Registration r : OPEN) {
+            if (r.arena.get() == arena) {
+                return r.origin;
+            }
+        }
+        return null;
+    }
+}

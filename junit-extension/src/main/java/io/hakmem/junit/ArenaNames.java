@@ -1,0 +1,33 @@
+package io.hakmem.junit;
+
+import io.hakmem.HakmemArena;
+import io.hakmem.watch.ArenaWatch;
+import org.jspecify.annotations.NullMarked;
+
+/** Names an arena in reports by where it was created. */
+@NullMarked
+final class ArenaNames {
+
+    private ArenaNames() {
+    }
+
+    /** Without calling {@link HakmemArena#global()}, which would create it. */
+    static boolean isGlobal(HakmemArena arena) {
+        ArenaWatch.Origin origin = ArenaWatch.origin(arena);
+        return origin != null && !origin.site().isEmpty() && origin.site().get(0).getMethodName().equals("global")
+                && origin.site().get(0).getClassName().equals(HakmemArena.class.getName());
+    }
+
+    static String of(HakmemArena arena) {
+        if (isGlobal(arena)) {
+            return "HakmemArena.global()";
+        }
+        ArenaWatch.Origin origin = ArenaWatch.origin(arena);
+        if (origin == null) {
+            return "a HakmemArena created at an unknown site";
+        }
+        String site = LeakGroups.userStack(origin.site()).stream().findFirst()
+                .map(AllocationSites::format).orElse(origin.where());
+        return "the HakmemArena created at " + site;
+    }
+}
