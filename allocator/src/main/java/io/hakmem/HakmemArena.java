@@ -199,6 +199,13 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
 
     /** Wraps the block when use-after-free is detected, and tells a watching test tool. */
     private MemorySegment handOut(MemorySegment block) {
+        if (guard == null && ArenaWatch.listener() == null) {
+            return block;
+        }
+        return handOutWatched(block);
+    }
+
+    private MemorySegment handOutWatched(MemorySegment block) {
         MemorySegment segment = guard == null ? block : guard.wrap(block);
         ArenaWatch.Listener l = ArenaWatch.listener();
         if (l != null) {
@@ -354,20 +361,10 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     public void free(MemorySegment segment) {
         try {
-            ArenaWatch.Listener l = ArenaWatch.listener();
-            if (guard != null) {
-                ensureOpen();
-                MemorySegment view = segment;
-                segment = guard.unwrap(view);
-                if (l != null) {
-                    l.freeing(this, view);
-                }
-            } else if (l != null) {
-                l.freeing(this, segment);
-            }
             ThreadCaches tcs = fastCaches;
-            if (tcs == null) {
-                freeTracked(segment);
+            // Guarded or watched frees take their own method, keeping this one small to inline.
+            if (tcs == null || guard != null || ArenaWatch.listener() != null) {
+                freeWatched(segment);
                 return;
             }
             ThreadCache tc = tcs.current();
@@ -376,6 +373,30 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             }
         } catch (IllegalStateException e) {
             throw closedDuring(e);
+        }
+    }
+
+    /** Frees with use-after-free detection, a watching test tool, site tracking or no caches. */
+    private void freeWatched(MemorySegment segment) {
+        ArenaWatch.Listener l = ArenaWatch.listener();
+        if (guard != null) {
+            ensureOpen();
+            MemorySegment view = segment;
+            segment = guard.unwrap(view);
+            if (l != null) {
+                l.freeing(this, view);
+            }
+        } else if (l != null) {
+            l.freeing(this, segment);
+        }
+        ThreadCaches tcs = fastCaches;
+        if (tcs == null) {
+            freeTracked(segment);
+            return;
+        }
+        ThreadCache tc = tcs.current();
+        if (tc == null || !tc.free(segment)) {
+            freeChecked(segment, tc);
         }
     }
 
