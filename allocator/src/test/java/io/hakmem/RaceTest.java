@@ -81,6 +81,8 @@ class RaceTest {
             }
             live.forEach(arena::free);
             arena.trim();
+            System.out.printf("racing double frees, %d trials: %d accepted twice, %d detected%n",
+                    trials, bothAccepted, arena.stats().doubleFreesDetected());
             assertThat(arena.stats().doubleFreesDetected()).as("every race reported").isEqualTo(bothAccepted);
             assertThat(arena.stats().liveBlocks()).isZero();
             ArenaChecks.assertTrimReclaimsEverything(arena);
