@@ -7,6 +7,7 @@ import io.hakmem.events.JfrSlabHeapListener;
 import io.hakmem.events.TrimEvent;
 import io.hakmem.os.OsMemories;
 import io.hakmem.os.OsMemory;
+import io.hakmem.slab.ArenaClosedException;
 import io.hakmem.slab.ClassCensus;
 import io.hakmem.slab.SizeClasses;
 import io.hakmem.slab.SlabHeap;
@@ -75,8 +76,6 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
 
     private HakmemArena(HakmemConfig config, OsMemory os, boolean global) {
         this.config = config;
-        String named = config.name();
-        this.name = named != null ? named : ArenaNames.creationSite();
         this.global = global;
         this.guard = config.detectUseAfterFree() ? new UseAfterFreeGuard() : null;
         this.heap = new SlabHeap(os, config, JfrSlabHeapListener.INSTANCE);
@@ -93,6 +92,9 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             BackgroundTrimmer.register(this, config.backgroundTrimInterval().toNanos());
         }
         this.registration = ArenaWatch.opened(this, global);
+        // The registration walked the creating stack already; the default name reads it.
+        String named = config.name();
+        this.name = named != null ? named : ArenaNames.of(registration.origin());
     }
 
     /**
@@ -219,11 +221,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      * JDK then says only "Already closed": name the arena instead.
      */
     private IllegalStateException closedDuring(IllegalStateException e) {
-        if (closed && !e.getMessage().startsWith("this HakmemArena")) {
-            return new IllegalStateException("this HakmemArena was closed while the call was running", e);
+        if (closed && !(e instanceof ArenaClosedException)) {
+            return new ArenaClosedException("this HakmemArena was closed while the call was running", e);
         }
         return e;
     }
+
 
     /** The owner's magazine hit, or null; everything else, bad input included, is allocateSlow's. */
     private @Nullable MemorySegment fromCache(long byteSize) {
@@ -389,20 +392,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         } else if (l != null) {
             l.freeing(this, segment);
         }
-        ThreadCaches tcs = fastCaches;
-        if (tcs == null) {
-            freeTracked(segment);
-            return;
-        }
-        ThreadCache tc = tcs.current();
-        if (tc == null || !tc.free(segment)) {
-            freeChecked(segment, tc);
-        }
+        freeTracked(segment);
     }
 
     /**
-     * Frees with site tracking (or with no caches at all): the site is forgotten before the block
-     * can be handed out again, and put back when the free is refused.
+     * Frees through the caches when there are any, forgetting the block's site first when sites
+     * are tracked: before the block can be handed out again, and put back when the free is refused.
      */
     private void freeTracked(MemorySegment segment) {
         ThreadCache tc = caches == null ? null : caches.current();
@@ -580,17 +575,24 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         heap.lock();
         try {
             var c = heap.counters();
-            return new HakmemStats(
-                    // Both calls of a raced double free counted as frees; one of them freed nothing.
-                    lockedAllocs - lockedFrees + cached[0] - cached[2] + heap.doubleFreesDetected(),
-                    lockedAllocBytes - lockedFreeBytes + cached[1] - cached[3] + heap.doubleFreeBytes(),
-                    c.superSlabsLive(), c.superSlabsMapped(), c.superSlabsReleased(), c.superSlabFrees(),
+            return new HakmemStats(liveBlocks(cached), liveBytes(cached), c.superSlabsLive(), c.superSlabsMapped(), c.superSlabsReleased(), c.superSlabFrees(),
                     c.emptySuperSlabsDetected(), c.allocFailures(), magazineBlocks, heap.mappedBytes(),
                     closed ? 0 : heap.residentBytes(), heap.large().count(), c.slabsPurged(),
                     heap.doubleFreesDetected());
         } finally {
             heap.unlock();
         }
+    }
+
+    /** Blocks in users' hands, from the locked counters and the caches' {@code totals()}. Locked. */
+    private long liveBlocks(long[] cached) {
+        // Both calls of a raced double free counted as frees; one of them freed nothing.
+        return lockedAllocs - lockedFrees + cached[0] - cached[2] + heap.doubleFreesDetected();
+    }
+
+    /** The requested bytes of those blocks. Locked. */
+    private long liveBytes(long[] cached) {
+        return lockedAllocBytes - lockedFreeBytes + cached[1] - cached[3] + heap.doubleFreeBytes();
     }
 
     /**
@@ -775,6 +777,11 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         return config;
     }
 
+    /** {@return whether this is {@link #global()}, the arena that is never closed} */
+    public boolean isGlobal() {
+        return global;
+    }
+
     /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return closed;
@@ -806,19 +813,23 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             throw new UnsupportedOperationException("HakmemArena.global() cannot be closed, as Arena.global() cannot:"
                     + " free its blocks one by one instead");
         }
-        // Read before closing: afterwards nothing is live any more.
-        @Nullable HakmemStats before = closed ? null : stats();
-        List<LiveBlock> sites = before != null && before.liveBlocks() > 0 && this.sites != null
-                ? liveBlocks(Integer.MAX_VALUE) : List.of();
+        // Counted as the arena closes: afterwards nothing is live any more. Not stats(), whose
+        // residency scan costs a mincore per SuperSlab and says nothing about live blocks.
+        long[] cached = caches == null ? new long[4] : caches.totals();
+        long liveBlocks;
+        long liveBytes;
         heap.lock();
         try {
             if (closed) {
                 throw closedException();
             }
             closed = true;
+            liveBlocks = liveBlocks(cached);
+            liveBytes = liveBytes(cached);
         } finally {
             heap.unlock();
         }
+        List<LiveBlock> sites = liveBlocks > 0 && this.sites != null ? this.sites.first(Integer.MAX_VALUE) : List.of();
         if (caches != null) {
             caches.abandonAll();
         }
@@ -836,11 +847,11 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         }
         io.hakmem.os.SharedScopes.close(lifetime);
         ArenaWatch.closed(this, registration);
-        if (before != null && before.liveBlocks() > 0) {
-            LiveAtClose.report(registration.origin().where(), before, sites, config.failOnCloseWithLiveBlocks());
+        if (liveBlocks > 0) {
+            LiveAtClose.report(registration.origin().where(), liveBlocks, liveBytes, sites,
+                    config.failOnCloseWithLiveBlocks());
         }
     }
-
 
     private void ensureOpen() {
         if (closed) {
@@ -849,7 +860,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     }
 
     private static IllegalStateException closedException() {
-        return new IllegalStateException("this HakmemArena is closed");
+        return new ArenaClosedException("this HakmemArena is closed", null);
     }
 
     @Override

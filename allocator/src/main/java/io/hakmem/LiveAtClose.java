@@ -21,13 +21,14 @@ final class LiveAtClose {
 
     /**
      * @param createdAt the arena's creation site
-     * @param before the stats read just before closing, with live blocks
+     * @param liveBlocks blocks still live as the arena closed, more than 0
+     * @param liveBytes their requested bytes
      * @param live the tracked live blocks, empty when sites are not tracked
      * @param fail whether to throw instead of warning
      */
-    static void report(String createdAt, HakmemStats before, List<LiveBlock> live, boolean fail) {
+    static void report(String createdAt, long liveBlocks, long liveBytes, List<LiveBlock> live, boolean fail) {
         StringBuilder sb = new StringBuilder("HakmemArena created at ").append(createdAt).append(" was closed with ")
-                .append(blocks(before.liveBlocks(), before.liveBytes())).append(" still live; close() unmapped them");
+                .append(blocks(liveBlocks, liveBytes)).append(" still live; close() unmapped them");
         Map<String, long[]> bySite = new LinkedHashMap<>();
         for (LiveBlock b : live) {
             String site = b.allocationSite().isEmpty() ? "unknown" : b.allocationSite().get(0).toString();

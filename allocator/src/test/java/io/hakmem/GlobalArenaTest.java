@@ -21,6 +21,10 @@ class GlobalArenaTest {
                 .hasMessageContaining("HakmemArena.global() cannot be closed");
         assertThat(global.isClosed()).isFalse();
         assertThat(global.name()).isEqualTo("global");
+        assertThat(global.isGlobal()).isTrue();
+        try (HakmemArena own = HakmemArena.create(HakmemConfig.builder().name("global").build())) {
+            assertThat(own.isGlobal()).as("a name does not make an arena the global one").isFalse();
+        }
         assertThat(java.lang.management.ManagementFactory.getPlatformMBeanServer()
                 .queryNames(objectName("io.hakmem:type=HakmemArena,name=global"), null)).hasSize(1);
         MemorySegment s = global.allocate(40);

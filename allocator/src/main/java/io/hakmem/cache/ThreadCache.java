@@ -136,7 +136,7 @@ public final class ThreadCache {
     }
 
     /**
-     * The owner's allocation fast path: a cached block of tiny class {@code c}, made LIVE and
+     * The owner's allocation fast path: a cached block of class {@code c}, made LIVE and
      * cleared if asked.
      *
      * @return the block as a segment of {@code byteSize} bytes, or null when the magazine is empty
@@ -532,7 +532,7 @@ public final class ThreadCache {
         return given;
     }
 
-    /** Adds, per tiny class, the frees this cache kept to {@code totals}; read racily. */
+    /** Adds, per cached class, the frees this cache kept to {@code totals}; read racily. */
     void addCachedFrees(long[] totals) {
         for (int c = 0; c < freesSinceDrain.length; c++) {
             totals[c] += freesBeforeDrains[c] + freesSinceDrain[c];

@@ -224,7 +224,7 @@ public final class ThreadCaches {
         return t;
     }
 
-    /** {@return per tiny class, the frees that stopped in a thread cache, dead threads' included} */
+    /** {@return per cached class, the frees that stopped in a thread cache, dead threads' included} */
     public synchronized long[] cachedFreesByClass() {
         long[] totals = retiredCachedFrees.clone();
         for (ThreadCache c : all) {

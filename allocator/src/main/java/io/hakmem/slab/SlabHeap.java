@@ -283,7 +283,7 @@ public final class SlabHeap {
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("this HakmemArena is closed");
+            throw new ArenaClosedException("this HakmemArena is closed", null);
         }
     }
 
@@ -385,13 +385,7 @@ public final class SlabHeap {
             return;
         }
         boolean purgeAll = idleBytes() > config.purgeThresholdBytes();
-        long next = releaseIdleSpans(now, purgeAll);
-        for (SuperSlab ss : superSlabs) {
-            next = earlier(next, purgeExpired(ss, now, purgeAll));
-        }
-        for (SuperSlab ss : emptyCache) {
-            next = earlier(next, purgeExpired(ss, now, purgeAll));
-        }
+        long next = earlier(releaseIdleSpans(now, purgeAll), purgeDirty(now, purgeAll));
         // The cache is a stack: the SuperSlabs empty the longest sit at its bottom.
         while (emptyCache.size() > config.emptySuperSlabCacheSize()) {
             SuperSlab oldest = emptyCache.peekLast();
@@ -600,7 +594,7 @@ public final class SlabHeap {
         long before = mappedBytes();
         long purgedBefore = counters.slabsPurged;
         releaseEmptySpans();
-        purgeDirty();
+        purgeDirty(System.nanoTime(), true);
         while (!emptyCache.isEmpty()) {
             unmap(emptyCache.pop(), ReleaseReason.TRIM);
         }
@@ -624,15 +618,20 @@ public final class SlabHeap {
         emptySpanBytes = 0;
     }
 
-    /** Purges every dirty slab, those of cached SuperSlabs included; {@link #dirtyBytes} counts both. */
-    private void purgeDirty() {
+    /**
+     * Purges the dirty slabs whose delay ran out, or all of them, in live and cached SuperSlabs;
+     * {@link #dirtyBytes} counts both. Returns the next purge due.
+     */
+    private long purgeDirty(long now, boolean all) {
+        long next = Long.MAX_VALUE;
         for (SuperSlab ss : superSlabs) {
-            purge(ss, ss.dirtySlabs);
+            next = earlier(next, purgeExpired(ss, now, all));
         }
         for (SuperSlab ss : emptyCache) {
-            purge(ss, ss.dirtySlabs);
+            next = earlier(next, purgeExpired(ss, now, all));
         }
-        dirtyBytes = 0;
+        assert !all || dirtyBytes == 0 : "dirty bytes left after purging everything: " + dirtyBytes;
+        return next;
     }
 
     /** Purges the slabs in {@code mask}, one madvise per contiguous run. */

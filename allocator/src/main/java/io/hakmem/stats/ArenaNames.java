@@ -1,6 +1,6 @@
 package io.hakmem.stats;
 
-import io.hakmem.HakmemArena;
+import io.hakmem.watch.ArenaWatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.NullMarked;
 
@@ -8,26 +8,21 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 public final class ArenaNames {
 
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final AtomicLong UNSITED = new AtomicLong();
 
     private ArenaNames() {
     }
 
     /**
-     * {@return {@code Class.method:line} of the first frame outside {@link HakmemArena} and this
-     * package, or {@code arena-N} when there is none (N counts such arenas from 1)}
+     * @param origin where the arena was created, as its registration recorded it
+     * @return {@code Class.method:line} of the innermost caller outside the allocator, or
+     *     {@code arena-N} when there is none (N counts such arenas from 1)
      */
-    public static String creationSite() {
-        return WALKER.walk(frames -> frames
-                        .filter(f -> f.getDeclaringClass() != HakmemArena.class
-                                && f.getDeclaringClass().getPackage() != ArenaNames.class.getPackage())
-                        .findFirst())
-                .map(ArenaNames::describe)
-                .orElseGet(() -> "arena-" + UNSITED.incrementAndGet());
-    }
-
-    private static String describe(StackWalker.StackFrame frame) {
+    public static String of(ArenaWatch.Origin origin) {
+        if (origin.site().isEmpty()) {
+            return "arena-" + UNSITED.incrementAndGet();
+        }
+        StackTraceElement frame = origin.site().get(0);
         String type = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
         int line = frame.getLineNumber();
         return type + "." + frame.getMethodName() + (line > 0 ? ":" + line : "");

@@ -11,15 +11,8 @@ final class ArenaNames {
     private ArenaNames() {
     }
 
-    /** Without calling {@link HakmemArena#global()}, which would create it. */
-    static boolean isGlobal(HakmemArena arena) {
-        ArenaWatch.Origin origin = ArenaWatch.origin(arena);
-        return origin != null && !origin.site().isEmpty() && origin.site().get(0).getMethodName().equals("global")
-                && origin.site().get(0).getClassName().equals(HakmemArena.class.getName());
-    }
-
     static String of(HakmemArena arena) {
-        if (isGlobal(arena)) {
+        if (arena.isGlobal()) {
             return "HakmemArena.global()";
         }
         ArenaWatch.Origin origin = ArenaWatch.origin(arena);

@@ -27,7 +27,7 @@ final class ScopeChecks {
      */
     static void unclosedArenas(TestScope scope, List<String> holding, List<String> empty) {
         for (HakmemArena arena : scope.createdArenas) {
-            if (arena.isClosed() || LiveArenas.contains(arena) || ArenaNames.isGlobal(arena)) {
+            if (arena.isClosed() || LiveArenas.contains(arena) || arena.isGlobal()) {
                 continue;
             }
             HakmemStats stats;
