@@ -3,6 +3,7 @@ package io.hakmem.cache;
 import io.hakmem.slab.SizeClasses;
 import io.hakmem.slab.SlabHeap;
 import io.hakmem.slab.Span;
+import io.hakmem.slab.SpanOwner;
 import io.hakmem.slab.SuperSlab;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * owner makes them exact.
  */
 @NullMarked
-public final class ThreadCache {
+public final class ThreadCache implements SpanOwner {
 
     final Thread thread;
     private final SlabHeap heap;
@@ -76,6 +77,15 @@ public final class ThreadCache {
     private final long[] revokedCounts;
     private final long[] batch;
     private final Span[] batchSpans;
+    /**
+     * Per class, a refill takes {@code capacity >> fillShift} blocks. As in jemalloc's tcache, a
+     * drain that finds blocks idle through its interval halves the next fill, and one that finds
+     * the magazine ran dry doubles it: a thread recycling one block (a pair loop) stops carving,
+     * slicing and flushing back hundreds of blocks at every drain.
+     */
+    private final byte[] fillShift;
+    /** Per class, refills since the last drain: more than one means the fill was too small. */
+    private final int[] refillsSinceDrain;
     /** The span of the block the last {@link #refill} returned. */
     private @Nullable Span refilled;
     private long lastKey = -1;
@@ -90,6 +100,8 @@ public final class ThreadCache {
     /** Their bytes. */
     public long freeBytes;
     private long opsAtLastVisit = -1;
+    /** Bumped when the cache gave all its blocks back: its spans become anyone's to carve. */
+    private volatile int generation;
     /** Set by a trim that found this cache busy: the owner flushes itself at its next slow path. */
     private volatile boolean flushRequested;
 
@@ -110,6 +122,9 @@ public final class ThreadCache {
         this.freesSinceDrain = new int[classes];
         this.freesBeforeDrains = new long[classes];
         this.revokedCounts = new long[classes];
+        this.fillShift = new byte[classes];
+        Arrays.fill(fillShift, INITIAL_FILL_SHIFT);
+        this.refillsSinceDrain = new int[classes];
         int most = Arrays.stream(capacities).max().orElse(1);
         this.batch = new long[most];
         this.batchSpans = new Span[most];
@@ -274,7 +289,8 @@ public final class ThreadCache {
     public synchronized long refill(int c) {
         ensureView();
         flushIfRequested();
-        int want = Math.max(1, Math.min(256, capacities[c] / 4));
+        refillsSinceDrain[c]++;
+        int want = Math.max(1, Math.min(256, capacities[c] >> fillShift[c]));
         int got;
         heap.lock();
         try {
@@ -329,6 +345,7 @@ public final class ThreadCache {
         }
         int idle = lowWater[c];
         int held = counts[c];
+        adaptFill(c, idle);
         if (idle > 0) {
             flushOldest(c, idle);
             // The scan for SuperSlabs emptied behind the cache costs a pass over every cached
@@ -339,6 +356,22 @@ public final class ThreadCache {
             }
         }
         lowWater[c] = counts[c];
+    }
+
+    private static final byte INITIAL_FILL_SHIFT = 2;
+    private static final byte MAX_FILL_SHIFT = 30;
+
+    /**
+     * Fills less after an interval that left {@code idle} blocks unused, more after one that ran
+     * dry twice; a single refill may only follow the drain's own flush, which says nothing of demand.
+     */
+    private void adaptFill(int c, int idle) {
+        if (idle > 0) {
+            fillShift[c] = (byte) Math.min(MAX_FILL_SHIFT, fillShift[c] + 1);
+        } else if (refillsSinceDrain[c] > 1 && fillShift[c] > 1) {
+            fillShift[c]--;
+        }
+        refillsSinceDrain[c] = 0;
     }
 
     /** Gives the {@code k} oldest blocks of class {@code c} back to the heap. Under the monitor. */
@@ -467,6 +500,7 @@ public final class ThreadCache {
             return 0;
         }
         mags.revokeView();
+        generation++;
         long given = 0;
         heap.lock();
         try {
@@ -490,6 +524,7 @@ public final class ThreadCache {
      * cleared so that a view renewed after the close starts empty and only meets the closed heap.
      */
     synchronized void abandon() {
+        generation++;
         if (mags.viewAlive()) {
             mags.revokeView();
         }
@@ -550,6 +585,16 @@ public final class ThreadCache {
         boolean idle = ops == opsAtLastVisit;
         opsAtLastVisit = ops;
         return idle;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    @Override
+    public int generation() {
+        return generation;
     }
 
     /** {@return the owning thread} */

@@ -161,20 +161,20 @@ public final class SlabHeap {
      *
      * @return how many blocks were taken: at least one, or an {@link OutOfMemoryError}
      */
-    public int takeBatch(int c, long[] out, Span[] spans, int n, Object owner) {
+    public int takeBatch(int c, long[] out, Span[] spans, int n, SpanOwner owner) {
         ensureOpen();
         maintain();
         collectRemote();
         int taken = 0;
         while (taken < n) {
-            Span span = partial[c];
+            Span span = claimable(c, owner);
             if (span == null) {
                 if (taken > 0) {
                     break;
                 }
                 span = newSpan(c);
             }
-            span.owner = owner;
+            span.claim(owner);
             reuse(span);
             while (taken < n && span.hasFree()) {
                 long tagged = span.pop();
@@ -188,6 +188,23 @@ public final class SlabHeap {
         }
         return taken;
     }
+
+    /**
+     * The first span of class {@code c} that {@code owner} may carve, looking at a bounded number
+     * of spans other caches hold; null when a new span must be formed.
+     */
+    private @Nullable Span claimable(int c, SpanOwner owner) {
+        int looked = 0;
+        for (Span s = partial[c]; s != null && looked < CLAIM_SCAN; s = s.next, looked++) {
+            if (s.claimableBy(owner)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Spans held by other caches skipped before forming a new one: keeps a refill O(1). */
+    private static final int CLAIM_SCAN = 16;
 
     /**
      * Gives a block back to its span: the free reached the SuperSlab layer. Locked. The caller has

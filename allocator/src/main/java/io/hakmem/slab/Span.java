@@ -88,11 +88,13 @@ public final class Span {
     @SuppressWarnings("unused")
     private volatile int queued;
     /**
-     * The thread cache that refilled from this span last; frees from other threads go remote.
-     * A routing hint only, hence not volatile: a stale read sends a free down the other correct
-     * path (magazine or remote queue), never a wrong one.
+     * The thread cache carving this span, written under the heap lock; read without it by the
+     * free path, where a stale read only sends a free down the other correct path (magazine or
+     * remote queue), never a wrong one.
      */
-    @Nullable Object owner;
+    @Nullable SpanOwner owner;
+    /** The owner's {@link SpanOwner#generation()} when it took the span. */
+    int ownerGeneration;
 
     Span(SuperSlab superSlab, int firstSlab, int sizeClass, boolean dirty) {
         this.superSlab = superSlab;
@@ -129,8 +131,22 @@ public final class Span {
     }
 
     /** {@return the thread cache that owns this span for routing frees, if any} */
-    public @Nullable Object owner() {
+    public @Nullable SpanOwner owner() {
         return owner;
+    }
+
+    /**
+     * {@return whether {@code taker} may carve blocks from this span: its own, or one nobody holds,
+     * or one whose owner died or gave everything back since. Locked.}
+     */
+    boolean claimableBy(SpanOwner taker) {
+        SpanOwner o = owner;
+        return o == null || o == taker || used == 0 || o.generation() != ownerGeneration || !o.isAlive();
+    }
+
+    void claim(SpanOwner taker) {
+        owner = taker;
+        ownerGeneration = taker.generation();
     }
 
     /**
@@ -234,7 +250,8 @@ public final class Span {
         REMOTE_BITS.getAndBitwiseOr(remoteBits, index >>> 6, 1L << index);
         // Counted after the bit is set, so a collector that reads the count first finds the bit.
         REMOTE_PUSHES.getAndAdd(this, 1L);
-        return (int) QUEUED.getAndSet(this, 1) == 0;
+        // Most remote frees find the span queued already: a plain read spares them a third atomic.
+        return (int) QUEUED.getVolatile(this) == 0 && (int) QUEUED.getAndSet(this, 1) == 0;
     }
 
     /** Takes this span off the pending queue's books before a collection; later pushes queue it again. */
