@@ -264,12 +264,38 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                     return segment;
                 }
                 long tagged = tc.refill(c);
+                if (tagged == 0) {
+                    tagged = refillAfterRevoking(tcs, tc, c);
+                }
                 tc.allocs++;
                 tc.allocBytes += byteSize;
                 return handOutCached(tc.refilledSpan(), tagged, byteSize);
             }
         }
         return c < 0 ? allocateLarge(byteSize, byteAlignment) : allocateLocked(c, byteSize);
+    }
+
+    /**
+     * A refill that found the heap at {@code maxMappedBytes}: memory pinned by thread caches, this
+     * one's included, counts against the limit, so it is given back before the refill is tried
+     * again; the limit check then fails for real, counted, with the usual message.
+     */
+    private long refillAfterRevoking(ThreadCaches tcs, ThreadCache tc, int c) {
+        tcs.revokeAll();
+        for (;;) {
+            long tagged = tc.refill(c);
+            if (tagged != 0) {
+                return tagged;
+            }
+            heap.lock();
+            try {
+                ensureOpen();
+                heap.checkLimit(SuperSlab.SIZE);
+            } finally {
+                heap.unlock();
+            }
+            // Another thread freed a SuperSlab in between: there is room again.
+        }
     }
 
     private static IllegalArgumentException badRequest(long byteSize, long byteAlignment) {

@@ -366,17 +366,20 @@ class BadInputTest {
         }
     }
 
-    @Test
-    void emptySuperSlabsInTheCacheDoNotCountAgainstTheLimitWhenMemoryIsNeeded() {
+    @ParameterizedTest(name = "magazineCapacity={0}")
+    @ValueSource(ints = {0, HakmemConfig.DEFAULT_MAGAZINE_CAPACITY})
+    void emptySuperSlabsInTheCacheDoNotCountAgainstTheLimitWhenMemoryIsNeeded(int magazineCapacity) {
         long limit = 4L << 20;
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().maxMappedBytes(limit).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().maxMappedBytes(limit).magazineCapacity(magazineCapacity).build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             fillUntilOutOfMemory(arena, blocks, 64 * 1024);
-            // Free the second SuperSlab's 32 blocks: it is empty, parked in the empty cache.
+            // Free the second SuperSlab's 32 blocks: without caches it is empty, parked in the
+            // empty cache; with them, its blocks wait in this thread's magazine instead.
             for (int i = 0; i < 32; i++) {
                 arena.free(blocks.remove(blocks.size() - 1));
             }
-            assertThat(arena.stats().emptySuperSlabsDetected()).isEqualTo(1);
+            assertThat(arena.stats().emptySuperSlabsDetected()).isEqualTo(magazineCapacity == 0 ? 1 : 0);
             // 1 MiB live: a 1 MiB block must fit under 4 MiB once the empty SuperSlab goes back.
             MemorySegment big = allocateOrFail(arena, 1L << 20);
             assertThat(big.byteSize()).isEqualTo(1L << 20);

@@ -102,6 +102,35 @@ class ReclamationTest {
     }
 
     @Test
+    void tenThousandBatchesOf64KiBWithDefaultsNeverUnmapAndStayWithinTwoSuperSlabsOfTheWorkingSet() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            MemorySegment[] batch = new MemorySegment[100];
+            // 100 blocks of one slab each: four SuperSlabs hold the working set.
+            long workingSet = 4;
+            long mostMapped = 0;
+            for (int round = 0; round < 10_000; round++) {
+                for (int i = 0; i < batch.length; i++) {
+                    batch[i] = arena.allocate(64 * 1024);
+                    batch[i].set(ValueLayout.JAVA_LONG, 65528, round);
+                }
+                for (MemorySegment block : batch) {
+                    assertThat(block.get(ValueLayout.JAVA_LONG, 65528)).isEqualTo(round);
+                    arena.free(block);
+                }
+                if (round % 500 == 0) {
+                    HakmemStats now = arena.stats();
+                    assertThat(now.superSlabsReleased()).as("unmapped during the churn, round %d", round).isZero();
+                    mostMapped = Math.max(mostMapped, now.superSlabsLive());
+                }
+            }
+            HakmemStats churned = arena.stats();
+            assertThat(churned.superSlabsReleased()).isZero();
+            assertThat(Math.max(mostMapped, churned.superSlabsLive())).isLessThanOrEqualTo(workingSet + 2);
+            ArenaChecks.assertTrimReclaimsEverything(arena);
+        }
+    }
+
+    @Test
     void dirtyMemoryOfCachedSuperSlabsStaysWithinTheDefaultPurgeThreshold() {
         try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().emptySuperSlabCacheSize(1).build())) {
             List<MemorySegment> blocks = new ArrayList<>();

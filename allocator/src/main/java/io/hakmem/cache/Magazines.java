@@ -53,18 +53,19 @@ final class Magazines {
 
     /**
      * The bytes one magazine may pin, as Netty bounds its caches: 32 KiB, or 128 blocks when that
-     * is more, for each tiny class; up to 16 KiB, 128 blocks (at least 256 KiB), so that a batch
-     * of 100 buffers stays in the cache
-     * instead of taking the heap lock every few blocks (16 KiB pairs: 300 ns with 16 blocks, 170
-     * ns with 128); 256 KiB for the four classes above. A thread pins at most about 17.3 MiB per
-     * arena, and only what it really used: drains return what sits idle, trim() the rest.
+     * is more, for each tiny class; 128 blocks (at least 256 KiB) up to 16 KiB, so that a batch of
+     * 100 buffers stays in the cache instead of taking the heap lock every few blocks (16 KiB
+     * pairs: 300 ns with 16 blocks, 170 ns with 128); 128 blocks but at most 8 MiB above, the
+     * per-thread span cache of rpmalloc (64 KiB: 128 blocks, 256 KiB: 32). A thread pins only
+     * what it really used: drains return what sits idle through an interval, trim() the rest, and
+     * an allocation that would cross {@code maxMappedBytes} revokes every cache first.
      */
     static int boundBytes(int c) {
         int size = SizeClasses.size(c);
         if (size <= SizeClasses.MAX_TINY) {
             return Math.max(32 << 10, 128 * size);
         }
-        return size <= 16 << 10 ? Math.max(256 << 10, 128 * size) : 256 << 10;
+        return size <= 16 << 10 ? Math.max(256 << 10, 128 * size) : Math.min(8 << 20, 128 * size);
     }
 
     /** Revokes the owner's view; afterwards only {@link #backing} reaches the counts. */

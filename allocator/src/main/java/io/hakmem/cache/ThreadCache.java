@@ -284,7 +284,9 @@ public final class ThreadCache implements SpanOwner {
     /**
      * Refills the empty magazine of class {@code c} from the heap and takes one block.
      *
-     * @return a tagged block address in state CACHED, with its span in {@link #refilledSpan}
+     * @return a tagged block address in state CACHED, with its span in {@link #refilledSpan}; 0
+     *     when the heap reached {@code maxMappedBytes} and caches must be revoked before a retry
+     *     (see {@link SlabHeap#takeBatch})
      */
     public synchronized long refill(int c) {
         ensureView();
@@ -297,6 +299,9 @@ public final class ThreadCache implements SpanOwner {
             got = heap.takeBatch(c, batch, batchSpans, want, this);
         } finally {
             heap.unlock();
+        }
+        if (got == 0) {
+            return 0;
         }
         int base = first[c] + counts[c];
         for (int i = 0; i < got - 1; i++) {

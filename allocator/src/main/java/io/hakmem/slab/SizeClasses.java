@@ -19,11 +19,11 @@ public final class SizeClasses {
     /** Largest tiny block: tiny classes step by 8 B up to 64 B, then by a quarter power of two. */
     public static final int MAX_TINY = 1024;
     /**
-     * Largest block the thread caches hold: mimalloc's and rpmalloc's thread-owned pages and
-     * jemalloc's tcache all reach 32 KiB, and a 2 KiB or 16 KiB buffer is as common as a 16 B
-     * node.
+     * Largest block the thread caches hold: every slab class. mimalloc's thread-owned pages reach
+     * 128 KiB and rpmalloc keeps per-thread caches of large spans, so that a batch of 64 KiB or
+     * 256 KiB buffers never takes a lock; a 2 KiB or 16 KiB buffer is as common as a 16 B node.
      */
-    public static final int MAX_CACHED = 32 * 1024;
+    public static final int MAX_CACHED = MAX_SMALL;
 
     private static final int[] SIZES = buildSizes();
     private static final int[] SPAN_SLABS = new int[SIZES.length];

@@ -159,7 +159,10 @@ public final class SlabHeap {
      * Takes up to {@code n} blocks of class {@code c} into {@code out}, cached for {@code owner}.
      * Locked. Blocks that must be cleared carry {@link Span#DIRTY_BIT}.
      *
-     * @return how many blocks were taken: at least one, or an {@link OutOfMemoryError}
+     * @return how many blocks were taken: at least one, or 0 when only mapping a SuperSlab past
+     *     {@code maxMappedBytes} could serve the class. Thread caches may pin memory that holds
+     *     nothing live, and they can only be revoked without this lock held: the caller revokes
+     *     them and asks again, and only that second failure is counted and thrown.
      */
     public int takeBatch(int c, long[] out, Span[] spans, int n, SpanOwner owner) {
         ensureOpen();
@@ -172,7 +175,10 @@ public final class SlabHeap {
                 if (taken > 0) {
                     break;
                 }
-                span = newSpan(c);
+                span = newSpanWithinLimit(c);
+                if (span == null) {
+                    return 0;
+                }
             }
             span.claim(owner);
             reuse(span);
@@ -478,16 +484,33 @@ public final class SlabHeap {
     }
 
     private Span newSpan(int c) {
+        Span span = formSpanWithoutMapping(c);
+        return span != null ? span : formSpanIn(emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop(), c);
+    }
+
+    /** {@link #newSpan}, or null where it would fail for {@code maxMappedBytes}; nothing is counted. */
+    private @Nullable Span newSpanWithinLimit(int c) {
+        Span span = formSpanWithoutMapping(c);
+        if (span != null) {
+            return span;
+        }
+        if (emptyCache.isEmpty() && !fitsUnderLimit(SuperSlab.SIZE)) {
+            return null;
+        }
+        return formSpanIn(emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop(), c);
+    }
+
+    private @Nullable Span formSpanWithoutMapping(int c) {
         int slabs = SizeClasses.spanSlabs(c);
         Span span = formSpanInLiveSuperSlab(c, slabs);
         // Empty spans kept for their own class must not make another class map a new SuperSlab.
         if (span == null && releaseEmptySpans()) {
             span = formSpanInLiveSuperSlab(c, slabs);
         }
-        if (span != null) {
-            return span;
-        }
-        SuperSlab ss = emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop();
+        return span;
+    }
+
+    private Span formSpanIn(SuperSlab ss, int c) {
         superSlabs.add(ss);
         return formSpan(ss, 0, c);
     }
@@ -552,17 +575,24 @@ public final class SlabHeap {
 
     /** Fails with {@link OutOfMemoryError} when mapping {@code bytes} more would cross the limit. Locked. */
     public void checkLimit(long bytes) {
-        if (bytes > config.maxMappedBytes() - mappedBytes()) {
-            // Memory that holds no block (empty spans kept for reuse, cached SuperSlabs) must not
-            // make an allocation fail: give it back first.
-            trim();
-        }
-        long mapped = mappedBytes();
-        // mapped never exceeds the limit, so this subtraction cannot overflow where a sum could.
-        if (bytes > config.maxMappedBytes() - mapped) {
+        if (!fitsUnderLimit(bytes)) {
+            long mapped = mappedBytes();
             throw outOfMemory("mapping " + bytes + " more bytes would exceed maxMappedBytes="
                     + config.maxMappedBytes() + " (mapped now: " + mapped + ")", bytes);
         }
+    }
+
+    /**
+     * {@return whether {@code bytes} more stay under {@code maxMappedBytes}, after giving back
+     * memory that holds no block (empty spans kept for reuse, cached SuperSlabs) if they would not.
+     * Locked.}
+     */
+    private boolean fitsUnderLimit(long bytes) {
+        // mapped never exceeds the limit, so the subtraction cannot overflow where a sum could.
+        if (bytes > config.maxMappedBytes() - mappedBytes()) {
+            trim();
+        }
+        return bytes <= config.maxMappedBytes() - mappedBytes();
     }
 
     /** Counts and describes a failed allocation that tried to map {@code bytes}. Locked. */
