@@ -443,7 +443,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     /** Every free the owner's magazine did not take: other owners, locked paths, bad input. */
     private void freeChecked(MemorySegment segment, @Nullable ThreadCache tc) {
         long address = segment.address();
-        SuperSlab ss = tc != null ? tc.superSlabOf(address) : heap.lookup(address);
+        SuperSlab ss = heap.lookup(address);
         Span span;
         int index;
         long byteSize = segment.byteSize();

@@ -88,9 +88,6 @@ public final class ThreadCache implements SpanOwner {
     private final int[] refillsSinceDrain;
     /** The span of the block the last {@link #refill} returned. */
     private @Nullable Span refilled;
-    private long lastKey = -1;
-    private @Nullable SuperSlab lastSuperSlab;
-    private int lastEpoch;
     /** Blocks handed to the user by this thread through the cache. */
     public long allocs;
     /** Their requested bytes. */
@@ -128,26 +125,6 @@ public final class ThreadCache implements SpanOwner {
         int most = Arrays.stream(capacities).max().orElse(1);
         this.batch = new long[most];
         this.batchSpans = new Span[most];
-    }
-
-    /**
-     * Address to SuperSlab through a one-entry cache, valid while no SuperSlab was unmapped since
-     * it was filled; the owner's frees mostly hit the SuperSlab it allocates from.
-     */
-    public @Nullable SuperSlab superSlabOf(long address) {
-        int epoch = heap.unmapEpoch();
-        long key = address >>> SuperSlab.SHIFT;
-        SuperSlab ss = lastSuperSlab;
-        if (key == lastKey && epoch == lastEpoch && ss != null) {
-            return ss;
-        }
-        ss = heap.lookup(address);
-        if (ss != null) {
-            lastKey = key;
-            lastSuperSlab = ss;
-            lastEpoch = epoch;
-        }
-        return ss;
     }
 
     /**

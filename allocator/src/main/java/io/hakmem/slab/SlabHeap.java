@@ -27,7 +27,6 @@ public final class SlabHeap {
     private final OsMemory os;
     private final HakmemConfig config;
     private final ReentrantLock lock = new ReentrantLock();
-    private final SuperSlabTable table = new SuperSlabTable();
     private final List<SuperSlab> superSlabs = new ArrayList<>();
     private final ArrayDeque<SuperSlab> emptyCache = new ArrayDeque<>();
     private final @Nullable Span[] partial = new Span[SizeClasses.count()];
@@ -44,11 +43,6 @@ public final class SlabHeap {
     /** Bytes of formed spans with no block out, kept for reuse until maintain() dissolves them. */
     private long emptySpanBytes;
     private boolean closed;
-    /** Bumped on every unmap: a SuperSlab looked up under an unchanged epoch is still mapped. */
-    private volatile int unmapEpoch;
-    /** Every live SuperSlab of the process, to tell "another arena's block" from "not ours". */
-    private static final java.util.concurrent.ConcurrentHashMap<Long, SlabHeap> ALL =
-            new java.util.concurrent.ConcurrentHashMap<>();
     private final SlabCounters counters = new SlabCounters();
     private final long purgeDelayNanos;
     private final long unmapDelayNanos;
@@ -103,19 +97,16 @@ public final class SlabHeap {
         lock.unlock();
     }
 
-    /** {@return a number that changes whenever a SuperSlab is unmapped; lock-free} */
-    public int unmapEpoch() {
-        return unmapEpoch;
-    }
-
     /** {@return the SuperSlab containing {@code address}, or null; lock-free} */
     public @Nullable SuperSlab lookup(long address) {
-        return table.lookup(address);
+        SuperSlab ss = SuperSlabMap.lookup(address);
+        return ss != null && ss.heap == this ? ss : null;
     }
 
     /** {@return the heap owning the SuperSlab that contains {@code address}, in any arena, or null} */
     public static @Nullable SlabHeap owningHeap(long address) {
-        return ALL.get(address >>> SuperSlab.SHIFT);
+        SuperSlab ss = SuperSlabMap.lookup(address);
+        return ss == null ? null : ss.heap;
     }
 
     /** {@return whether {@code scope} belonged to memory this heap already gave back; lock-free} */
@@ -472,11 +463,9 @@ public final class SlabHeap {
     }
 
     private void unmap(SuperSlab ss, ReleaseReason reason) {
-        unmapEpoch++;
         ss.closeScope();
         releasedScopes.add(ss.scope());
-        table.remove(ss);
-        ALL.remove(ss.base >>> SuperSlab.SHIFT);
+        SuperSlabMap.remove(ss);
         os.unmap(ss.base, SuperSlab.SIZE);
         counters.superSlabsLive--;
         counters.superSlabsReleased++;
@@ -565,8 +554,7 @@ public final class SlabHeap {
             throw outOfMemory("the OS refused to map a 2 MiB SuperSlab (" + os.name() + ")", SuperSlab.SIZE);
         }
         SuperSlab ss = new SuperSlab(this, base);
-        table.add(ss);
-        ALL.put(base >>> SuperSlab.SHIFT, this);
+        SuperSlabMap.add(ss);
         counters.superSlabsLive++;
         counters.superSlabsMapped++;
         listener.superSlabMapped(base);
