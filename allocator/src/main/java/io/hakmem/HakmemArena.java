@@ -1,6 +1,8 @@
 package io.hakmem;
 
 import io.hakmem.cache.BackgroundTrimmer;
+import io.hakmem.cache.OpCounters;
+import io.hakmem.cache.OpTotals;
 import io.hakmem.cache.ThreadCache;
 import io.hakmem.cache.ThreadCaches;
 import io.hakmem.events.JfrSlabHeapListener;
@@ -67,11 +69,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private volatile boolean closed;
     /** Set under the heap lock once close() has unmapped everything: no class is in use any more. */
     private boolean unmapped;
-    // Blocks that took the locked path; guarded by the heap lock.
-    private long lockedAllocs;
-    private long lockedAllocBytes;
-    private long lockedFrees;
-    private long lockedFreeBytes;
+    /** Blocks that took the locked path; guarded by the heap lock. */
+    private final OpCounters locked = new OpCounters();
     private long opsAtLastTrimVisit = -1;
 
     private HakmemArena(HakmemConfig config, OsMemory os, boolean global) {
@@ -263,13 +262,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 if (segment != null) {
                     return segment;
                 }
-                long tagged = tc.refill(c);
-                if (tagged == 0) {
-                    tagged = refillAfterRevoking(tcs, tc, c);
-                }
-                tc.allocs++;
-                tc.allocBytes += byteSize;
-                return handOutCached(tc.refilledSpan(), tagged, byteSize);
+                segment = tc.refill(c, byteSize, zero);
+                return segment != null ? segment : refillAfterRevoking(tcs, tc, c, byteSize);
             }
         }
         return c < 0 ? allocateLarge(byteSize, byteAlignment) : allocateLocked(c, byteSize);
@@ -280,12 +274,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      * one's included, counts against the limit, so it is given back before the refill is tried
      * again; the limit check then fails for real, counted, with the usual message.
      */
-    private long refillAfterRevoking(ThreadCaches tcs, ThreadCache tc, int c) {
+    private MemorySegment refillAfterRevoking(ThreadCaches tcs, ThreadCache tc, int c, long byteSize) {
         tcs.revokeAll();
         for (;;) {
-            long tagged = tc.refill(c);
-            if (tagged != 0) {
-                return tagged;
+            MemorySegment segment = tc.refill(c, byteSize, zero);
+            if (segment != null) {
+                return segment;
             }
             heap.lock();
             try {
@@ -315,8 +309,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 heap.collectRemote();
             }
             tagged = heap.take(c, Span.LIVE);
-            lockedAllocs++;
-            lockedAllocBytes += byteSize;
+            locked.allocated(byteSize);
             // Sliced under the lock: a racing close() may unmap the SuperSlab as soon as it is released.
             segment = Objects.requireNonNull(heap.lookup(tagged & ~Span.TAG_BITS)).slice(tagged & ~Span.TAG_BITS, byteSize);
         } finally {
@@ -325,18 +318,6 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         clearHandedOut(segment, tagged);
         if (poison != null && (tagged & Span.RECYCLED_BIT) != 0) {
             checkPoison(segment, tagged & ~Span.TAG_BITS);
-        }
-        return segment;
-    }
-
-    /** Turns a cached block into the user's segment: CACHED becomes LIVE here. */
-    private MemorySegment handOutCached(Span span, long tagged, long byteSize) {
-        long address = tagged & ~Span.TAG_BITS;
-        span.setState(span.indexOf(address), Span.LIVE);
-        MemorySegment segment = span.superSlab().slice(address, byteSize);
-        // Only the requested bytes: a later, larger request of the class clears its own.
-        if ((tagged & Span.DIRTY_BIT) != 0 && zero) {
-            io.hakmem.os.Zeroing.clear(segment);
         }
         return segment;
     }
@@ -362,8 +343,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         try {
             ensureOpen();
             MemorySegment segment = heap.allocateLarge(byteSize, byteAlignment);
-            lockedAllocs++;
-            lockedAllocBytes += byteSize;
+            locked.allocated(byteSize);
             return segment;
         } finally {
             heap.unlock();
@@ -482,8 +462,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private boolean freeCached(ThreadCache tc, Span span, int index, MemorySegment segment, long byteSize) {
         if (span.owner() != tc) {
             heap.pushRemote(span, index);
-            tc.frees++;
-            tc.freeBytes += byteSize;
+            tc.countRemoteFree(byteSize);
             return true;
         }
         if (span.state(index) != Span.LIVE) {
@@ -503,8 +482,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 poison.fill(ss.slice(address, span.blockSize()));
             }
             heap.giveBack(span, index);
-            lockedFrees++;
-            lockedFreeBytes += byteSize;
+            locked.freed(byteSize);
         } finally {
             heap.unlock();
         }
@@ -518,8 +496,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             ensureOpen();
             if (segment.isNative() && heap.large().owns(segment)) {
                 long requested = heap.freeLarge(address);
-                lockedFrees++;
-                lockedFreeBytes += requested;
+                locked.freed(requested);
                 return;
             }
             enclosing = segment.isNative() && ss == null ? heap.large().containing(address) : -1;
@@ -596,7 +573,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      * @return a snapshot; exact once the threads that used the arena are joined
      */
     public HakmemStats stats() {
-        long[] cached = caches == null ? new long[4] : caches.totals();
+        OpTotals cached = caches == null ? OpTotals.NONE : caches.totals();
         long magazineBlocks = caches == null ? 0 : caches.cachedBlocks();
         heap.lock();
         try {
@@ -611,14 +588,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     }
 
     /** Blocks in users' hands, from the locked counters and the caches' {@code totals()}. Locked. */
-    private long liveBlocks(long[] cached) {
+    private long liveBlocks(OpTotals cached) {
         // Both calls of a raced double free counted as frees; one of them freed nothing.
-        return lockedAllocs - lockedFrees + cached[0] - cached[2] + heap.doubleFreesDetected();
+        return locked.totals().plus(cached).liveBlocks() + heap.doubleFreesDetected();
     }
 
     /** The requested bytes of those blocks. Locked. */
-    private long liveBytes(long[] cached) {
-        return lockedAllocBytes - lockedFreeBytes + cached[1] - cached[3] + heap.doubleFreeBytes();
+    private long liveBytes(OpTotals cached) {
+        return locked.totals().plus(cached).liveBytes() + heap.doubleFreeBytes();
     }
 
     /**
@@ -712,14 +689,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (caches != null) {
             caches.revokeIdle();
         }
-        long[] t = caches == null ? new long[4] : caches.totals();
+        OpTotals cached = caches == null ? OpTotals.NONE : caches.totals();
         heap.lock();
         try {
             if (closed) {
                 return false;
             }
             heap.maintain();
-            long ops = lockedAllocs + lockedFrees + t[0] + t[2];
+            long ops = locked.totals().plus(cached).operations();
             if (ops == opsAtLastTrimVisit) {
                 TrimEvent event = TrimEvent.start();
                 event.finish(heap.trim(), 0, true);
@@ -841,7 +818,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         }
         // Counted as the arena closes: afterwards nothing is live any more. Not stats(), whose
         // residency scan costs a mincore per SuperSlab and says nothing about live blocks.
-        long[] cached = caches == null ? new long[4] : caches.totals();
+        OpTotals cached = caches == null ? OpTotals.NONE : caches.totals();
         long liveBlocks;
         long liveBytes;
         heap.lock();

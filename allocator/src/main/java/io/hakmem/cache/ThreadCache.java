@@ -86,16 +86,11 @@ public final class ThreadCache implements SpanOwner {
     private final byte[] fillShift;
     /** Per class, refills since the last drain: more than one means the fill was too small. */
     private final int[] refillsSinceDrain;
-    /** The span of the block the last {@link #refill} returned. */
-    private @Nullable Span refilled;
-    /** Blocks handed to the user by this thread through the cache. */
-    public long allocs;
-    /** Their requested bytes. */
-    public long allocBytes;
-    /** Blocks freed by this thread through the cache or the remote queue. */
-    public long frees;
-    /** Their bytes. */
-    public long freeBytes;
+    /**
+     * Blocks this thread took and freed through the cache or the remote queue. Only the owner
+     * writes them; stats() reads them racily.
+     */
+    private final OpCounters ops = new OpCounters();
     private long opsAtLastVisit = -1;
     /** Bumped when the cache gave all its blocks back: its spans become anyone's to carve. */
     private volatile int generation;
@@ -168,8 +163,7 @@ public final class ThreadCache implements SpanOwner {
         if (zero && (indexAndDirty & 1) != 0) {
             io.hakmem.os.Zeroing.clear(segment);
         }
-        allocs++;
-        allocBytes += byteSize;
+        ops.allocated(byteSize);
         return segment;
     }
 
@@ -245,13 +239,11 @@ public final class ThreadCache implements SpanOwner {
                 return false;
             }
             // The revoker counted this block in and already gave it back: the free is done.
-            frees++;
-            freeBytes += byteSize;
+            ops.freed(byteSize);
             return true;
         }
         counts[c] = n + 1;
-        frees++;
-        freeBytes += byteSize;
+        ops.freed(byteSize);
         if (++freesSinceDrain[c] >= drainInterval) {
             drain(c);
         }
@@ -259,13 +251,14 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /**
-     * Refills the empty magazine of class {@code c} from the heap and takes one block.
+     * Refills the empty magazine of class {@code c} from the heap and hands one block out, LIVE
+     * and cleared if asked, as {@link #allocate} would have.
      *
-     * @return a tagged block address in state CACHED, with its span in {@link #refilledSpan}; 0
-     *     when the heap reached {@code maxMappedBytes} and caches must be revoked before a retry
-     *     (see {@link SlabHeap#takeBatch})
+     * @return a segment of {@code byteSize} bytes; null when the heap reached
+     *     {@code maxMappedBytes} and caches must be revoked before a retry (see
+     *     {@link SlabHeap#takeBatch})
      */
-    public synchronized long refill(int c) {
+    public synchronized @Nullable MemorySegment refill(int c, long byteSize, boolean zero) {
         ensureView();
         flushIfRequested();
         refillsSinceDrain[c]++;
@@ -278,20 +271,17 @@ public final class ThreadCache implements SpanOwner {
             heap.unlock();
         }
         if (got == 0) {
-            return 0;
+            return null;
         }
         int base = first[c] + counts[c];
         for (int i = 0; i < got - 1; i++) {
             put(base + i, batchSpans[i], batch[i]);
         }
         commit(c, counts[c] + got - 1);
-        refilled = batchSpans[got - 1];
-        return batch[got - 1];
-    }
-
-    /** {@return the span of the block the last {@link #refill} returned} */
-    public Span refilledSpan() {
-        return Objects.requireNonNull(refilled);
+        Span span = batchSpans[got - 1];
+        long address = batch[got - 1] & ~Span.TAG_BITS;
+        int indexAndDirty = span.indexOf(address) << 1 | ((batch[got - 1] & Span.DIRTY_BIT) != 0 ? 1 : 0);
+        return handOut(span.superSlab().slice(address, byteSize), span, indexAndDirty, byteSize, zero);
     }
 
     /** Puts a whole-block segment for a tagged block address into a slot. */
@@ -563,9 +553,9 @@ public final class ThreadCache implements SpanOwner {
 
     /** {@return whether the cache saw no operation since the previous call; for the trimmer} */
     boolean idleSinceLastVisit() {
-        long ops = allocs + frees;
-        boolean idle = ops == opsAtLastVisit;
-        opsAtLastVisit = ops;
+        long now = ops.operations();
+        boolean idle = now == opsAtLastVisit;
+        opsAtLastVisit = now;
         return idle;
     }
 
@@ -577,6 +567,16 @@ public final class ThreadCache implements SpanOwner {
     @Override
     public int generation() {
         return generation;
+    }
+
+    /** Counts a free this thread sent to another thread's span, which its owner collects. */
+    public void countRemoteFree(long byteSize) {
+        ops.freed(byteSize);
+    }
+
+    /** {@return what this cache counted, read racily} */
+    OpTotals totals() {
+        return ops.totals();
     }
 
     /** {@return the owning thread} */

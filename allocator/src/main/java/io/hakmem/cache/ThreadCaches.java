@@ -36,10 +36,8 @@ public final class ThreadCaches {
      * and this saves two dependent loads per call. Written once, so threads never bounce it.
      */
     private @Nullable ThreadCache first;
-    private long retiredAllocs;
-    private long retiredAllocBytes;
-    private long retiredFrees;
-    private long retiredFreeBytes;
+    /** What the caches of dead threads counted. */
+    private final OpCounters retired = new OpCounters();
     private final long[] retiredCachedFrees = new long[io.hakmem.slab.SizeClasses.cachedCount()];
 
     /**
@@ -103,10 +101,7 @@ public final class ThreadCaches {
     }
 
     private synchronized void retire(ThreadCache c) {
-        retiredAllocs += c.allocs;
-        retiredAllocBytes += c.allocBytes;
-        retiredFrees += c.frees;
-        retiredFreeBytes += c.freeBytes;
+        retired.add(c.totals());
         c.addCachedFrees(retiredCachedFrees);
         int slot = (int) c.thread.threadId() & (HINT_SLOTS - 1);
         if (hints[slot] == c) {
@@ -212,14 +207,11 @@ public final class ThreadCaches {
         return total;
     }
 
-    /** {@return {allocs, allocBytes, frees, freeBytes} over all caches, dead ones included} */
-    public synchronized long[] totals() {
-        long[] t = {retiredAllocs, retiredAllocBytes, retiredFrees, retiredFreeBytes};
+    /** {@return what every cache counted, dead threads' included} */
+    public synchronized OpTotals totals() {
+        OpTotals t = retired.totals();
         for (ThreadCache c : all) {
-            t[0] += c.allocs;
-            t[1] += c.allocBytes;
-            t[2] += c.frees;
-            t[3] += c.freeBytes;
+            t = t.plus(c.totals());
         }
         return t;
     }
