@@ -10,6 +10,7 @@ import io.hakmem.events.TrimEvent;
 import io.hakmem.os.OsMemories;
 import io.hakmem.os.OsMemory;
 import io.hakmem.slab.ArenaClosedException;
+import io.hakmem.slab.BadFrees;
 import io.hakmem.slab.ClassCensus;
 import io.hakmem.slab.SizeClasses;
 import io.hakmem.slab.SlabHeap;
@@ -311,13 +312,13 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             tagged = heap.take(c, Span.LIVE);
             locked.allocated(byteSize);
             // Sliced under the lock: a racing close() may unmap the SuperSlab as soon as it is released.
-            segment = Objects.requireNonNull(heap.lookup(tagged & ~Span.TAG_BITS)).slice(tagged & ~Span.TAG_BITS, byteSize);
+            segment = Objects.requireNonNull(heap.lookup(Span.address(tagged))).slice(Span.address(tagged), byteSize);
         } finally {
             heap.unlock();
         }
         clearHandedOut(segment, tagged);
-        if (poison != null && (tagged & Span.RECYCLED_BIT) != 0) {
-            checkPoison(segment, tagged & ~Span.TAG_BITS);
+        if (poison != null && Span.isRecycled(tagged)) {
+            checkPoison(segment, Span.address(tagged));
         }
         return segment;
     }
@@ -326,10 +327,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private void clearHandedOut(MemorySegment segment, long tagged) {
         // With poisoning, checkPoison clears recycled blocks after checking them; blocks carved
         // fresh from a reused, unpurged slab are dirty too but never checked, so clear them here.
-        boolean checkedLater = poison != null && (tagged & Span.RECYCLED_BIT) != 0;
-        if ((tagged & Span.DIRTY_BIT) != 0 && zero && !checkedLater) {
-            io.hakmem.os.Zeroing.clear(segment);
-        }
+        boolean checkedLater = poison != null && Span.isRecycled(tagged);
+        Span.clearOnHandOut(segment, Span.isDirty(tagged) && !checkedLater, zero);
     }
 
     private MemorySegment allocateLarge(long byteSize, long byteAlignment) {
@@ -446,16 +445,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             freeLarge(segment, segment.isNative() ? ss : null);
             return;
         }
-        Span span = ss.spanOf(address);
-        if (span == null) {
-            throw doubleFree(address, "its slab holds no blocks any more");
-        }
-        if (span.blockIndex(address) < 0) {
-            throw new IllegalArgumentException("segment 0x" + Long.toHexString(address)
-                    + " points inside a block of " + span.blockSize() + " B, not at its start");
-        }
-        throw new IllegalArgumentException("segment 0x" + Long.toHexString(address) + " has " + segment.byteSize()
-                + " bytes, more than its block of " + span.blockSize() + " B: was it reinterpreted?");
+        throw BadFrees.inSuperSlab(segment, ss);
     }
 
     /** A checked tiny block: to its owner's remote queue, or into this thread's magazine. */
@@ -466,7 +456,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             return true;
         }
         if (span.state(index) != Span.LIVE) {
-            throw doubleFree(segment.address(), describe(span.state(index)));
+            throw BadFrees.notLive(segment.address(), span.state(index));
         }
         return tc.push(span, index, segment, byteSize);
     }
@@ -476,7 +466,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         try {
             ensureOpen();
             if (ss.spanOf(address) != span || span.state(index) != Span.LIVE) {
-                throw doubleFree(address, describe(ss.spanOf(address) != span ? Span.FREE : span.state(index)));
+                throw BadFrees.notLive(address, ss.spanOf(address) != span ? Span.FREE : span.state(index));
             }
             if (poison != null) {
                 poison.fill(ss.slice(address, span.blockSize()));
@@ -504,50 +494,9 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             heap.unlock();
         }
         if (enclosing >= 0) {
-            throw new IllegalArgumentException("segment 0x" + Long.toHexString(address) + " points inside a block of "
-                    + enclosing + " B, not at its start");
+            throw BadFrees.interior(address, enclosing);
         }
-        throw notOurs(segment, ss);
-    }
-
-    private RuntimeException notOurs(MemorySegment segment, @Nullable SuperSlab ss) {
-        String where = "0x" + Long.toHexString(segment.address()) + " (" + segment.byteSize() + " B)";
-        if (!segment.isNative()) {
-            return new IllegalArgumentException("segment " + segment + " is a heap segment, not one of this arena's");
-        }
-        if (ss != null && segment.scope().isAlive()) {
-            // A live scope other than the SuperSlab's: a raw alias of this arena's memory.
-            return new IllegalArgumentException("segment " + where + " points into this arena's memory but is not "
-                    + "a segment it handed out (made with MemorySegment.ofAddress or reinterpret?): free the "
-                    + "segment that allocate returned");
-        }
-        if (ss != null) {
-            return new IllegalStateException("segment " + where + " belongs to a SuperSlab that was already "
-                    + "released and mapped again: double free of a stale segment");
-        }
-        if (!segment.scope().isAlive() && heap.released(segment.scope())) {
-            return doubleFree(segment.address(), "the segment is stale: its block was freed and its memory "
-                    + "already given back to the OS");
-        }
-        SlabHeap other = SlabHeap.owningHeap(segment.address());
-        if (other != null) {
-            return new IllegalArgumentException("segment " + where + " was allocated by another HakmemArena");
-        }
-        return new IllegalArgumentException("segment " + where + " was not allocated by this arena "
-                + "(a JDK arena's segment, or one already freed and unmapped)");
-    }
-
-    private static IllegalStateException doubleFree(long address, String state) {
-        return new IllegalStateException("double free of segment 0x" + Long.toHexString(address) + ": " + state);
-    }
-
-    private static String describe(byte state) {
-        return switch (state) {
-            case Span.FREE -> "the block is already free";
-            case Span.CACHED -> "the block is already free, parked in a thread cache";
-            case Span.REMOTE -> "the block is already free, queued by another thread";
-            default -> "the block is in use";
-        };
+        throw BadFrees.notOurs(heap, segment, ss);
     }
 
     private void checkPoison(MemorySegment segment, long address) {
@@ -562,9 +511,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                     + Integer.toHexString(found & 0xff) + ", expected the poison 0x"
                     + Integer.toHexString(Poison.PATTERN & 0xff));
         }
-        if (zero) {
-            io.hakmem.os.Zeroing.clear(segment);
-        }
+        // A recycled block always held a user's bytes.
+        Span.clearOnHandOut(segment, true, zero);
     }
 
     /**

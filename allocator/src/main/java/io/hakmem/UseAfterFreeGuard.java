@@ -1,5 +1,6 @@
 package io.hakmem;
 
+import io.hakmem.slab.BadFrees;
 import io.hakmem.os.SharedScopes;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -44,13 +45,13 @@ final class UseAfterFreeGuard {
         Guarded g = live.get(address);
         if (g != null && g.scope().scope().equals(view.scope())) {
             if (!live.remove(address, g)) {
-                throw doubleFree(address, "another thread freed it at the same moment");
+                throw BadFrees.doubleFree(address, "another thread freed it at the same moment");
             }
             SharedScopes.close(g.scope());
             return g.block();
         }
         if (view.isNative() && !view.scope().isAlive()) {
-            throw doubleFree(address, g != null
+            throw BadFrees.doubleFree(address, g != null
                     ? "this segment was freed before, and its address now belongs to a newer block"
                     : "this segment was freed before");
         }
@@ -69,9 +70,5 @@ final class UseAfterFreeGuard {
                 // Already closed by a free racing close(): nothing left to end.
             }
         }
-    }
-
-    private static IllegalStateException doubleFree(long address, String why) {
-        return new IllegalStateException("double free of segment 0x" + Long.toHexString(address) + ": " + why);
     }
 }

@@ -160,9 +160,7 @@ public final class ThreadCache implements SpanOwner {
         if (segment.byteSize() != byteSize) {
             segment = span.superSlab().slice(segment.address(), byteSize);
         }
-        if (zero && (indexAndDirty & 1) != 0) {
-            io.hakmem.os.Zeroing.clear(segment);
-        }
+        Span.clearOnHandOut(segment, (indexAndDirty & 1) != 0, zero);
         ops.allocated(byteSize);
         return segment;
     }
@@ -279,17 +277,17 @@ public final class ThreadCache implements SpanOwner {
         }
         commit(c, counts[c] + got - 1);
         Span span = batchSpans[got - 1];
-        long address = batch[got - 1] & ~Span.TAG_BITS;
-        int indexAndDirty = span.indexOf(address) << 1 | ((batch[got - 1] & Span.DIRTY_BIT) != 0 ? 1 : 0);
+        long address = Span.address(batch[got - 1]);
+        int indexAndDirty = span.indexOf(address) << 1 | (Span.isDirty(batch[got - 1]) ? 1 : 0);
         return handOut(span.superSlab().slice(address, byteSize), span, indexAndDirty, byteSize, zero);
     }
 
     /** Puts a whole-block segment for a tagged block address into a slot. */
     private void put(int slot, Span span, long tagged) {
-        long address = tagged & ~Span.TAG_BITS;
+        long address = Span.address(tagged);
         slots[slot] = span.superSlab().slice(address, span.blockSize());
         slotSpans[slot] = span;
-        slotIndexes[slot] = span.indexOf(address) << 1 | ((tagged & Span.DIRTY_BIT) != 0 ? 1 : 0);
+        slotIndexes[slot] = span.indexOf(address) << 1 | (Span.isDirty(tagged) ? 1 : 0);
     }
 
     /** Under the monitor with a live view: publishes a new count for class {@code c}. */

@@ -142,7 +142,7 @@ public final class SlabHeap {
         if (!span.hasFree()) {
             unlist(span);
         }
-        span.state[span.indexOf(tagged & ~Span.TAG_BITS)] = newState;
+        span.state[span.indexOf(Span.address(tagged))] = newState;
         return tagged;
     }
 
@@ -175,7 +175,7 @@ public final class SlabHeap {
             reuse(span);
             while (taken < n && span.hasFree()) {
                 long tagged = span.pop();
-                span.state[span.indexOf(tagged & ~Span.TAG_BITS)] = Span.CACHED;
+                span.state[span.indexOf(Span.address(tagged))] = Span.CACHED;
                 spans[taken] = span;
                 out[taken++] = tagged;
             }

@@ -31,11 +31,37 @@ public final class Span {
     /** Block state: freed by another thread, waiting on the remote queue. */
     public static final byte REMOTE = 3;
     /** Set in an address returned by {@link #pop()} when the block must be cleared. */
-    public static final long DIRTY_BIT = 1;
+    private static final long DIRTY_BIT = 1;
     /** Set in an address returned by {@link #pop()} when the block came off the free list. */
-    public static final long RECYCLED_BIT = 2;
+    private static final long RECYCLED_BIT = 2;
     /** The tag bits of a tagged address. */
-    public static final long TAG_BITS = 7;
+    private static final long TAG_BITS = 7;
+
+    /** {@return the block address of a tagged address} */
+    public static long address(long tagged) {
+        return tagged & ~TAG_BITS;
+    }
+
+    /** {@return whether a tagged block may hold old bytes} */
+    public static boolean isDirty(long tagged) {
+        return (tagged & DIRTY_BIT) != 0;
+    }
+
+    /** {@return whether a tagged block came off a free list, used before} */
+    public static boolean isRecycled(long tagged) {
+        return (tagged & RECYCLED_BIT) != 0;
+    }
+
+    /**
+     * The one place that decides whether a block handed to a user is cleared: when zeroing is on
+     * and the block may hold old bytes. Only the requested bytes: a later, larger request of the
+     * class clears its own.
+     */
+    public static void clearOnHandOut(MemorySegment segment, boolean mayHoldOldBytes, boolean zeroOnAllocate) {
+        if (zeroOnAllocate && mayHoldOldBytes) {
+            io.hakmem.os.Zeroing.clear(segment);
+        }
+    }
 
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
     private static final VarHandle REMOTE_BITS = MethodHandles.arrayElementVarHandle(long[].class);
