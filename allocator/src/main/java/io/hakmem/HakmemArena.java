@@ -499,17 +499,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         throw BadFrees.notOurs(heap, segment, ss);
     }
 
+    /** Frees the block and fails when a write after free damaged its poison; clears it otherwise. */
     private void checkPoison(MemorySegment segment, long address) {
-        Span span = Objects.requireNonNull(Objects.requireNonNull(heap.lookup(address)).spanOf(address));
-        MemorySegment block = Objects.requireNonNull(heap.lookup(address)).slice(address, span.blockSize());
-        long bad = Objects.requireNonNull(poison).firstDamaged(block);
-        if (bad >= 0) {
-            byte found = block.get(java.lang.foreign.ValueLayout.JAVA_BYTE, bad);
+        SuperSlab ss = Objects.requireNonNull(heap.lookup(address));
+        Span span = Objects.requireNonNull(ss.spanOf(address));
+        IllegalStateException damage = Objects.requireNonNull(poison).damage(ss.slice(address, span.blockSize()));
+        if (damage != null) {
             free(segment);
-            throw new IllegalStateException("write after free detected in block 0x" + Long.toHexString(address)
-                    + " (" + span.blockSize() + " B): byte " + bad + " is 0x"
-                    + Integer.toHexString(found & 0xff) + ", expected the poison 0x"
-                    + Integer.toHexString(Poison.PATTERN & 0xff));
+            throw damage;
         }
         // A recycled block always held a user's bytes.
         Span.clearOnHandOut(segment, true, zero);
