@@ -452,7 +452,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private boolean freeCached(ThreadCache tc, Span span, int index, MemorySegment segment, long byteSize) {
         if (span.owner() != tc) {
             heap.pushRemote(span, index);
-            tc.countRemoteFree(byteSize);
+            tc.countRemoteFree(byteSize, span.blockSize());
             return true;
         }
         if (span.state(index) != Span.LIVE) {
@@ -522,11 +522,15 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         long magazineBlocks = caches == null ? 0 : caches.cachedBlocks();
         heap.lock();
         try {
+            if (!closed) {
+                // Raced double frees are counted against the remote-free bits collected so far.
+                heap.collectRemote();
+            }
             var c = heap.counters();
             return new HakmemStats(liveBlocks(cached), liveBytes(cached), c.superSlabsLive(), c.superSlabsMapped(), c.superSlabsReleased(), c.superSlabFrees(),
                     c.emptySuperSlabsDetected(), c.allocFailures(), magazineBlocks, heap.mappedBytes(),
                     closed ? 0 : heap.residentBytes(), heap.large().count(), c.slabsPurged(),
-                    heap.doubleFreesDetected());
+                    heap.doubleFreesDetected(cached.remoteFrees()));
         } finally {
             heap.unlock();
         }
@@ -535,12 +539,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     /** Blocks in users' hands, from the locked counters and the caches' {@code totals()}. Locked. */
     private long liveBlocks(OpTotals cached) {
         // Both calls of a raced double free counted as frees; one of them freed nothing.
-        return locked.totals().plus(cached).liveBlocks() + heap.doubleFreesDetected();
+        return locked.totals().plus(cached).liveBlocks() + heap.doubleFreesDetected(cached.remoteFrees());
     }
 
     /** The requested bytes of those blocks. Locked. */
     private long liveBytes(OpTotals cached) {
-        return locked.totals().plus(cached).liveBytes() + heap.doubleFreeBytes();
+        return locked.totals().plus(cached).liveBytes() + heap.doubleFreeBytes(cached.remoteFreeBlockBytes());
     }
 
     /**
@@ -771,6 +775,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             if (closed) {
                 throw closedException();
             }
+            heap.collectRemote();
             closed = true;
             liveBlocks = liveBlocks(cached);
             liveBytes = liveBytes(cached);

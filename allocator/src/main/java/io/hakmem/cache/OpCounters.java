@@ -15,6 +15,8 @@ public final class OpCounters {
     private long allocBytes;
     private long frees;
     private long freeBytes;
+    private long remoteFrees;
+    private long remoteFreeBlockBytes;
 
     /** Counts one block handed out. */
     public void allocated(long byteSize) {
@@ -28,17 +30,29 @@ public final class OpCounters {
         freeBytes += byteSize;
     }
 
+    /**
+     * Counts one block given back to another thread's span; the heap compares these with the
+     * remote-free bits it collects to find raced double frees.
+     */
+    public void freedRemotely(long byteSize, int blockSize) {
+        freed(byteSize);
+        remoteFrees++;
+        remoteFreeBlockBytes += blockSize;
+    }
+
     /** Adds everything {@code other} counted, as when a dead thread's cache retires. */
     void add(OpTotals other) {
         allocs += other.allocs();
         allocBytes += other.allocBytes();
         frees += other.frees();
         freeBytes += other.freeBytes();
+        remoteFrees += other.remoteFrees();
+        remoteFreeBlockBytes += other.remoteFreeBlockBytes();
     }
 
     /** {@return the counts so far} */
     public OpTotals totals() {
-        return new OpTotals(allocs, allocBytes, frees, freeBytes);
+        return new OpTotals(allocs, allocBytes, frees, freeBytes, remoteFrees, remoteFreeBlockBytes);
     }
 
     /** {@return operations so far, allocations and frees; a change means the writer was busy} */

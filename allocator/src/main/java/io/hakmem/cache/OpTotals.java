@@ -9,17 +9,21 @@ import org.jspecify.annotations.NullMarked;
  * @param allocBytes their requested bytes
  * @param frees blocks given back
  * @param freeBytes their requested bytes
+ * @param remoteFrees frees among them sent to another thread's span
+ * @param remoteFreeBlockBytes the block sizes of those
  */
 @NullMarked
-public record OpTotals(long allocs, long allocBytes, long frees, long freeBytes) {
+public record OpTotals(long allocs, long allocBytes, long frees, long freeBytes, long remoteFrees,
+        long remoteFreeBlockBytes) {
 
     /** Nothing counted. */
-    public static final OpTotals NONE = new OpTotals(0, 0, 0, 0);
+    public static final OpTotals NONE = new OpTotals(0, 0, 0, 0, 0, 0);
 
     /** {@return these counts plus {@code other}'s} */
     public OpTotals plus(OpTotals other) {
         return new OpTotals(allocs + other.allocs, allocBytes + other.allocBytes, frees + other.frees,
-                freeBytes + other.freeBytes);
+                freeBytes + other.freeBytes, remoteFrees + other.remoteFrees,
+                remoteFreeBlockBytes + other.remoteFreeBlockBytes);
     }
 
     /** {@return blocks handed out and not given back} */

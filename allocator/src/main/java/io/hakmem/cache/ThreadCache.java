@@ -568,8 +568,8 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /** Counts a free this thread sent to another thread's span, which its owner collects. */
-    public void countRemoteFree(long byteSize) {
-        ops.freed(byteSize);
+    public void countRemoteFree(long byteSize, int blockSize) {
+        ops.freedRemotely(byteSize, blockSize);
     }
 
     /** {@return what this cache counted, read racily} */

@@ -31,9 +31,13 @@ public final class SlabHeap {
     private final ArrayDeque<SuperSlab> emptyCache = new ArrayDeque<>();
     private final @Nullable Span[] partial = new Span[SizeClasses.count()];
     private final ConcurrentLinkedQueue<Span> remotePending = new ConcurrentLinkedQueue<>();
-    /** Remote frees counted minus remote-free bits found, over all collections. */
-    private long remoteSurplus;
-    private long remoteSurplusBytes;
+    /**
+     * Remote-free bits collected, and their block bytes, over all collections. The freeing
+     * threads count their remote frees; more frees than bits means two frees of one block raced
+     * and set one bit (see {@link #doubleFreesDetected}).
+     */
+    private long remoteBitsFound;
+    private long remoteBitBytesFound;
     /** Block bytes of the raced double frees seen by state. */
     private long doubleFreeBytes;
     private final LargeMappings large;
@@ -252,12 +256,11 @@ public final class SlabHeap {
         Span span;
         while ((span = remotePending.poll()) != null) {
             span.unqueue();
-            long pushes = span.takeRemotePushes();
-            long found = 0;
             for (int w = 0; w < span.remoteWords(); w++) {
                 for (long bits = span.takeRemoteWord(w); bits != 0; bits &= bits - 1) {
                     int index = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    found++;
+                    remoteBitsFound++;
+                    remoteBitBytesFound += span.blockSize;
                     if (span.state[index] == Span.REMOTE) {
                         giveBack(span, index);
                     } else {
@@ -265,24 +268,28 @@ public final class SlabHeap {
                     }
                 }
             }
-            // Two racing remote frees of one block set one bit: the count tells. Pushes counted
-            // before their bit was taken, or the reverse, even out by the next collection.
-            remoteSurplus += pushes - found;
-            remoteSurplusBytes += (pushes - found) * span.blockSize;
         }
     }
 
-    /** {@return raced double frees: those seen by state, plus remote frees that found no bit of their own. Locked.} */
-    public long doubleFreesDetected() {
-        return counters.doubleFreesDetected + Math.max(0, remoteSurplus);
+    /**
+     * {@return raced double frees: those seen by state, plus remote frees that found no bit of their
+     * own (two racing frees of one block set one bit). Locked; exact once the freeing threads are
+     * joined and {@link #collectRemote} ran.}
+     *
+     * @param remoteFrees remote frees the freeing threads counted, each after setting its bit
+     */
+    public long doubleFreesDetected(long remoteFrees) {
+        return counters.doubleFreesDetected + Math.max(0, remoteFrees - remoteBitsFound);
     }
 
     /**
      * {@return the block bytes of {@link #doubleFreesDetected}: both racing frees were counted, so
      * the arena adds these back to its live bytes. Locked.}
+     *
+     * @param remoteFreeBlockBytes the block bytes of the remote frees the freeing threads counted
      */
-    public long doubleFreeBytes() {
-        return doubleFreeBytes + Math.max(0, remoteSurplusBytes);
+    public long doubleFreeBytes(long remoteFreeBlockBytes) {
+        return doubleFreeBytes + Math.max(0, remoteFreeBlockBytes - remoteBitBytesFound);
     }
 
     private void reportRacingDoubleFree(Span span, long address) {

@@ -65,13 +65,11 @@ public final class Span {
 
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
     private static final VarHandle REMOTE_BITS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final VarHandle REMOTE_PUSHES;
     private static final VarHandle QUEUED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            REMOTE_PUSHES = lookup.findVarHandle(Span.class, "remotePushes", long.class);
             QUEUED = lookup.findVarHandle(Span.class, "queued", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -107,9 +105,6 @@ public final class Span {
      * its memory. A bit set twice is one bit, so the race cannot corrupt this queue either.
      */
     private final long[] remoteBits;
-    /** Remote frees since the last collection; more pushes than bits means a raced double free. */
-    @SuppressWarnings("unused")
-    private volatile long remotePushes;
     /** 1 while this span waits on the heap's pending queue. */
     @SuppressWarnings("unused")
     private volatile int queued;
@@ -274,8 +269,6 @@ public final class Span {
      */
     boolean pushRemote(int index) {
         REMOTE_BITS.getAndBitwiseOr(remoteBits, index >>> 6, 1L << index);
-        // Counted after the bit is set, so a collector that reads the count first finds the bit.
-        REMOTE_PUSHES.getAndAdd(this, 1L);
         // Most remote frees find the span queued already: a plain read spares them a third atomic.
         return (int) QUEUED.getVolatile(this) == 0 && (int) QUEUED.getAndSet(this, 1) == 0;
     }
@@ -283,11 +276,6 @@ public final class Span {
     /** Takes this span off the pending queue's books before a collection; later pushes queue it again. */
     void unqueue() {
         QUEUED.setVolatile(this, 0);
-    }
-
-    /** {@return remote frees counted since the last call, resetting the count} */
-    long takeRemotePushes() {
-        return (long) REMOTE_PUSHES.getAndSet(this, 0L);
     }
 
     /** {@return the number of 64-block words of {@link #remoteBits}} */
