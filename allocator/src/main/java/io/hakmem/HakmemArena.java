@@ -307,7 +307,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         try {
             ensureOpen();
             if (heap.hasRemotePending()) {
-                heap.collectRemote();
+                heap.collectRemote(null);
             }
             tagged = heap.take(c, Span.LIVE);
             locked.allocated(byteSize);
@@ -522,10 +522,6 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         long magazineBlocks = caches == null ? 0 : caches.cachedBlocks();
         heap.lock();
         try {
-            if (!closed) {
-                // Raced double frees are counted against the remote-free bits collected so far.
-                heap.collectRemote();
-            }
             var c = heap.counters();
             return new HakmemStats(liveBlocks(cached), liveBytes(cached), c.superSlabsLive(), c.superSlabsMapped(), c.superSlabsReleased(), c.superSlabFrees(),
                     c.emptySuperSlabsDetected(), c.allocFailures(), magazineBlocks, heap.mappedBytes(),
@@ -775,7 +771,6 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             if (closed) {
                 throw closedException();
             }
-            heap.collectRemote();
             closed = true;
             liveBlocks = liveBlocks(cached);
             liveBytes = liveBytes(cached);

@@ -93,6 +93,28 @@ class SpanOwnershipTest {
         }
     }
 
+    @Test
+    void remoteFreesWaitingForALiveOwnerCountAsFreedAndTrimCollectsThemOnceItLetsGo() throws Exception {
+        try (HakmemArena arena = HakmemArena.create();
+                ExecutorService owner = Executors.newSingleThreadExecutor()) {
+            List<MemorySegment> blocks = owner.submit(() -> allocate(arena, 500, 5)).get();
+            // Freed by this thread: remote frees into spans the owner (alive, parked) still holds.
+            blocks.forEach(arena::free);
+            HakmemStats pending = arena.stats();
+            assertThat(pending.liveBlocks()).as("live blocks while the owner has not collected").isZero();
+            assertThat(pending.liveBytes()).isZero();
+            assertThat(pending.doubleFreesDetected()).as("uncollected bits are not double frees").isZero();
+            // trim() revokes the parked owner's cache, which lets go of its spans: all comes back.
+            HakmemStats trimmed = ArenaChecks.assertTrimReclaimsEverything(arena);
+            assertThat(trimmed.doubleFreesDetected()).isZero();
+            // The owner carries on with a fresh cache.
+            List<MemorySegment> again = owner.submit(() -> allocate(arena, 10, 6)).get();
+            again.forEach(s -> assertThat(s.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(6L));
+            owner.submit(() -> again.forEach(arena::free)).get();
+            assertThat(arena.stats().liveBlocks()).isZero();
+        }
+    }
+
     private static List<MemorySegment> allocate(HakmemArena arena, int n, long mark) {
         List<MemorySegment> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

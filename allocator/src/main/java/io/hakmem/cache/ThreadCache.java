@@ -313,6 +313,7 @@ public final class ThreadCache implements SpanOwner {
         if (flushIfRequested()) {
             return;
         }
+        collectOwnRemoteFrees();
         int idle = lowWater[c];
         int held = counts[c];
         adaptFill(c, idle);
@@ -342,6 +343,22 @@ public final class ThreadCache implements SpanOwner {
             fillShift[c]--;
         }
         refillsSinceDrain[c] = 0;
+    }
+
+    /**
+     * Collects the remote frees of the spans this cache owns, which only it may collect (see
+     * {@link SlabHeap#collectRemote}): refills do, and so do drains and flushes, for a thread that
+     * keeps freeing without ever refilling.
+     */
+    private void collectOwnRemoteFrees() {
+        if (heap.hasRemotePending()) {
+            heap.lock();
+            try {
+                heap.collectRemote(this);
+            } finally {
+                heap.unlock();
+            }
+        }
     }
 
     /** Gives the {@code k} oldest blocks of class {@code c} back to the heap. Under the monitor. */
@@ -527,6 +544,7 @@ public final class ThreadCache implements SpanOwner {
      */
     synchronized long flushAll() {
         ensureView();
+        collectOwnRemoteFrees();
         long given = 0;
         for (int c = 0; c < first.length; c++) {
             if (counts[c] > 0) {

@@ -162,7 +162,7 @@ public final class SlabHeap {
     public int takeBatch(int c, long[] out, Span[] spans, int n, SpanOwner owner) {
         ensureOpen();
         maintain();
-        collectRemote();
+        collectRemote(owner);
         int taken = 0;
         while (taken < n) {
             Span span = claimable(c, owner);
@@ -244,17 +244,33 @@ public final class SlabHeap {
     }
 
     /**
-     * Moves every remotely freed block back into its span. Locked.
+     * Moves remotely freed blocks back into their spans: those of spans {@code collector} owns,
+     * and of spans no live cache owns. Locked.
      *
-     * <p>An entry whose block is no longer REMOTE lost a race with a second free: the owner's
-     * magazine free is plain (no atomic) on purpose, so it can overwrite the state the remote
-     * free had just set. The block then sits in the magazine, or was already handed out or given
-     * back through another entry; either way it has exactly one place, and this entry is dropped
-     * and reported instead of recycling the block a second time.
+     * <p>A span a live cache owns is collected by that cache alone (at its refills and drains),
+     * never by another thread: the owner's magazine free is plain (no atomic) on purpose, and a
+     * collection racing it between its state check and its write is the one way a double free
+     * raced against it could recycle a block twice. A revoked cache lets go of its spans (its
+     * generation changed), so trim() still collects everything once caches are revoked.
+     *
+     * <p>An entry whose block is no longer REMOTE lost a race with a second free: the plain write
+     * overwrote the state the remote free had just set. The block then sits in the magazine, or
+     * was already handed out or given back through another entry; either way it has exactly one
+     * place, and this entry is dropped and reported instead of recycling the block a second time.
+     *
+     * @param collector the thread cache collecting, or null for the heap itself
      */
-    public void collectRemote() {
+    public void collectRemote(@Nullable SpanOwner collector) {
+        List<Span> othersSpans = null;
         Span span;
         while ((span = remotePending.poll()) != null) {
+            if (!span.collectableBy(collector)) {
+                if (othersSpans == null) {
+                    othersSpans = new ArrayList<>();
+                }
+                othersSpans.add(span);
+                continue;
+            }
             span.unqueue();
             for (int w = 0; w < span.remoteWords(); w++) {
                 for (long bits = span.takeRemoteWord(w); bits != 0; bits &= bits - 1) {
@@ -269,17 +285,34 @@ public final class SlabHeap {
                 }
             }
         }
+        if (othersSpans != null) {
+            // Still queued (their flag stays set): their owners collect them.
+            remotePending.addAll(othersSpans);
+        }
+    }
+
+    /** {@return remote-free bits set but not collected yet, with their block bytes. Locked.} */
+    private long[] pendingRemoteBits() {
+        long[] pending = new long[2];
+        for (Span span : remotePending) {
+            for (int w = 0; w < span.remoteWords(); w++) {
+                int n = Long.bitCount(span.remoteWord(w));
+                pending[0] += n;
+                pending[1] += (long) n * span.blockSize;
+            }
+        }
+        return pending;
     }
 
     /**
      * {@return raced double frees: those seen by state, plus remote frees that found no bit of their
      * own (two racing frees of one block set one bit). Locked; exact once the freeing threads are
-     * joined and {@link #collectRemote} ran.}
+     * joined.} Bits still waiting for their owner count as found.
      *
      * @param remoteFrees remote frees the freeing threads counted, each after setting its bit
      */
     public long doubleFreesDetected(long remoteFrees) {
-        return counters.doubleFreesDetected + Math.max(0, remoteFrees - remoteBitsFound);
+        return counters.doubleFreesDetected + Math.max(0, remoteFrees - remoteBitsFound - pendingRemoteBits()[0]);
     }
 
     /**
@@ -289,7 +322,7 @@ public final class SlabHeap {
      * @param remoteFreeBlockBytes the block bytes of the remote frees the freeing threads counted
      */
     public long doubleFreeBytes(long remoteFreeBlockBytes) {
-        return doubleFreeBytes + Math.max(0, remoteFreeBlockBytes - remoteBitBytesFound);
+        return doubleFreeBytes + Math.max(0, remoteFreeBlockBytes - remoteBitBytesFound - pendingRemoteBits()[1]);
     }
 
     private void reportRacingDoubleFree(Span span, long address) {
@@ -632,7 +665,7 @@ public final class SlabHeap {
      * @return bytes handed back to the OS (unmapped or purged)
      */
     public long trim() {
-        collectRemote();
+        collectRemote(null);
         long before = mappedBytes();
         long purgedBefore = counters.slabsPurged;
         releaseEmptySpans();

@@ -165,6 +165,15 @@ public final class Span {
         return o == null || o == taker || used == 0 || o.generation() != ownerGeneration || !o.isAlive();
     }
 
+    /**
+     * {@return whether {@code collector} (null: the heap) may collect this span's remote frees:
+     * its owner's, or anyone's when no live cache owns it. Locked.}
+     */
+    boolean collectableBy(@Nullable SpanOwner collector) {
+        SpanOwner o = owner;
+        return o == null || o == collector || o.generation() != ownerGeneration || !o.isAlive();
+    }
+
     void claim(SpanOwner taker) {
         owner = taker;
         ownerGeneration = taker.generation();
@@ -281,6 +290,11 @@ public final class Span {
     /** {@return the number of 64-block words of {@link #remoteBits}} */
     int remoteWords() {
         return remoteBits.length;
+    }
+
+    /** {@return the remote-free bits of word {@code w}, leaving them} */
+    long remoteWord(int w) {
+        return (long) REMOTE_BITS.getVolatile(remoteBits, w);
     }
 
     /** {@return the remote-free bits of word {@code w}, clearing them} */
