@@ -3,18 +3,17 @@ package io.hakmem;
 import io.hakmem.cache.BackgroundTrimmer;
 import io.hakmem.cache.ThreadCache;
 import io.hakmem.cache.ThreadCaches;
-import io.hakmem.events.JfrSlabHeapListener;
-import io.hakmem.events.TrimEvent;
+import io.hakmem.events.JfrArenaListener;
 import io.hakmem.os.OsMemories;
 import io.hakmem.os.OsMemory;
 import io.hakmem.slab.ArenaClosedException;
+import io.hakmem.slab.ArenaListener;
 import io.hakmem.slab.ClassCensus;
+import io.hakmem.slab.HeapPolicy;
 import io.hakmem.slab.SizeClasses;
 import io.hakmem.slab.SlabHeap;
 import io.hakmem.slab.Span;
 import io.hakmem.slab.SuperSlab;
-import io.hakmem.stats.ArenaNames;
-import io.hakmem.stats.OpenArenas;
 import io.hakmem.watch.ArenaWatch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -54,6 +53,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private final HakmemConfig config;
     private final String name;
     private final SlabHeap heap;
+    private final ArenaListener listener = JfrArenaListener.INSTANCE;
     private final @Nullable ThreadCaches caches;
     /** {@link #caches} when the owner's fast paths may use them: not while sites are tracked. */
     private final @Nullable ThreadCaches fastCaches;
@@ -78,14 +78,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         this.config = config;
         this.global = global;
         this.guard = config.detectUseAfterFree() ? new UseAfterFreeGuard() : null;
-        this.heap = new SlabHeap(os, config, JfrSlabHeapListener.INSTANCE);
+        this.heap = new SlabHeap(os, heapPolicy(config), listener);
         this.zero = config.zeroOnAllocate();
         this.sites = config.trackAllocationSites() ? new AllocationSites() : null;
         this.poison = config.poisonFreedBlocks() ? new Poison() : null;
         // Poisoning checks every recycled block's bytes under the lock, so it turns the caches off.
         // Site tracking keeps them: it records and forgets at the entry points, outside the lock.
         this.caches = config.magazineCapacity() > 0 && poison == null
-                ? new ThreadCaches(heap, config.magazineCapacity(), config.drainInterval())
+                ? new ThreadCaches(heap, config.magazineCapacity(), config.drainInterval(), listener)
                 : null;
         this.fastCaches = sites == null ? caches : null;
         if (!config.backgroundTrimInterval().isZero()) {
@@ -95,6 +95,11 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         // The registration walked the creating stack already; the default name reads it.
         String named = config.name();
         this.name = named != null ? named : ArenaNames.of(registration.origin());
+    }
+
+    private static HeapPolicy heapPolicy(HakmemConfig config) {
+        return new HeapPolicy(config.purgeDelay().toNanos(), config.purgeThresholdBytes(),
+                config.emptySuperSlabCacheSize(), config.maxMappedBytes());
     }
 
     /**
@@ -125,7 +130,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private static final class GlobalHolder {
         private static final HakmemConfig CONFIG = HakmemConfig.defaults().toBuilder().name("global").build();
         static final HakmemArena ARENA = OpenArenas.opened(
-                new HakmemArena(CONFIG, OsMemories.forBackend(CONFIG.osBackend()), true));
+                new HakmemArena(CONFIG, OsMemories.of(CONFIG.osBackend().choice()), true));
     }
 
     /**
@@ -150,7 +155,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     public static HakmemArena create(HakmemConfig config) {
         Objects.requireNonNull(config, "config");
-        return OpenArenas.opened(new HakmemArena(config, OsMemories.forBackend(config.osBackend()), false));
+        return OpenArenas.opened(new HakmemArena(config, OsMemories.of(config.osBackend().choice()), false));
     }
 
     /** For tests that inject an OS layer, e.g. one that fails on demand. */
@@ -659,7 +664,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (closed) {
             throw closedException();
         }
-        TrimEvent event = TrimEvent.start();
+        ArenaListener.Trim event = listener.trimStarted();
         long revoked = caches != null ? caches.revokeAll() : 0;
         long returned;
         heap.lock();
@@ -669,7 +674,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         } finally {
             heap.unlock();
         }
-        event.finish(returned, revoked, false);
+        event.finished(returned, revoked, false);
     }
 
     /** For tests: revokes every thread cache, busy owners' included, racing them on purpose. */
@@ -695,8 +700,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             heap.maintain();
             long ops = lockedAllocs + lockedFrees + t[0] + t[2];
             if (ops == opsAtLastTrimVisit) {
-                TrimEvent event = TrimEvent.start();
-                event.finish(heap.trim(), 0, true);
+                ArenaListener.Trim event = listener.trimStarted();
+                event.finished(heap.trim(), 0, true);
             }
             opsAtLastTrimVisit = ops;
             return true;

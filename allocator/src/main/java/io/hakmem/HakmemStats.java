@@ -1,6 +1,5 @@
 package io.hakmem;
 
-import io.hakmem.stats.ByteUnits;
 import java.util.Locale;
 import org.jspecify.annotations.NullMarked;
 

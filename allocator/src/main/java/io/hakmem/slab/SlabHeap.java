@@ -1,6 +1,5 @@
 package io.hakmem.slab;
 
-import io.hakmem.HakmemConfig;
 import io.hakmem.os.OsMemory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class SlabHeap {
 
     private final OsMemory os;
-    private final HakmemConfig config;
+    private final HeapPolicy policy;
     private final ReentrantLock lock = new ReentrantLock();
     private final SuperSlabTable table = new SuperSlabTable();
     private final List<SuperSlab> superSlabs = new ArrayList<>();
@@ -38,7 +37,7 @@ public final class SlabHeap {
     /** Block bytes of the raced double frees seen by state. */
     private long doubleFreeBytes;
     private final LargeMappings large;
-    private final SlabHeapListener listener;
+    private final ArenaListener listener;
     /** Bytes of dirty slabs (freed but maybe resident) in live and cached SuperSlabs. */
     private long dirtyBytes;
     /** Bytes of formed spans with no block out, kept for reuse until maintain() dissolves them. */
@@ -68,19 +67,16 @@ public final class SlabHeap {
 
     /**
      * @param os where memory comes from
-     * @param config limits and policies
-     * @param listener told of mappings and releases, on the slow path only
+     * @param policy limits and delays
+     * @param listener told of mappings, releases, purges and failures, on the slow path only
      */
-    public SlabHeap(OsMemory os, HakmemConfig config, SlabHeapListener listener) {
+    public SlabHeap(OsMemory os, HeapPolicy policy, ArenaListener listener) {
         this.os = os;
-        this.config = config;
+        this.policy = policy;
         this.listener = listener;
         this.large = new LargeMappings(os, releasedScopes);
-        this.purgeDelayNanos = config.purgeDelay().toNanos();
-        // Address space is cheap once purged, and unmapping costs a close handshake plus the next
-        // mmap: keep an empty SuperSlab far longer than its pages, as mimalloc and jemalloc keep
-        // address space, so that churn around a working set never unmaps.
-        this.unmapDelayNanos = 1000 * purgeDelayNanos;
+        this.purgeDelayNanos = policy.purgeDelayNanos();
+        this.unmapDelayNanos = policy.unmapDelayNanos();
     }
 
     /** Takes the lock; every method below marked "locked" requires it. */
@@ -303,7 +299,7 @@ public final class SlabHeap {
         long now = System.nanoTime();
         span.emptySince = now;
         emptySpanBytes += span.bytes();
-        schedule(idleBytes() > config.purgeThresholdBytes() ? now : now + purgeDelayNanos);
+        schedule(idleBytes() > policy.purgeThresholdBytes() ? now : now + purgeDelayNanos);
     }
 
     /** A formed span about to hand out a block stops counting as idle when it was empty. */
@@ -353,13 +349,13 @@ public final class SlabHeap {
         }
         // The purge waits for maintain(): a slab reused before its delay never pays a madvise
         // and the page faults after it, and the free path never makes a system call.
-        schedule(idleBytes() > config.purgeThresholdBytes() ? now : now + purgeDelayNanos);
+        schedule(idleBytes() > policy.purgeThresholdBytes() ? now : now + purgeDelayNanos);
         if (ss.isEmpty()) {
             countEmpty(ss);
             ss.emptySince = now;
             superSlabs.remove(ss);
             emptyCache.push(ss);
-            if (emptyCache.size() > config.emptySuperSlabCacheSize()) {
+            if (emptyCache.size() > policy.emptySuperSlabCacheSize()) {
                 schedule(now + unmapDelayNanos);
             }
         }
@@ -384,10 +380,10 @@ public final class SlabHeap {
         if (now - nextMaintenance < 0) {
             return;
         }
-        boolean purgeAll = idleBytes() > config.purgeThresholdBytes();
+        boolean purgeAll = idleBytes() > policy.purgeThresholdBytes();
         long next = earlier(releaseIdleSpans(now, purgeAll), purgeDirty(now, purgeAll));
         // The cache is a stack: the SuperSlabs empty the longest sit at its bottom.
-        while (emptyCache.size() > config.emptySuperSlabCacheSize()) {
+        while (emptyCache.size() > policy.emptySuperSlabCacheSize()) {
             SuperSlab oldest = emptyCache.peekLast();
             long due = oldest.emptySince + unmapDelayNanos;
             if (now - due < 0) {
@@ -535,16 +531,16 @@ public final class SlabHeap {
 
     /** Fails with {@link OutOfMemoryError} when mapping {@code bytes} more would cross the limit. Locked. */
     public void checkLimit(long bytes) {
-        if (bytes > config.maxMappedBytes() - mappedBytes()) {
+        if (bytes > policy.maxMappedBytes() - mappedBytes()) {
             // Memory that holds no block (empty spans kept for reuse, cached SuperSlabs) must not
             // make an allocation fail: give it back first.
             trim();
         }
         long mapped = mappedBytes();
         // mapped never exceeds the limit, so this subtraction cannot overflow where a sum could.
-        if (bytes > config.maxMappedBytes() - mapped) {
+        if (bytes > policy.maxMappedBytes() - mapped) {
             throw outOfMemory("mapping " + bytes + " more bytes would exceed maxMappedBytes="
-                    + config.maxMappedBytes() + " (mapped now: " + mapped + ")", bytes);
+                    + policy.maxMappedBytes() + " (mapped now: " + mapped + ")", bytes);
         }
     }
 

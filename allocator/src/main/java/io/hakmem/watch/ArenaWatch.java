@@ -1,6 +1,6 @@
 package io.hakmem.watch;
 
-import io.hakmem.HakmemArena;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -13,17 +13,20 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Knows every open {@link HakmemArena} of the process, and passes each allocation and free of any
- * of them to one installed {@link Listener}. The JUnit extension uses it to find leaks of arenas
- * it did not create: the global one, and those the code under test made for itself.
+ * Knows every open hakmem arena of the process, and passes each allocation and free of any of
+ * them to one installed {@link Listener}. The JUnit extension uses it to find leaks of arenas it
+ * did not create: the global one, and those the code under test made for itself.
+ *
+ * <p>This package sits below {@code io.hakmem}: it knows arenas as {@link Arena}s, and every
+ * arena it is told of is a {@code HakmemArena}, so a reader may cast.
  *
  * <p>With no listener installed an allocation pays one volatile read, nothing else. Arenas are held
  * weakly: an arena nobody references any more leaves the registry when the GC clears it.
  *
  * <pre>{@code
  * ArenaWatch.Listener previous = ArenaWatch.install(new ArenaWatch.Listener() {
- *     public void allocated(HakmemArena arena, MemorySegment segment) { ... }
- *     public void freeing(HakmemArena arena, MemorySegment segment) { ... }
+ *     public void allocated(Arena arena, MemorySegment segment) { ... }
+ *     public void freeing(Arena arena, MemorySegment segment) { ... }
  * });
  * }</pre>
  */
@@ -52,7 +55,7 @@ public final class ArenaWatch {
          *
          * @param arena the new arena
          */
-        default void arenaCreated(HakmemArena arena) {
+        default void arenaCreated(Arena arena) {
         }
 
         /**
@@ -61,7 +64,7 @@ public final class ArenaWatch {
          * @param arena the arena that allocated it
          * @param segment the segment the caller gets
          */
-        void allocated(HakmemArena arena, MemorySegment segment);
+        void allocated(Arena arena, MemorySegment segment);
 
         /**
          * A block is about to be freed: called before the block can be handed out again, so that
@@ -70,14 +73,14 @@ public final class ArenaWatch {
          * @param arena the arena freeing it
          * @param segment the segment the caller passed to {@code free}
          */
-        void freeing(HakmemArena arena, MemorySegment segment);
+        void freeing(Arena arena, MemorySegment segment);
 
         /**
          * An arena was closed: every block it still held is gone.
          *
          * @param arena the closed arena
          */
-        default void arenaClosed(HakmemArena arena) {
+        default void arenaClosed(Arena arena) {
         }
     }
 
@@ -103,10 +106,10 @@ public final class ArenaWatch {
 
     /** One open arena; held by the arena itself, so the registry's weak reference is its only other link. */
     public static final class Registration {
-        private final WeakReference<HakmemArena> arena;
+        private final WeakReference<Arena> arena;
         private final Origin origin;
 
-        private Registration(HakmemArena arena, Origin origin) {
+        private Registration(Arena arena, Origin origin) {
             this.arena = new WeakReference<>(arena);
             this.origin = origin;
         }
@@ -138,10 +141,10 @@ public final class ArenaWatch {
      * Called by each arena's constructor.
      *
      * @param arena the new arena
-     * @param globalArena whether it is {@link HakmemArena#global()}, named as such in reports
+     * @param globalArena whether it is {@code HakmemArena.global()}, named as such in reports
      * @return the arena's registration, to pass to {@link #closed}
      */
-    public static Registration opened(HakmemArena arena, boolean globalArena) {
+    public static Registration opened(Arena arena, boolean globalArena) {
         List<StackTraceElement> site = globalArena
                 ? List.of(new StackTraceElement("io.hakmem.HakmemArena", "global", null, -1))
                 : WALKER.walk(frames -> frames
@@ -165,7 +168,7 @@ public final class ArenaWatch {
      * @param arena the arena
      * @param registration what {@link #opened} returned for it
      */
-    public static void closed(HakmemArena arena, Registration registration) {
+    public static void closed(Arena arena, Registration registration) {
         OPEN.remove(registration);
         Listener l = listener;
         if (l != null) {
@@ -173,17 +176,27 @@ public final class ArenaWatch {
         }
     }
 
-    /** {@return every arena that is open and still referenced, oldest first} */
-    public static List<HakmemArena> openArenas() {
+    /**
+     * Lists the open arenas of one type.
+     *
+     * <pre>{@code
+     * for (HakmemArena arena : ArenaWatch.openArenas(HakmemArena.class)) { ... }
+     * }</pre>
+     *
+     * @param type the arenas' class, {@code HakmemArena.class} for all of them
+     * @param <A> that class
+     * @return every arena of that type that is open and still referenced, oldest first
+     */
+    public static <A extends Arena> List<A> openArenas(Class<A> type) {
         List<Registration> regs = new ArrayList<>(OPEN);
         regs.sort((a, b) -> Long.compare(a.origin.id(), b.origin.id()));
-        List<HakmemArena> out = new ArrayList<>(regs.size());
+        List<A> out = new ArrayList<>(regs.size());
         for (Registration r : regs) {
-            HakmemArena a = r.arena.get();
+            Arena a = r.arena.get();
             if (a == null) {
                 OPEN.remove(r);
-            } else if (!a.isClosed()) {
-                out.add(a);
+            } else if (a.scope().isAlive() && type.isInstance(a)) {
+                out.add(type.cast(a));
             }
         }
         return out;
@@ -195,7 +208,7 @@ public final class ArenaWatch {
      * @param arena an arena
      * @return its origin, or null when it is closed or was never registered
      */
-    public static @Nullable Origin origin(HakmemArena arena) {
+    public static @Nullable Origin origin(Arena arena) {
         Objects.requireNonNull(arena, "arena");
         for (Registration r : OPEN) {
             if (r.arena.get() == arena) {

@@ -1,7 +1,5 @@
-package io.hakmem.stats;
+package io.hakmem;
 
-import io.hakmem.HakmemArena;
-import io.hakmem.HakmemStats;
 import io.hakmem.events.ArenaStatisticsEvent;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -25,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * never closed stays, since its memory stays mapped too.
  */
 @NullMarked
-public final class OpenArenas {
+final class OpenArenas {
 
     private static final System.Logger LOG = System.getLogger("io.hakmem");
     /** Creation order, so the exit table lists arenas as the program made them. */
@@ -46,7 +44,7 @@ public final class OpenArenas {
      * @param arena the arena, fully constructed
      * @return {@code arena}
      */
-    public static HakmemArena opened(HakmemArena arena) {
+    static HakmemArena opened(HakmemArena arena) {
         hookJfr();
         ObjectName name = arena.config().registerMXBean() ? register(arena) : null;
         synchronized (OpenArenas.class) {
@@ -65,7 +63,7 @@ public final class OpenArenas {
      *
      * @param arena an arena marked closed whose heap is still mapped
      */
-    public static void closing(HakmemArena arena) {
+    static void closing(HakmemArena arena) {
         ObjectName name;
         synchronized (OpenArenas.class) {
             name = OPEN.remove(arena);
@@ -85,17 +83,17 @@ public final class OpenArenas {
     }
 
     /** {@return the arenas open now, oldest first} */
-    public static synchronized List<HakmemArena> list() {
+    static synchronized List<HakmemArena> list() {
         return new ArrayList<>(OPEN.keySet());
     }
 
     /** {@return the MXBean name of {@code arena}, or null when it has none (closed, or registration off)} */
-    public static synchronized @Nullable ObjectName objectName(HakmemArena arena) {
+    static synchronized @Nullable ObjectName objectName(HakmemArena arena) {
         return OPEN.get(arena);
     }
 
     /** {@return whether {@code -Dhakmem.showStats=true} or {@code HAKMEM_SHOW_STATS=1} asked for the exit table} */
-    public static boolean showStats() {
+    static boolean showStats() {
         return SHOW_STATS;
     }
 
@@ -168,10 +166,32 @@ public final class OpenArenas {
                 HakmemStats stats = arena.stats();
                 // Closed between the listing and the read: it is no longer open, so no event.
                 if (!arena.isClosed()) {
-                    ArenaStatisticsEvent.emit(arena.name(), stats);
+                    emit(arena.name(), stats);
                 }
             }
         });
+    }
+
+    /** Commits one event; the caller is the periodic hook, so the event is enabled. */
+    private static void emit(String arenaName, HakmemStats s) {
+        ArenaStatisticsEvent e = new ArenaStatisticsEvent();
+        e.arena = arenaName;
+        e.liveBlocks = s.liveBlocks();
+        e.liveBytes = s.liveBytes();
+        e.mappedBytes = s.mappedBytes();
+        e.residentBytes = s.residentBytes();
+        e.overheadPercent = s.overheadPercent();
+        e.magazineBlocks = s.magazineBlocks();
+        e.superSlabsLive = s.superSlabsLive();
+        e.superSlabsMapped = s.superSlabsMapped();
+        e.superSlabsReleased = s.superSlabsReleased();
+        e.superSlabFrees = s.superSlabFrees();
+        e.emptySuperSlabsDetected = s.emptySuperSlabsDetected();
+        e.allocFailures = s.allocFailures();
+        e.largeMappings = s.largeMappings();
+        e.slabsPurged = s.slabsPurged();
+        e.doubleFreesDetected = s.doubleFreesDetected();
+        e.commit();
     }
 
     private static void printAtExit() {

@@ -1,7 +1,5 @@
-package io.hakmem.stats;
+package io.hakmem;
 
-import io.hakmem.HakmemStats;
-import io.hakmem.SizeClassStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

@@ -1,19 +1,25 @@
 package io.hakmem.events;
 
+import io.hakmem.slab.ArenaListener;
 import io.hakmem.slab.ReleaseReason;
 import io.hakmem.slab.SizeClasses;
-import io.hakmem.slab.SlabHeapListener;
 import io.hakmem.slab.SuperSlab;
 import org.jspecify.annotations.NullMarked;
 
-/** Turns a heap's slow-path callbacks into JFR events; each field is set only while recording. */
+/**
+ * Turns an arena's slow-path reports into JFR events; each field is set only while recording.
+ *
+ * <pre>{@code
+ * SlabHeap heap = new SlabHeap(os, policy, JfrArenaListener.INSTANCE);
+ * }</pre>
+ */
 @NullMarked
-public final class JfrSlabHeapListener implements SlabHeapListener {
+public final class JfrArenaListener implements ArenaListener {
 
     /** Stateless, so every arena shares it. */
-    public static final JfrSlabHeapListener INSTANCE = new JfrSlabHeapListener();
+    public static final JfrArenaListener INSTANCE = new JfrArenaListener();
 
-    private JfrSlabHeapListener() {
+    private JfrArenaListener() {
     }
 
     @Override
@@ -50,12 +56,22 @@ public final class JfrSlabHeapListener implements SlabHeapListener {
     }
 
     @Override
-    public void allocationFailed(String why, long mappingBytes) {
+    public void allocationFailed(String message, long mappingBytes) {
         AllocationFailureEvent event = new AllocationFailureEvent();
         if (event.isEnabled()) {
-            event.reason = why;
+            event.reason = message;
             event.mappingBytes = mappingBytes;
             event.commit();
         }
+    }
+
+    @Override
+    public Trim trimStarted() {
+        return TrimEvent.start();
+    }
+
+    @Override
+    public Drain drainStarted() {
+        return MagazineDrainEvent.start();
     }
 }

@@ -1,7 +1,5 @@
-package io.hakmem.stats;
+package io.hakmem;
 
-import io.hakmem.HakmemArena;
-import io.hakmem.HakmemArenaMXBean;
 import org.jspecify.annotations.NullMarked;
 
 /** Reads one arena for JMX: every attribute is a fresh {@code stats()}, never a cached copy. */
