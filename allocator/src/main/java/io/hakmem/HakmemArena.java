@@ -20,6 +20,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.management.ObjectName;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private final @Nullable UseAfterFreeGuard guard;
     private final boolean global;
     private final ArenaWatch.Registration registration;
+    /** Set by {@link ArenaMonitoring} while the arena is registered with JMX. */
+    volatile @Nullable ObjectName mxBeanName;
     private volatile boolean closed;
     /** Set under the heap lock once close() has unmapped everything: no class is in use any more. */
     private boolean unmapped;
@@ -129,7 +132,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     /** Lazy and thread-safe through class initialization. */
     private static final class GlobalHolder {
         private static final HakmemConfig CONFIG = HakmemConfig.defaults().toBuilder().name("global").build();
-        static final HakmemArena ARENA = OpenArenas.opened(
+        static final HakmemArena ARENA = ArenaMonitoring.opened(
                 new HakmemArena(CONFIG, OsMemories.of(CONFIG.osBackend().choice()), true));
     }
 
@@ -155,12 +158,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     public static HakmemArena create(HakmemConfig config) {
         Objects.requireNonNull(config, "config");
-        return OpenArenas.opened(new HakmemArena(config, OsMemories.of(config.osBackend().choice()), false));
+        return ArenaMonitoring.opened(new HakmemArena(config, OsMemories.of(config.osBackend().choice()), false));
     }
 
     /** For tests that inject an OS layer, e.g. one that fails on demand. */
     static HakmemArena create(HakmemConfig config, OsMemory os) {
-        return OpenArenas.opened(new HakmemArena(config, os, false));
+        return ArenaMonitoring.opened(new HakmemArena(config, os, false));
     }
 
     /**
@@ -839,7 +842,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             caches.abandonAll();
         }
         // Still mapped: the exit table's totals of closed arenas read the spans one last time.
-        OpenArenas.closing(this);
+        ArenaMonitoring.closing(this);
         if (guard != null) {
             guard.closeAll();
         }

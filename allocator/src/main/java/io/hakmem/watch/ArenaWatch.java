@@ -2,9 +2,9 @@ package io.hakmem.watch;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,15 +13,18 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Knows every open hakmem arena of the process, and passes each allocation and free of any of
- * them to one installed {@link Listener}. The JUnit extension uses it to find leaks of arenas it
- * did not create: the global one, and those the code under test made for itself.
+ * The one registry of the open hakmem arenas of the process, and the hook that passes each
+ * allocation and free of any of them to one installed {@link Listener}. The JUnit extension uses
+ * it to find leaks of arenas it did not create (the global one, and those the code under test
+ * made for itself); the allocator's MXBeans, periodic JFR event and exit table list the open
+ * arenas from it.
  *
  * <p>This package sits below {@code io.hakmem}: it knows arenas as {@link Arena}s, and every
- * arena it is told of is a {@code HakmemArena}, so a reader may cast.
+ * arena it is told of is a {@code HakmemArena}.
  *
  * <p>With no listener installed an allocation pays one volatile read, nothing else. Arenas are held
- * weakly: an arena nobody references any more leaves the registry when the GC clears it.
+ * until they are closed, referenced or not: an arena never closed keeps its memory mapped, so it
+ * stays listed, in the exit table too.
  *
  * <pre>{@code
  * ArenaWatch.Listener previous = ArenaWatch.install(new ArenaWatch.Listener() {
@@ -36,7 +39,7 @@ public final class ArenaWatch {
     private static final int CREATION_DEPTH = 12;
     private static final StackWalker WALKER = StackWalker.getInstance(Set.of(), CREATION_DEPTH + 4);
     private static final AtomicLong IDS = new AtomicLong();
-    private static final Set<Registration> OPEN = ConcurrentHashMap.newKeySet();
+    private static final Map<Arena, Registration> OPEN = new ConcurrentHashMap<>();
 
     private static volatile @Nullable Listener listener;
 
@@ -104,13 +107,13 @@ public final class ArenaWatch {
         }
     }
 
-    /** One open arena; held by the arena itself, so the registry's weak reference is its only other link. */
+    /** One open arena's entry, which the arena keeps to hand back at {@link #closed}. */
     public static final class Registration {
-        private final WeakReference<Arena> arena;
+        private final Arena arena;
         private final Origin origin;
 
         private Registration(Arena arena, Origin origin) {
-            this.arena = new WeakReference<>(arena);
+            this.arena = arena;
             this.origin = origin;
         }
 
@@ -154,7 +157,7 @@ public final class ArenaWatch {
                         .map(StackWalker.StackFrame::toStackTraceElement)
                         .toList());
         Registration r = new Registration(arena, new Origin(IDS.incrementAndGet(), site, Thread.currentThread().getName()));
-        OPEN.add(r);
+        OPEN.put(arena, r);
         Listener l = listener;
         if (l != null) {
             l.arenaCreated(arena);
@@ -169,7 +172,7 @@ public final class ArenaWatch {
      * @param registration what {@link #opened} returned for it
      */
     public static void closed(Arena arena, Registration registration) {
-        OPEN.remove(registration);
+        OPEN.remove(registration.arena, registration);
         Listener l = listener;
         if (l != null) {
             l.arenaClosed(arena);
@@ -185,36 +188,30 @@ public final class ArenaWatch {
      *
      * @param type the arenas' class, {@code HakmemArena.class} for all of them
      * @param <A> that class
-     * @return every arena of that type that is open and still referenced, oldest first
+     * @return every open arena of that type, oldest first
      */
     public static <A extends Arena> List<A> openArenas(Class<A> type) {
-        List<Registration> regs = new ArrayList<>(OPEN);
+        List<Registration> regs = new ArrayList<>(OPEN.values());
         regs.sort((a, b) -> Long.compare(a.origin.id(), b.origin.id()));
         List<A> out = new ArrayList<>(regs.size());
         for (Registration r : regs) {
-            Arena a = r.arena.get();
-            if (a == null) {
-                OPEN.remove(r);
-            } else if (a.scope().isAlive() && type.isInstance(a)) {
-                out.add(type.cast(a));
+            // A closing arena leaves at the end of close(); its scope ends a moment earlier.
+            if (r.arena.scope().isAlive() && type.isInstance(r.arena)) {
+                out.add(type.cast(r.arena));
             }
         }
         return out;
     }
 
     /**
-     * Where an arena was created; a scan of the open arenas, meant for reports.
+     * Where an arena was created.
      *
      * @param arena an arena
      * @return its origin, or null when it is closed or was never registered
      */
     public static @Nullable Origin origin(Arena arena) {
         Objects.requireNonNull(arena, "arena");
-        for (Registration r : OPEN) {
-            if (r.arena.get() == arena) {
-                return r.origin;
-            }
-        }
-        return null;
+        Registration r = OPEN.get(arena);
+        return r == null ? null : r.origin;
     }
 }
