@@ -1,8 +1,8 @@
 package io.hakmem;
 
-import static io.hakmem.ArenaChecks.assertLive;
-import static io.hakmem.ArenaChecks.assertStillWorks;
-import static io.hakmem.ArenaChecks.hex;
+import static io.hakmem.ArenaAssertions.assertLive;
+import static io.hakmem.ArenaAssertions.assertStillWorks;
+import static io.hakmem.ArenaAssertions.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -47,7 +47,7 @@ class DelayedPurgeTest {
             assertThat(mostMapped).as("SuperSlabs mapped, working set %d", workingSet)
                     .isLessThanOrEqualTo(workingSet + 2);
             assertThat(after.superSlabsMapped()).isEqualTo(after.superSlabsLive());
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.hakmem;
 
-import static io.hakmem.ArenaChecks.assertLive;
-import static io.hakmem.ArenaChecks.hex;
+import static io.hakmem.ArenaAssertions.assertLive;
+import static io.hakmem.ArenaAssertions.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,7 +97,7 @@ class ReclamationTest {
             assertThat(churned.superSlabsReleased()).isZero();
             assertThat(churned.slabsPurged()).as("nothing purged below the threshold").isZero();
             assertThat(churned.residentBytes()).isGreaterThanOrEqualTo(100 * SLAB);
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 

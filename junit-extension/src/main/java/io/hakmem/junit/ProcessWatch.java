@@ -137,7 +137,7 @@ final class ProcessWatch implements ArenaWatch.Listener {
             if (t == null || key.arena().isClosed() || LeakGroups.suppressed(t.stack(), ignore)) {
                 continue;
             }
-            leaks.add(new LeakGroups.Leak(t.byteSize(), t.stack(), t.threadName(), ArenaNames.of(key.arena())));
+            leaks.add(new LeakGroups.Leak(t.byteSize(), t.stack(), t.threadName(), ArenaDescriptions.of(key.arena())));
         }
         scope.blocks.clear();
         return leaks;
@@ -149,7 +149,7 @@ final class ProcessWatch implements ArenaWatch.Listener {
         for (Map.Entry<BlockKey, Tracked> e : live.entrySet()) {
             Tracked t = e.getValue();
             if (t.scope() == null && !e.getKey().arena().isClosed() && !LeakGroups.suppressed(t.stack(), ignore)) {
-                out.add(new LeakGroups.Leak(t.byteSize(), t.stack(), t.threadName(), ArenaNames.of(e.getKey().arena())));
+                out.add(new LeakGroups.Leak(t.byteSize(), t.stack(), t.threadName(), ArenaDescriptions.of(e.getKey().arena())));
             }
         }
         return out;
