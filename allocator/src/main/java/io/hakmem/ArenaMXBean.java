@@ -53,13 +53,13 @@ final class ArenaMXBean implements HakmemArenaMXBean {
     }
 
     @Override
-    public long getSuperSlabsMapped() {
-        return arena.stats().superSlabsMapped();
+    public long getSuperSlabsMappedTotal() {
+        return arena.stats().superSlabsMappedTotal();
     }
 
     @Override
-    public long getSuperSlabsReleased() {
-        return arena.stats().superSlabsReleased();
+    public long getSuperSlabsReleasedTotal() {
+        return arena.stats().superSlabsReleasedTotal();
     }
 
     @Override

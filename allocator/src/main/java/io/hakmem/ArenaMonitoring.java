@@ -162,9 +162,9 @@ final class ArenaMonitoring {
         e.overheadPercent = s.overheadPercent();
         e.magazineBlocks = s.magazineBlocks();
         e.superSlabsLive = s.superSlabsLive();
-        e.superSlabsMapped = s.superSlabsMapped();
-        e.superSlabsReleased = s.superSlabsReleased();
-        e.superSlabFrees = s.superSlabFrees();
+        e.superSlabsMappedTotal = s.superSlabsMappedTotal();
+        e.superSlabsReleasedTotal = s.superSlabsReleasedTotal();
+        e.blockFreesToSpans = s.blockFreesToSpans();
         e.emptySuperSlabsDetected = s.emptySuperSlabsDetected();
         e.allocFailures = s.allocFailures();
         e.largeMappings = s.largeMappings();

@@ -583,7 +583,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         heap.lock();
         try {
             var c = heap.counters();
-            return new HakmemStats(liveBlocks(cached), liveBytes(cached), c.superSlabsLive(), c.superSlabsMapped(), c.superSlabsReleased(), c.superSlabFrees(),
+            return new HakmemStats(liveBlocks(cached), liveBytes(cached), c.superSlabsLive(), c.superSlabsMappedTotal(), c.superSlabsReleasedTotal(), c.blockFreesToSpans(),
                     c.emptySuperSlabsDetected(), c.allocFailures(), magazineBlocks, heap.mappedBytes(),
                     closed ? 0 : heap.residentBytes(), heap.large().count(), c.slabsPurged(),
                     heap.doubleFreesDetected());

@@ -72,7 +72,7 @@ final class StatsTable {
         out.append(String.format(Locale.ROOT,
                 "  SuperSlabs %d live, %d mapped, %d released; %d slabs purged; %d failed allocations; "
                         + "%d double frees caught%n",
-                stats.superSlabsLive(), stats.superSlabsMapped(), stats.superSlabsReleased(), stats.slabsPurged(),
+                stats.superSlabsLive(), stats.superSlabsMappedTotal(), stats.superSlabsReleasedTotal(), stats.slabsPurged(),
                 stats.allocFailures(), stats.doubleFreesDetected()));
         return out.toString();
     }
@@ -105,7 +105,7 @@ final class StatsTable {
         }
         rows.add(new String[] {"total", count(allocs), count(frees), count(leaked)});
         return "hakmem: " + totals.arenas() + (totals.arenas() == 1 ? " arena" : " arenas")
-                + " closed before exit; SuperSlabs mapped over their lives: " + totals.superSlabsMapped() + "\n"
+                + " closed before exit; SuperSlabs mapped over their lives: " + totals.superSlabsMappedTotal() + "\n"
                 + columns(header, rows)
                 + "  freed by close: " + ByteUnits.format(totals.liveBytesAtClose()) + " requested in "
                 + count(leaked) + " blocks never freed\n";

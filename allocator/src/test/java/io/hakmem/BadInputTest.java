@@ -286,7 +286,7 @@ class BadInputTest {
         assertThat(stats.mappedBytes()).isZero();
         assertThat(stats.superSlabsLive()).isZero();
         assertThat(stats.largeMappings()).isZero();
-        assertThat(stats.superSlabsReleased()).isEqualTo(stats.superSlabsMapped());
+        assertThat(stats.superSlabsReleasedTotal()).isEqualTo(stats.superSlabsMappedTotal());
     }
 
     @ParameterizedTest

@@ -28,7 +28,7 @@ class ScalingTest {
             for (int blocks : ROUNDS) {
                 round(arena, blocks);
             }
-            assertThat(arena.stats().superSlabsMapped()).as("SuperSlabs over all rounds").isGreaterThan(8);
+            assertThat(arena.stats().superSlabsMappedTotal()).as("SuperSlabs over all rounds").isGreaterThan(8);
             assertThat(ProcessMemory.residentBytes() - rssBefore).as("RSS growth after free-all and trim")
                     .isLessThanOrEqualTo(2L << 20);
         }
@@ -61,7 +61,7 @@ class ScalingTest {
         HakmemStats freed = arena.stats();
         assertThat(freed.liveBlocks()).isZero();
         assertThat(freed.liveBytes()).isZero();
-        assertThat(freed.superSlabFrees()).isPositive();
+        assertThat(freed.blockFreesToSpans()).isPositive();
         if (blocks >= 500_000) {
             // Several SuperSlabs: all but the one the thread cache still points into empty out.
             assertThat(freed.emptySuperSlabsDetected()).isPositive();
@@ -72,6 +72,6 @@ class ScalingTest {
         assertThat(trimmed.mappedBytes()).isZero();
         assertThat(trimmed.residentBytes()).isZero();
         assertThat(trimmed.magazineBlocks()).isZero();
-        assertThat(trimmed.superSlabsReleased()).isEqualTo(trimmed.superSlabsMapped());
+        assertThat(trimmed.superSlabsReleasedTotal()).isEqualTo(trimmed.superSlabsMappedTotal());
     }
 }

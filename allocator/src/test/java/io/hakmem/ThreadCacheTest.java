@@ -23,7 +23,7 @@ class ThreadCacheTest {
             blocks.forEach(arena::free);
             HakmemStats freed = arena.stats();
             assertThat(freed.liveBlocks()).isZero();
-            assertThat(freed.superSlabFrees()).isPositive();
+            assertThat(freed.blockFreesToSpans()).isPositive();
             assertThat(freed.emptySuperSlabsDetected()).isPositive();
             assertThat(freed.magazineBlocks()).as("a bounded cache, not the whole million")
                     .isLessThanOrEqualTo(arena.config().magazineCapacity());
@@ -217,7 +217,7 @@ class ThreadCacheTest {
             blocks.forEach(arena::free);
             HakmemStats stats = arena.stats();
             assertThat(stats.magazineBlocks()).isZero();
-            assertThat(stats.superSlabFrees()).isEqualTo(200_000);
+            assertThat(stats.blockFreesToSpans()).isEqualTo(200_000);
             ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }

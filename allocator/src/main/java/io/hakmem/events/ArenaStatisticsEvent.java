@@ -60,17 +60,17 @@ public final class ArenaStatisticsEvent extends Event {
     @Label("SuperSlabs Live")
     public long superSlabsLive;
 
-    /** SuperSlabs ever mapped. */
-    @Label("SuperSlabs Mapped")
-    public long superSlabsMapped;
+    /** SuperSlabs ever mapped, cumulative. */
+    @Label("SuperSlabs Mapped, Total")
+    public long superSlabsMappedTotal;
 
-    /** SuperSlabs given back. */
-    @Label("SuperSlabs Released")
-    public long superSlabsReleased;
+    /** SuperSlabs given back, cumulative. */
+    @Label("SuperSlabs Released, Total")
+    public long superSlabsReleasedTotal;
 
-    /** Frees that reached a span. */
-    @Label("SuperSlab Frees")
-    public long superSlabFrees;
+    /** Block frees that reached a span, cumulative. */
+    @Label("Block Frees To Spans")
+    public long blockFreesToSpans;
 
     /** Times a SuperSlab was found empty. */
     @Label("Empty SuperSlabs Detected")

@@ -195,7 +195,7 @@ public final class SlabHeap {
         }
         span.state[index] = Span.FREE;
         span.push(span.blockAddress(index));
-        counters.superSlabFrees++;
+        counters.blockFreesToSpans++;
         if (span.used == 0) {
             onSpanEmpty(span);
         } else if (!span.listed) {
@@ -452,7 +452,7 @@ public final class SlabHeap {
         ALL.remove(ss.base >>> SuperSlab.SHIFT);
         os.unmap(ss.base, SuperSlab.SIZE);
         counters.superSlabsLive--;
-        counters.superSlabsReleased++;
+        counters.superSlabsReleasedTotal++;
         listener.superSlabReleased(ss.base, System.nanoTime() - ss.mappedAtNanos, reason);
     }
 
@@ -524,7 +524,7 @@ public final class SlabHeap {
         table.add(ss);
         ALL.put(base >>> SuperSlab.SHIFT, this);
         counters.superSlabsLive++;
-        counters.superSlabsMapped++;
+        counters.superSlabsMappedTotal++;
         listener.superSlabMapped(base);
         return ss;
     }
