@@ -3,7 +3,8 @@ package io.hakmem.events;
 import io.hakmem.slab.ArenaListener;
 import io.hakmem.slab.ReleaseReason;
 import io.hakmem.slab.SizeClasses;
-import io.hakmem.slab.SuperSlab;
+import java.util.function.Consumer;
+import jdk.jfr.Event;
 import org.jspecify.annotations.NullMarked;
 
 /**
@@ -24,54 +25,50 @@ public final class JfrArenaListener implements ArenaListener {
 
     @Override
     public void superSlabMapped(long base) {
-        SuperSlabMappedEvent event = new SuperSlabMappedEvent();
-        if (event.isEnabled()) {
-            event.address = base;
-            event.size = SuperSlab.SIZE;
-            event.commit();
-        }
+        commit(new SuperSlabMappedEvent(), e -> e.at(base));
     }
 
     @Override
     public void superSlabReleased(long base, long lifetimeNanos, ReleaseReason reason) {
-        SuperSlabReleasedEvent event = new SuperSlabReleasedEvent();
-        if (event.isEnabled()) {
-            event.address = base;
-            event.size = SuperSlab.SIZE;
-            event.lifetime = lifetimeNanos;
-            event.reason = reason.name();
-            event.commit();
-        }
+        commit(new SuperSlabReleasedEvent(), e -> {
+            e.at(base);
+            e.lifetime = lifetimeNanos;
+            e.reason = reason.name();
+        });
     }
 
     @Override
     public void slabsPurged(long address, int slabs) {
-        SlabPurgedEvent event = new SlabPurgedEvent();
-        if (event.isEnabled()) {
-            event.address = address;
-            event.slabs = slabs;
-            event.bytes = (long) slabs << SizeClasses.SLAB_SHIFT;
-            event.commit();
-        }
+        commit(new SlabPurgedEvent(), e -> {
+            e.address = address;
+            e.slabs = slabs;
+            e.bytes = (long) slabs << SizeClasses.SLAB_SHIFT;
+        });
     }
 
     @Override
     public void allocationFailed(String message, long mappingBytes) {
-        AllocationFailureEvent event = new AllocationFailureEvent();
+        commit(new AllocationFailureEvent(), e -> {
+            e.reason = message;
+            e.mappingBytes = mappingBytes;
+        });
+    }
+
+    /** Sets an event's fields and commits it, both only while a recording wants the event. */
+    private static <E extends Event> void commit(E event, Consumer<E> fields) {
         if (event.isEnabled()) {
-            event.reason = message;
-            event.mappingBytes = mappingBytes;
+            fields.accept(event);
             event.commit();
         }
     }
 
     @Override
     public Trim trimStarted() {
-        return TrimEvent.start();
+        return new TrimEvent();
     }
 
     @Override
     public Drain drainStarted() {
-        return MagazineDrainEvent.start();
+        return new MagazineDrainEvent();
     }
 }

@@ -31,15 +31,9 @@ public final class MagazineDrainEvent extends Event implements ArenaListener.Dra
     @Description("TRIM, IDLE or DEAD_THREAD")
     public String reason = "";
 
-    /**
-     * Starts timing a revocation.
-     *
-     * @return the event to {@link #finished} when the blocks are back
-     */
-    static MagazineDrainEvent start() {
-        MagazineDrainEvent event = new MagazineDrainEvent();
-        event.begin();
-        return event;
+    /** Starts timing a revocation; {@link #finished} ends it when the blocks are back. */
+    MagazineDrainEvent() {
+        begin();
     }
 
     /**

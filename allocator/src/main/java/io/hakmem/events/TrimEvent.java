@@ -31,15 +31,9 @@ public final class TrimEvent extends Event implements ArenaListener.Trim {
     @Label("Background")
     public boolean background;
 
-    /**
-     * Starts timing a trim.
-     *
-     * @return the event to {@link #finished} when the trim is done
-     */
-    static TrimEvent start() {
-        TrimEvent event = new TrimEvent();
-        event.begin();
-        return event;
+    /** Starts timing a trim; {@link #finished} ends it. */
+    TrimEvent() {
+        begin();
     }
 
     /** Ends the trim and commits the event when a recording wants it. */
