@@ -1,25 +1,18 @@
 package io.hakmem.bench.peer;
 
-import java.lang.foreign.MemorySegment;
 import org.jspecify.annotations.NullMarked;
 
 /** jemalloc's {@code je_malloc}, or {@code je_calloc(1, n)} for the zeroing comparison, and {@code je_free}. */
 @NullMarked
-final class JemallocPeer extends SegmentPeer {
-    private final boolean zeroing;
+final class JemallocPeer extends CHeapPeer {
 
     JemallocPeer(boolean zeroing) {
-        this.zeroing = zeroing;
+        super(zeroing, "je_malloc", "je_calloc");
     }
 
     @Override
-    public Object allocate(long size) {
-        return zeroing ? wrap(Jemalloc.calloc(size), size, "je_calloc") : wrap(Jemalloc.malloc(size), size, "je_malloc");
-    }
-
-    @Override
-    public void free(Object block) {
-        Jemalloc.free(((MemorySegment) block).address());
+    CHeapCalls calls() {
+        return Jemalloc.CALLS;
     }
 
     @Override

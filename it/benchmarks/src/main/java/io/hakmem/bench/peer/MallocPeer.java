@@ -1,6 +1,5 @@
 package io.hakmem.bench.peer;
 
-import java.lang.foreign.MemorySegment;
 import org.jspecify.annotations.NullMarked;
 
 /**
@@ -8,21 +7,15 @@ import org.jspecify.annotations.NullMarked;
  * critical downcalls, the address wrapped as a sized segment.
  */
 @NullMarked
-final class MallocPeer extends SegmentPeer {
-    private final boolean zeroing;
+final class MallocPeer extends CHeapPeer {
 
     MallocPeer(boolean zeroing) {
-        this.zeroing = zeroing;
+        super(zeroing, "malloc", "calloc");
     }
 
     @Override
-    public Object allocate(long size) {
-        return zeroing ? wrap(Libc.calloc(size), size, "calloc") : wrap(Libc.malloc(size), size, "malloc");
-    }
-
-    @Override
-    public void free(Object block) {
-        Libc.free(((MemorySegment) block).address());
+    CHeapCalls calls() {
+        return Libc.CALLS;
     }
 
     @Override

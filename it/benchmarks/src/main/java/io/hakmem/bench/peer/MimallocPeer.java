@@ -1,25 +1,23 @@
 package io.hakmem.bench.peer;
 
-import java.lang.foreign.MemorySegment;
 import org.jspecify.annotations.NullMarked;
 
 /** mimalloc's {@code mi_malloc}, or {@code mi_zalloc} for the zeroing comparison, and {@code mi_free}. */
 @NullMarked
-final class MimallocPeer extends SegmentPeer {
-    private final boolean zeroing;
+final class MimallocPeer extends CHeapPeer {
 
     MimallocPeer(boolean zeroing) {
-        this.zeroing = zeroing;
+        super(zeroing, "mi_malloc", "mi_zalloc");
     }
 
     @Override
-    public Object allocate(long size) {
-        return zeroing ? wrap(Mimalloc.zalloc(size), size, "mi_zalloc") : wrap(Mimalloc.malloc(size), size, "mi_malloc");
+    CHeapCalls calls() {
+        return Mimalloc.CALLS;
     }
 
     @Override
-    public void free(Object block) {
-        Mimalloc.free(((MemorySegment) block).address());
+    long zeroed(long size) {
+        return Mimalloc.zalloc(size);
     }
 
     @Override

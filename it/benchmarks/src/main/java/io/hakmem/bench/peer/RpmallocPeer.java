@@ -1,6 +1,5 @@
 package io.hakmem.bench.peer;
 
-import java.lang.foreign.MemorySegment;
 import org.jspecify.annotations.NullMarked;
 
 /**
@@ -9,24 +8,20 @@ import org.jspecify.annotations.NullMarked;
  * crashes the JVM. The constructor registers the creating thread.
  */
 @NullMarked
-final class RpmallocPeer extends SegmentPeer {
+final class RpmallocPeer extends CHeapPeer {
 
     RpmallocPeer() {
+        super(false, "rpmalloc", "rpmalloc");
         Rpmalloc.initializeThread();
+    }
+
+    @Override
+    CHeapCalls calls() {
+        return Rpmalloc.CALLS;
     }
 
     @Override
     public void registerThread() {
         Rpmalloc.initializeThread();
-    }
-
-    @Override
-    public Object allocate(long size) {
-        return wrap(Rpmalloc.malloc(size), size, "rpmalloc");
-    }
-
-    @Override
-    public void free(Object block) {
-        Rpmalloc.free(((MemorySegment) block).address());
     }
 }
