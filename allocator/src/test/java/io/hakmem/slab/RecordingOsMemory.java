@@ -35,12 +35,12 @@ final class RecordingOsMemory implements OsMemory {
 
     @Override
     public long residentBytes(long address, long bytes) {
-        return -1;
+        return real.residentBytes(address, bytes);
     }
 
     @Override
     public String name() {
-        return "recording";
+        return "recording " + real.name();
     }
 
     long count(String call) {

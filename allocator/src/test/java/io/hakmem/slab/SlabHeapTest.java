@@ -173,7 +173,7 @@ class SlabHeapTest {
 
         assertThatThrownBy(() -> heap.take(C16, Span.LIVE))
                 .isInstanceOf(OutOfMemoryError.class)
-                .hasMessage("hakmem arena: the OS refused to map a 2 MiB SuperSlab (recording)");
+                .hasMessage("hakmem arena: the OS refused to map a 2 MiB SuperSlab (recording portable)");
         assertThat(heap.counters().allocFailures()).isEqualTo(1);
         assertThat(heap.counters().superSlabsLive()).isZero();
     }
