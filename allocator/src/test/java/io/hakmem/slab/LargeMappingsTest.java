@@ -29,6 +29,7 @@ class LargeMappingsTest {
     }
 
     @Test
+    @SuppressWarnings("restricted") // an alias of the block, made as a careless caller would
     void aBlockIsItsOwnMappingUntilItIsUnmapped() {
         MemorySegment block = large.map(10_000, 4096);
         assertThat(block).isNotNull();

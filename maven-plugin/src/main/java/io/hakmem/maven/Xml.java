@@ -30,6 +30,8 @@ public final class Xml {
     @FunctionalInterface
     public interface Content {
         /**
+         * Writes the document, from its prolog to its root element's end.
+         *
          * @param xml the writer, at the start of the document
          * @throws XMLStreamException when the writer fails
          */
