@@ -1,5 +1,6 @@
 package io.hakmem.bench.peer;
 
+import java.lang.foreign.MemorySegment;
 import org.jspecify.annotations.NullMarked;
 
 /**
@@ -7,15 +8,21 @@ import org.jspecify.annotations.NullMarked;
  * critical downcalls, the address wrapped as a sized segment.
  */
 @NullMarked
-final class MallocPeer extends CHeapPeer {
+final class MallocPeer extends SegmentPeer {
+    private final boolean zeroing;
 
     MallocPeer(boolean zeroing) {
-        super(zeroing, "malloc", "calloc");
+        this.zeroing = zeroing;
     }
 
     @Override
-    CHeapCalls calls() {
-        return Libc.CALLS;
+    public Object allocate(long size) {
+        return zeroing ? wrap(Libc.CALLS.calloc(size), size, "calloc") : wrap(Libc.CALLS.malloc(size), size, "malloc");
+    }
+
+    @Override
+    public void free(Object block) {
+        Libc.CALLS.free(((MemorySegment) block).address());
     }
 
     @Override

@@ -1,23 +1,25 @@
 package io.hakmem.bench.peer;
 
+import java.lang.foreign.MemorySegment;
 import org.jspecify.annotations.NullMarked;
 
 /** mimalloc's {@code mi_malloc}, or {@code mi_zalloc} for the zeroing comparison, and {@code mi_free}. */
 @NullMarked
-final class MimallocPeer extends CHeapPeer {
+final class MimallocPeer extends SegmentPeer {
+    private final boolean zeroing;
 
     MimallocPeer(boolean zeroing) {
-        super(zeroing, "mi_malloc", "mi_zalloc");
+        this.zeroing = zeroing;
     }
 
     @Override
-    CHeapCalls calls() {
-        return Mimalloc.CALLS;
+    public Object allocate(long size) {
+        return zeroing ? wrap(Mimalloc.zalloc(size), size, "mi_zalloc") : wrap(Mimalloc.CALLS.malloc(size), size, "mi_malloc");
     }
 
     @Override
-    long zeroed(long size) {
-        return Mimalloc.zalloc(size);
+    public void free(Object block) {
+        Mimalloc.CALLS.free(((MemorySegment) block).address());
     }
 
     @Override

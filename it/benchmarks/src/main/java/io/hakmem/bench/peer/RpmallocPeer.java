@@ -1,5 +1,6 @@
 package io.hakmem.bench.peer;
 
+import java.lang.foreign.MemorySegment;
 import org.jspecify.annotations.NullMarked;
 
 /**
@@ -8,20 +9,24 @@ import org.jspecify.annotations.NullMarked;
  * crashes the JVM. The constructor registers the creating thread.
  */
 @NullMarked
-final class RpmallocPeer extends CHeapPeer {
+final class RpmallocPeer extends SegmentPeer {
 
     RpmallocPeer() {
-        super(false, "rpmalloc", "rpmalloc");
         Rpmalloc.initializeThread();
-    }
-
-    @Override
-    CHeapCalls calls() {
-        return Rpmalloc.CALLS;
     }
 
     @Override
     public void registerThread() {
         Rpmalloc.initializeThread();
+    }
+
+    @Override
+    public Object allocate(long size) {
+        return wrap(Rpmalloc.CALLS.malloc(size), size, "rpmalloc");
+    }
+
+    @Override
+    public void free(Object block) {
+        Rpmalloc.CALLS.free(((MemorySegment) block).address());
     }
 }
