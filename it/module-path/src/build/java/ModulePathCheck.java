@@ -62,9 +62,9 @@ public final class ModulePathCheck {
 
     private static void checkEvents(String stdout, Path recording, Path out, List<String> failures)
             throws IOException, InterruptedException {
-        Matcher totals = Pattern.compile("superSlabsMapped=(\\d+) superSlabsReleased=(\\d+)").matcher(stdout);
+        Matcher totals = Pattern.compile("superSlabsMappedTotal=(\\d+) superSlabsReleasedTotal=(\\d+)").matcher(stdout);
         if (!totals.find()) {
-            failures.add("the app printed no superSlabsMapped/superSlabsReleased totals");
+            failures.add("the app printed no superSlabsMappedTotal/superSlabsReleasedTotal totals");
             return;
         }
         Result print = run(List.of(tool("jfr"), "print", "--events", "hakmem.*", recording.toString()));

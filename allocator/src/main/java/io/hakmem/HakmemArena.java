@@ -5,25 +5,25 @@ import io.hakmem.cache.OpCounters;
 import io.hakmem.cache.OpTotals;
 import io.hakmem.cache.ThreadCache;
 import io.hakmem.cache.ThreadCaches;
-import io.hakmem.events.JfrSlabHeapListener;
-import io.hakmem.events.TrimEvent;
+import io.hakmem.events.JfrArenaListener;
 import io.hakmem.os.OsMemories;
 import io.hakmem.os.OsMemory;
 import io.hakmem.slab.ArenaClosedException;
+import io.hakmem.slab.ArenaListener;
 import io.hakmem.slab.BadFrees;
 import io.hakmem.slab.ClassCensus;
+import io.hakmem.slab.HeapPolicy;
 import io.hakmem.slab.SizeClasses;
 import io.hakmem.slab.SlabHeap;
 import io.hakmem.slab.Span;
 import io.hakmem.slab.SuperSlab;
-import io.hakmem.stats.ArenaNames;
-import io.hakmem.stats.OpenArenas;
 import io.hakmem.watch.ArenaWatch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.management.ObjectName;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +57,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private final HakmemConfig config;
     private final String name;
     private final SlabHeap heap;
+    private final ArenaListener listener = JfrArenaListener.INSTANCE;
     private final @Nullable ThreadCaches caches;
     /** {@link #caches} when the owner's fast paths may use them: not while sites are tracked. */
     private final @Nullable ThreadCaches fastCaches;
@@ -67,6 +68,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     private final @Nullable UseAfterFreeGuard guard;
     private final boolean global;
     private final ArenaWatch.Registration registration;
+    /** Set by {@link ArenaMonitoring} while the arena is registered with JMX. */
+    volatile @Nullable ObjectName mxBeanName;
     private volatile boolean closed;
     /** Set under the heap lock once close() has unmapped everything: no class is in use any more. */
     private boolean unmapped;
@@ -78,14 +81,14 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         this.config = config;
         this.global = global;
         this.guard = config.detectUseAfterFree() ? new UseAfterFreeGuard() : null;
-        this.heap = new SlabHeap(os, config, JfrSlabHeapListener.INSTANCE);
+        this.heap = new SlabHeap(os, heapPolicy(config), listener);
         this.zero = config.zeroOnAllocate();
         this.sites = config.trackAllocationSites() ? new AllocationSites() : null;
         this.poison = config.poisonFreedBlocks() ? new Poison() : null;
         // Poisoning checks every recycled block's bytes under the lock, so it turns the caches off.
         // Site tracking keeps them: it records and forgets at the entry points, outside the lock.
         this.caches = config.magazineCapacity() > 0 && poison == null
-                ? new ThreadCaches(heap, config.magazineCapacity(), config.drainInterval())
+                ? new ThreadCaches(heap, config.magazineCapacity(), config.drainInterval(), listener)
                 : null;
         this.fastCaches = sites == null ? caches : null;
         if (!config.backgroundTrimInterval().isZero()) {
@@ -95,6 +98,11 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         // The registration walked the creating stack already; the default name reads it.
         String named = config.name();
         this.name = named != null ? named : ArenaNames.of(registration.origin());
+    }
+
+    private static HeapPolicy heapPolicy(HakmemConfig config) {
+        return new HeapPolicy(config.purgeDelay().toNanos(), config.purgeThresholdBytes(),
+                config.emptySuperSlabCacheSize(), config.maxMappedBytes());
     }
 
     /**
@@ -124,8 +132,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     /** Lazy and thread-safe through class initialization. */
     private static final class GlobalHolder {
         private static final HakmemConfig CONFIG = HakmemConfig.defaults().toBuilder().name("global").build();
-        static final HakmemArena ARENA = OpenArenas.opened(
-                new HakmemArena(CONFIG, OsMemories.forBackend(CONFIG.osBackend()), true));
+        static final HakmemArena ARENA = ArenaMonitoring.opened(
+                new HakmemArena(CONFIG, OsMemories.of(CONFIG.osBackend().choice()), true));
     }
 
     /**
@@ -150,12 +158,12 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
      */
     public static HakmemArena create(HakmemConfig config) {
         Objects.requireNonNull(config, "config");
-        return OpenArenas.opened(new HakmemArena(config, OsMemories.forBackend(config.osBackend()), false));
+        return ArenaMonitoring.opened(new HakmemArena(config, OsMemories.of(config.osBackend().choice()), false));
     }
 
     /** For tests that inject an OS layer, e.g. one that fails on demand. */
     static HakmemArena create(HakmemConfig config, OsMemory os) {
-        return OpenArenas.opened(new HakmemArena(config, os, false));
+        return ArenaMonitoring.opened(new HakmemArena(config, os, false));
     }
 
     /**
@@ -523,7 +531,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         heap.lock();
         try {
             var c = heap.counters();
-            return new HakmemStats(liveBlocks(cached), liveBytes(cached), c.superSlabsLive(), c.superSlabsMapped(), c.superSlabsReleased(), c.superSlabFrees(),
+            return new HakmemStats(liveBlocks(cached), liveBytes(cached), c.superSlabsLive(), c.superSlabsMappedTotal(), c.superSlabsReleasedTotal(), c.blockFreesToSpans(),
                     c.emptySuperSlabsDetected(), c.allocFailures(), magazineBlocks, heap.mappedBytes(),
                     closed ? 0 : heap.residentBytes(), heap.large().count(), c.slabsPurged(),
                     heap.doubleFreesDetected(cached.remoteFrees()));
@@ -607,7 +615,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         if (closed) {
             throw closedException();
         }
-        TrimEvent event = TrimEvent.start();
+        ArenaListener.Trim event = listener.trimStarted();
         long revoked = caches != null ? caches.revokeAll() : 0;
         long returned;
         heap.lock();
@@ -617,7 +625,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
         } finally {
             heap.unlock();
         }
-        event.finish(returned, revoked, false);
+        event.finished(returned, revoked, false);
     }
 
     /** For tests: revokes every thread cache, busy owners' included, racing them on purpose. */
@@ -643,8 +651,8 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             heap.maintain();
             long ops = locked.totals().plus(cached).operations();
             if (ops == opsAtLastTrimVisit) {
-                TrimEvent event = TrimEvent.start();
-                event.finish(heap.trim(), 0, true);
+                ArenaListener.Trim event = listener.trimStarted();
+                event.finished(heap.trim(), 0, true);
             }
             opsAtLastTrimVisit = ops;
             return true;
@@ -782,7 +790,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
             caches.abandonAll();
         }
         // Still mapped: the exit table's totals of closed arenas read the spans one last time.
-        OpenArenas.closing(this);
+        ArenaMonitoring.closing(this);
         if (guard != null) {
             guard.closeAll();
         }

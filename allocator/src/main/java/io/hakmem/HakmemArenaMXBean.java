@@ -48,10 +48,10 @@ public interface HakmemArenaMXBean {
     long getSuperSlabsLive();
 
     /** {@return SuperSlabs ever mapped} */
-    long getSuperSlabsMapped();
+    long getSuperSlabsMappedTotal();
 
     /** {@return SuperSlabs given back to the OS} */
-    long getSuperSlabsReleased();
+    long getSuperSlabsReleasedTotal();
 
     /** {@return dedicated mappings of large blocks} */
     long getLargeMappings();

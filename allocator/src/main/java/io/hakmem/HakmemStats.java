@@ -1,6 +1,5 @@
 package io.hakmem;
 
-import io.hakmem.stats.ByteUnits;
 import java.util.Locale;
 import org.jspecify.annotations.NullMarked;
 
@@ -18,9 +17,10 @@ import org.jspecify.annotations.NullMarked;
  * @param liveBlocks blocks handed out and not yet freed, in users' hands only
  * @param liveBytes the requested bytes of those blocks
  * @param superSlabsLive SuperSlabs currently mapped
- * @param superSlabsMapped SuperSlabs ever mapped (cumulative)
- * @param superSlabsReleased SuperSlabs given back to the OS (cumulative)
- * @param superSlabFrees frees that reached the SuperSlab layer, past every thread cache
+ * @param superSlabsMappedTotal SuperSlabs ever mapped (cumulative)
+ * @param superSlabsReleasedTotal SuperSlabs given back to the OS (cumulative)
+ * @param blockFreesToSpans block frees that reached a span, past every thread cache: the locked
+ *     frees, and the blocks that caches flushed, drained or gave up (cumulative)
  * @param emptySuperSlabsDetected times a SuperSlab was found with no block in users' hands
  * @param allocFailures allocations that failed with {@link OutOfMemoryError}
  * @param magazineBlocks free blocks parked in thread caches
@@ -38,9 +38,9 @@ public record HakmemStats(
         long liveBlocks,
         long liveBytes,
         long superSlabsLive,
-        long superSlabsMapped,
-        long superSlabsReleased,
-        long superSlabFrees,
+        long superSlabsMappedTotal,
+        long superSlabsReleasedTotal,
+        long blockFreesToSpans,
         long emptySuperSlabsDetected,
         long allocFailures,
         long magazineBlocks,
@@ -80,9 +80,9 @@ public record HakmemStats(
                 + ", overhead=" + (Double.isNaN(overheadPercent()) ? "n/a"
                         : String.format(Locale.ROOT, "%.1f %%", overheadPercent()))
                 + ", magazineBlocks=" + magazineBlocks
-                + ", superSlabs=" + superSlabsLive + " live/" + superSlabsMapped + " mapped/"
-                + superSlabsReleased + " released"
-                + ", superSlabFrees=" + superSlabFrees
+                + ", superSlabs=" + superSlabsLive + " live/" + superSlabsMappedTotal + " mapped/"
+                + superSlabsReleasedTotal + " released"
+                + ", blockFreesToSpans=" + blockFreesToSpans
                 + ", emptySuperSlabsDetected=" + emptySuperSlabsDetected
                 + ", largeMappings=" + largeMappings
                 + ", slabsPurged=" + slabsPurged

@@ -1,5 +1,6 @@
 package io.hakmem;
 
+import io.hakmem.os.OsChoice;
 import org.jspecify.annotations.NullMarked;
 
 /**
@@ -31,9 +32,15 @@ public enum OsBackend {
      * @return {@link #LINUX} or {@link #PORTABLE}; {@link #AUTO} resolves by platform
      */
     public OsBackend resolved() {
-        if (this != AUTO) {
-            return this;
-        }
-        return io.hakmem.os.LinuxOsMemory.isSupported() ? LINUX : PORTABLE;
+        return choice().resolved() == OsChoice.LINUX ? LINUX : PORTABLE;
+    }
+
+    /** {@return the OS layer's name for this backend} */
+    OsChoice choice() {
+        return switch (this) {
+            case AUTO -> OsChoice.AUTO;
+            case LINUX -> OsChoice.LINUX;
+            case PORTABLE -> OsChoice.PORTABLE;
+        };
     }
 }

@@ -78,7 +78,7 @@ class ArenaStatisticsEventTest {
             assertThat(type.getLabel()).isEqualTo("Arena Statistics");
             assertThat(type.getFields()).extracting(f -> f.getName()).contains("arena", "liveBlocks", "liveBytes",
                     "mappedBytes", "residentBytes", "overheadPercent", "magazineBlocks", "superSlabsLive",
-                    "superSlabsMapped", "superSlabsReleased", "superSlabFrees", "emptySuperSlabsDetected",
+                    "superSlabsMappedTotal", "superSlabsReleasedTotal", "blockFreesToSpans", "emptySuperSlabsDetected",
                     "allocFailures", "largeMappings", "slabsPurged", "doubleFreesDetected");
             assertThat(recording.getSettings()).containsEntry("hakmem.Trim#threshold", "0 ms");
             recording.stop();

@@ -1,8 +1,8 @@
 package io.hakmem;
 
-import static io.hakmem.ArenaChecks.assertLive;
-import static io.hakmem.ArenaChecks.assertStillWorks;
-import static io.hakmem.ArenaChecks.hex;
+import static io.hakmem.ArenaAssertions.assertLive;
+import static io.hakmem.ArenaAssertions.assertStillWorks;
+import static io.hakmem.ArenaAssertions.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -286,7 +286,7 @@ class BadInputTest {
         assertThat(stats.mappedBytes()).isZero();
         assertThat(stats.superSlabsLive()).isZero();
         assertThat(stats.largeMappings()).isZero();
-        assertThat(stats.superSlabsReleased()).isEqualTo(stats.superSlabsMapped());
+        assertThat(stats.superSlabsReleasedTotal()).isEqualTo(stats.superSlabsMappedTotal());
     }
 
     @ParameterizedTest

@@ -153,14 +153,14 @@ class ConfigTest {
             arena.free(arena.allocate(32));
             HakmemStats stats = arena.stats();
             assertThat(stats.magazineBlocks()).isZero();
-            assertThat(stats.superSlabFrees()).as("the free reached the slab").isEqualTo(1);
+            assertThat(stats.blockFreesToSpans()).as("the free reached the slab").isEqualTo(1);
         }
         System.setProperty("hakmem.tiny.magCap", "64");
         try (HakmemArena arena = HakmemArena.create()) {
             arena.free(arena.allocate(32));
             HakmemStats stats = arena.stats();
             assertThat(stats.magazineBlocks()).as("the freed block waits in the magazine").isPositive();
-            assertThat(stats.superSlabFrees()).isZero();
+            assertThat(stats.blockFreesToSpans()).isZero();
         }
     }
 

@@ -50,7 +50,7 @@ class CrossThreadTest {
             HakmemStats after = arena.stats();
             assertThat(after.liveBlocks()).isZero();
             assertThat(after.liveBytes()).isZero();
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -121,7 +121,7 @@ class CrossThreadTest {
             }
             assertThat(corrupted).isZero();
             assertThat(arena.stats().liveBlocks()).isZero();
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -195,7 +195,7 @@ class CrossThreadTest {
             // the work the mapping is the peak of concurrently live blocks.
             assertThat(before.mappedBytes()).as("mapped at the end of the work").isLessThanOrEqualTo(256L << 20);
             assertThat(before.magazineBlocks()).as("virtual threads get no private magazines").isZero();
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 

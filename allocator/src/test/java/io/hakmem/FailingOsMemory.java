@@ -1,5 +1,6 @@
 package io.hakmem;
 
+import io.hakmem.os.OsChoice;
 import io.hakmem.os.OsMemories;
 import io.hakmem.os.OsMemory;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 final class FailingOsMemory implements OsMemory {
 
-    private final OsMemory real = OsMemories.forBackend(OsBackend.AUTO);
+    private final OsMemory real = OsMemories.of(OsChoice.AUTO);
     private final Map<Long, Long> live = new HashMap<>();
     private final List<String> violations = new ArrayList<>();
     private boolean refuseAll;

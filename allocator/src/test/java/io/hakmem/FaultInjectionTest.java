@@ -1,7 +1,7 @@
 package io.hakmem;
 
-import static io.hakmem.ArenaChecks.assertLive;
-import static io.hakmem.ArenaChecks.assertStillWorks;
+import static io.hakmem.ArenaAssertions.assertLive;
+import static io.hakmem.ArenaAssertions.assertStillWorks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +39,7 @@ class FaultInjectionTest {
             HakmemStats failed = arena.stats();
             assertThat(failed.allocFailures()).isEqualTo(2);
             assertThat(failed.mappedBytes()).isZero();
-            assertThat(failed.superSlabsMapped()).isZero();
+            assertThat(failed.superSlabsMappedTotal()).isZero();
             assertThat(os.liveBytes()).isZero();
             assertLive(arena, 0, 0);
 
@@ -47,7 +47,7 @@ class FaultInjectionTest {
             MemorySegment block = arena.allocate(32);
             block.set(ValueLayout.JAVA_LONG, 24, 99);
             assertThat(block.get(ValueLayout.JAVA_LONG, 24)).isEqualTo(99);
-            assertThat(arena.stats().superSlabsMapped()).isEqualTo(1);
+            assertThat(arena.stats().superSlabsMappedTotal()).isEqualTo(1);
             assertThat(arena.stats().allocFailures()).isEqualTo(2);
             arena.free(block);
             assertStillWorks(arena);

@@ -139,7 +139,7 @@ class PropertyTest {
             assertThat(end.superSlabsLive()).isZero();
             assertThat(end.largeMappings()).isZero();
             assertThat(end.magazineBlocks()).isZero();
-            assertThat(end.superSlabsReleased()).isEqualTo(end.superSlabsMapped());
+            assertThat(end.superSlabsReleasedTotal()).isEqualTo(end.superSlabsMappedTotal());
         }
     }
 

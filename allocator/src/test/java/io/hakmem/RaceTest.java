@@ -85,7 +85,7 @@ class RaceTest {
                     trials, bothAccepted, arena.stats().doubleFreesDetected());
             assertThat(arena.stats().doubleFreesDetected()).as("every race reported").isEqualTo(bothAccepted);
             assertThat(arena.stats().liveBlocks()).isZero();
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -181,7 +181,7 @@ class RaceTest {
             assertThat(corrupted.get()).isZero();
             assertThat(revocations).isGreaterThan(100);
             assertThat(arena.stats().liveBlocks()).isZero();
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 }

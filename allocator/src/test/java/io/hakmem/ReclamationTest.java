@@ -1,7 +1,7 @@
 package io.hakmem;
 
-import static io.hakmem.ArenaChecks.assertLive;
-import static io.hakmem.ArenaChecks.hex;
+import static io.hakmem.ArenaAssertions.assertLive;
+import static io.hakmem.ArenaAssertions.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,11 +93,11 @@ class ReclamationTest {
                 blocks.forEach(arena::free);
             }
             HakmemStats churned = arena.stats();
-            assertThat(churned.superSlabsMapped()).as("mapped once, reused every round").isEqualTo(churned.superSlabsLive());
-            assertThat(churned.superSlabsReleased()).isZero();
+            assertThat(churned.superSlabsMappedTotal()).as("mapped once, reused every round").isEqualTo(churned.superSlabsLive());
+            assertThat(churned.superSlabsReleasedTotal()).isZero();
             assertThat(churned.slabsPurged()).as("nothing purged below the threshold").isZero();
             assertThat(churned.residentBytes()).isGreaterThanOrEqualTo(100 * SLAB);
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -119,14 +119,14 @@ class ReclamationTest {
                 }
                 if (round % 500 == 0) {
                     HakmemStats now = arena.stats();
-                    assertThat(now.superSlabsReleased()).as("unmapped during the churn, round %d", round).isZero();
+                    assertThat(now.superSlabsReleasedTotal()).as("unmapped during the churn, round %d", round).isZero();
                     mostMapped = Math.max(mostMapped, now.superSlabsLive());
                 }
             }
             HakmemStats churned = arena.stats();
-            assertThat(churned.superSlabsReleased()).isZero();
+            assertThat(churned.superSlabsReleasedTotal()).isZero();
             assertThat(Math.max(mostMapped, churned.superSlabsLive())).isLessThanOrEqualTo(workingSet + 2);
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -179,12 +179,12 @@ class ReclamationTest {
             List<MemorySegment> first = bySuperSlab.values().stream()
                     .filter(l -> l.size() == 2048).findFirst().orElseThrow();
             first.forEach(arena::free);
-            assertThat(arena.stats().superSlabsReleased()).as("not on the free path").isZero();
+            assertThat(arena.stats().superSlabsReleasedTotal()).as("not on the free path").isZero();
             sleepMillis(1100);
             arena.free(arena.allocate(300 << 10));
             HakmemStats stats = arena.stats();
             assertThat(stats.emptySuperSlabsDetected()).isEqualTo(1);
-            assertThat(stats.superSlabsReleased()).as("released without trim").isEqualTo(1);
+            assertThat(stats.superSlabsReleasedTotal()).as("released without trim").isEqualTo(1);
             assertThat(stats.superSlabsLive()).isEqualTo(1);
             assertThat(stats.mappedBytes()).isEqualTo(SUPERSLAB);
             assertThatThrownBy(() -> first.get(0).get(ValueLayout.JAVA_BYTE, 0))
@@ -202,12 +202,12 @@ class ReclamationTest {
             first.forEach(arena::free);
             HakmemStats cached = arena.stats();
             assertThat(cached.emptySuperSlabsDetected()).isEqualTo(1);
-            assertThat(cached.superSlabsReleased()).isZero();
+            assertThat(cached.superSlabsReleasedTotal()).isZero();
             assertThat(cached.mappedBytes()).isEqualTo(2 * SUPERSLAB);
             assertThat(cached.residentBytes()).as("the cached SuperSlab is purged").isLessThanOrEqualTo(SUPERSLAB);
             arena.trim();
             HakmemStats trimmed = arena.stats();
-            assertThat(trimmed.superSlabsReleased()).isEqualTo(1);
+            assertThat(trimmed.superSlabsReleasedTotal()).isEqualTo(1);
             assertThat(trimmed.mappedBytes()).isEqualTo(SUPERSLAB);
             bySuperSlab.values().stream().filter(l -> l != first).flatMap(List::stream).forEach(arena::free);
         }
@@ -334,7 +334,7 @@ class ReclamationTest {
             for (int i = 0; i < 32 * 4096; i++) {
                 small.add(arena.allocate(16));
             }
-            assertThat(arena.stats().superSlabsMapped()).as("32 slabs of 4096 blocks of 16 B").isEqualTo(1);
+            assertThat(arena.stats().superSlabsMappedTotal()).as("32 slabs of 4096 blocks of 16 B").isEqualTo(1);
             long superSlab = small.get(0).address() >>> 21;
             small.forEach(arena::free);
             List<MemorySegment> medium = new ArrayList<>();
@@ -344,7 +344,7 @@ class ReclamationTest {
                 medium.add(b);
             }
             HakmemStats stats = arena.stats();
-            assertThat(stats.superSlabsMapped()).as("the same SuperSlab, every slab re-used: %s", stats).isEqualTo(1);
+            assertThat(stats.superSlabsMappedTotal()).as("the same SuperSlab, every slab re-used: %s", stats).isEqualTo(1);
             assertThat(stats.superSlabsLive()).isEqualTo(1);
             assertThat(medium.get(medium.size() - 1).toArray(ValueLayout.JAVA_BYTE)).containsOnly(0);
             medium.forEach(arena::free);

@@ -89,7 +89,7 @@ class SpanOwnershipTest {
             }
             ofLiving.forEach(arena::free);
             assertThat(arena.stats().liveBlocks()).isZero();
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -105,7 +105,7 @@ class SpanOwnershipTest {
             assertThat(pending.liveBytes()).isZero();
             assertThat(pending.doubleFreesDetected()).as("uncollected bits are not double frees").isZero();
             // trim() revokes the parked owner's cache, which lets go of its spans: all comes back.
-            HakmemStats trimmed = ArenaChecks.assertTrimReclaimsEverything(arena);
+            HakmemStats trimmed = ArenaAssertions.assertTrimReclaimsEverything(arena);
             assertThat(trimmed.doubleFreesDetected()).isZero();
             // The owner carries on with a fresh cache.
             List<MemorySegment> again = owner.submit(() -> allocate(arena, 10, 6)).get();

@@ -23,11 +23,11 @@ class ThreadCacheTest {
             blocks.forEach(arena::free);
             HakmemStats freed = arena.stats();
             assertThat(freed.liveBlocks()).isZero();
-            assertThat(freed.superSlabFrees()).isPositive();
+            assertThat(freed.blockFreesToSpans()).isPositive();
             assertThat(freed.emptySuperSlabsDetected()).isPositive();
             assertThat(freed.magazineBlocks()).as("a bounded cache, not the whole million")
                     .isLessThanOrEqualTo(arena.config().magazineCapacity());
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -84,12 +84,12 @@ class ThreadCacheTest {
             assertThat(arena.stats().magazineBlocks()).isPositive();
             assertThat(arena.threadsHoldingCachedBlocks()).anyMatch(n -> n.startsWith("idle-holder"));
 
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
             assertThat(idle.isAlive()).isTrue();
             release.countDown();
             idle.join();
             assertThat(arena.stats().liveBlocks()).isZero();
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -100,7 +100,7 @@ class ThreadCacheTest {
             dead.start();
             dead.join();
             assertThat(arena.stats().magazineBlocks()).isPositive();
-            assertThat(ArenaChecks.assertTrimReclaimsEverything(arena).liveBlocks()).isZero();
+            assertThat(ArenaAssertions.assertTrimReclaimsEverything(arena).liveBlocks()).isZero();
         }
     }
 
@@ -170,7 +170,7 @@ class ThreadCacheTest {
             assertThat(third.address()).isEqualTo(block.address());
             arena.free(third);
             assertThat(arena.stats().liveBlocks()).isZero();
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -189,7 +189,7 @@ class ThreadCacheTest {
             arena.free(out);
             held.subList(0, 99).forEach(arena::free);
             assertThat(arena.stats().liveBlocks()).isZero();
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 
@@ -217,8 +217,8 @@ class ThreadCacheTest {
             blocks.forEach(arena::free);
             HakmemStats stats = arena.stats();
             assertThat(stats.magazineBlocks()).isZero();
-            assertThat(stats.superSlabFrees()).isEqualTo(200_000);
-            ArenaChecks.assertTrimReclaimsEverything(arena);
+            assertThat(stats.blockFreesToSpans()).isEqualTo(200_000);
+            ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }
 

@@ -4,16 +4,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.NullMarked;
 
-/** Reads the resident set size of this process from procfs, the cross-check for arena figures. */
-final class ProcessMemory {
+/**
+ * The resident set size of this process, from {@code VmRSS} in {@code /proc/self/status}: the
+ * OS's own figure, against which the arenas' figures are cross-checked. The budget runner, the
+ * allocator's tests and the benchmarks all read it here.
+ *
+ * <pre>{@code
+ * long before = ProcessMemory.residentBytes();
+ * runWorkload();
+ * long grown = before < 0 ? -1 : ProcessMemory.residentBytes() - before;
+ * }</pre>
+ */
+@NullMarked
+public final class ProcessMemory {
 
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private ProcessMemory() {}
 
     /** {@return the process RSS in bytes, or -1 where procfs is not available} */
-    static long residentBytes() {
+    public static long residentBytes() {
         if (!Files.isReadable(STATUS)) {
             return -1;
         }

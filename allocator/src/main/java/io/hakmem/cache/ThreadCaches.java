@@ -1,6 +1,7 @@
 package io.hakmem.cache;
 
-import io.hakmem.events.MagazineDrainEvent;
+import io.hakmem.slab.ArenaListener;
+import io.hakmem.slab.DrainReason;
 import io.hakmem.slab.SlabHeap;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class ThreadCaches {
 
     private final SlabHeap heap;
+    private final ArenaListener listener;
     private final int magazineCapacity;
     private final int drainInterval;
     private final ThreadLocal<@Nullable ThreadCache> local = new ThreadLocal<>();
@@ -44,9 +46,11 @@ public final class ThreadCaches {
      * @param heap the arena's heap
      * @param magazineCapacity blocks per class, at least 1
      * @param drainInterval frees per class between periodic drains
+     * @param listener told of revocations
      */
-    public ThreadCaches(SlabHeap heap, int magazineCapacity, int drainInterval) {
+    public ThreadCaches(SlabHeap heap, int magazineCapacity, int drainInterval, ArenaListener listener) {
         this.heap = heap;
+        this.listener = listener;
         this.magazineCapacity = magazineCapacity;
         this.drainInterval = drainInterval;
     }
@@ -92,7 +96,7 @@ public final class ThreadCaches {
         for (Iterator<ThreadCache> it = all.iterator(); it.hasNext(); ) {
             ThreadCache c = it.next();
             if (!c.thread.isAlive()) {
-                given += revoke(c, "DEAD_THREAD");
+                given += revoke(c, DrainReason.DEAD_THREAD);
                 retire(c);
                 it.remove();
             }
@@ -130,7 +134,7 @@ public final class ThreadCaches {
             if (c.thread == me) {
                 given += c.flushAll();
             } else if (idle || c.thread.getState() != Thread.State.RUNNABLE) {
-                given += revoke(c, "TRIM");
+                given += revoke(c, DrainReason.TRIM);
             } else {
                 busy.add(c);
             }
@@ -142,7 +146,7 @@ public final class ThreadCaches {
             LockSupport.parkNanos(BUSY_RECHECK_NANOS);
             for (ThreadCache c : busy) {
                 if (c.idleSinceLastVisit() || c.thread.getState() != Thread.State.RUNNABLE) {
-                    given += revoke(c, "TRIM");
+                    given += revoke(c, DrainReason.TRIM);
                 } else {
                     c.requestFlush();
                 }
@@ -162,7 +166,7 @@ public final class ThreadCaches {
     public long revokeEvery() {
         long given = reapDeadThreads();
         for (ThreadCache c : all) {
-            given += revoke(c, "TRIM");
+            given += revoke(c, DrainReason.TRIM);
         }
         return given;
     }
@@ -177,17 +181,17 @@ public final class ThreadCaches {
         long given = 0;
         for (ThreadCache c : all) {
             if (c.idleSinceLastVisit() && c.cachedBlocks() > 0) {
-                given += revoke(c, "IDLE");
+                given += revoke(c, DrainReason.IDLE);
             }
         }
         return given;
     }
 
-    /** Revokes one cache; a JFR event tells when it was another thread's. */
-    private static long revoke(ThreadCache c, String reason) {
-        MagazineDrainEvent event = MagazineDrainEvent.start();
+    /** Revokes one cache and tells the listener. */
+    private long revoke(ThreadCache c, DrainReason reason) {
+        ArenaListener.Drain drain = listener.drainStarted();
         long given = c.revoke();
-        event.finish(c.thread, given, reason);
+        drain.finished(c.thread, given, reason);
         return given;
     }
 

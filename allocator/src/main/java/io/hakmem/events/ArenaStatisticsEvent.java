@@ -1,6 +1,5 @@
 package io.hakmem.events;
 
-import io.hakmem.HakmemStats;
 import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
@@ -13,9 +12,9 @@ import org.jspecify.annotations.NullMarked;
 
 /**
  * One open arena's counters, emitted periodically for every open arena: the allocator's
- * counterpart of the JDK's periodic {@code jdk.GCHeapSummary}. The period comes from the
- * recording's settings ({@code META-INF/hakmem/hakmem.jfc} sets 1 s); without settings it is the
- * annotation's.
+ * counterpart of the JDK's periodic {@code jdk.GCHeapSummary}. {@code io.hakmem} fills it, as
+ * only that layer reads the public statistics. The period comes from the recording's settings
+ * ({@code META-INF/hakmem/hakmem.jfc} sets 1 s); without settings it is the annotation's.
  */
 @NullMarked
 @Name("hakmem.ArenaStatistics")
@@ -61,17 +60,17 @@ public final class ArenaStatisticsEvent extends Event {
     @Label("SuperSlabs Live")
     public long superSlabsLive;
 
-    /** SuperSlabs ever mapped. */
-    @Label("SuperSlabs Mapped")
-    public long superSlabsMapped;
+    /** SuperSlabs ever mapped, cumulative. */
+    @Label("SuperSlabs Mapped, Total")
+    public long superSlabsMappedTotal;
 
-    /** SuperSlabs given back. */
-    @Label("SuperSlabs Released")
-    public long superSlabsReleased;
+    /** SuperSlabs given back, cumulative. */
+    @Label("SuperSlabs Released, Total")
+    public long superSlabsReleasedTotal;
 
-    /** Frees that reached a span. */
-    @Label("SuperSlab Frees")
-    public long superSlabFrees;
+    /** Block frees that reached a span, cumulative. */
+    @Label("Block Frees To Spans")
+    public long blockFreesToSpans;
 
     /** Times a SuperSlab was found empty. */
     @Label("Empty SuperSlabs Detected")
@@ -92,31 +91,4 @@ public final class ArenaStatisticsEvent extends Event {
     /** Raced double frees caught. */
     @Label("Double Frees Detected")
     public long doubleFreesDetected;
-
-    /**
-     * Commits one event for an arena; the caller is the periodic hook, so the event is enabled.
-     *
-     * @param arenaName the arena's name
-     * @param s its counters
-     */
-    public static void emit(String arenaName, HakmemStats s) {
-        ArenaStatisticsEvent e = new ArenaStatisticsEvent();
-        e.arena = arenaName;
-        e.liveBlocks = s.liveBlocks();
-        e.liveBytes = s.liveBytes();
-        e.mappedBytes = s.mappedBytes();
-        e.residentBytes = s.residentBytes();
-        e.overheadPercent = s.overheadPercent();
-        e.magazineBlocks = s.magazineBlocks();
-        e.superSlabsLive = s.superSlabsLive();
-        e.superSlabsMapped = s.superSlabsMapped();
-        e.superSlabsReleased = s.superSlabsReleased();
-        e.superSlabFrees = s.superSlabFrees();
-        e.emptySuperSlabsDetected = s.emptySuperSlabsDetected();
-        e.allocFailures = s.allocFailures();
-        e.largeMappings = s.largeMappings();
-        e.slabsPurged = s.slabsPurged();
-        e.doubleFreesDetected = s.doubleFreesDetected();
-        e.commit();
-    }
 }

@@ -1,5 +1,7 @@
 package io.hakmem.events;
 
+import io.hakmem.slab.ArenaListener;
+import io.hakmem.slab.DrainReason;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -14,7 +16,7 @@ import org.jspecify.annotations.NullMarked;
 @Label("Magazine Drain")
 @Description("A thread revoked another thread's hakmem cache and gave its blocks back: at trim, "
         + "because the owner was idle, or because the owner died")
-public final class MagazineDrainEvent extends Event {
+public final class MagazineDrainEvent extends Event implements ArenaListener.Drain {
 
     /** The name of the thread whose cache was drained. */
     @Label("Owner Thread")
@@ -29,31 +31,22 @@ public final class MagazineDrainEvent extends Event {
     @Description("TRIM, IDLE or DEAD_THREAD")
     public String reason = "";
 
-    /**
-     * Starts timing a revocation.
-     *
-     * @return the event to {@link #finish} when the blocks are back
-     */
-    public static MagazineDrainEvent start() {
-        MagazineDrainEvent event = new MagazineDrainEvent();
-        event.begin();
-        return event;
+    /** Starts timing a revocation; {@link #finished} ends it when the blocks are back. */
+    MagazineDrainEvent() {
+        begin();
     }
 
     /**
      * Ends the revocation and commits the event when a recording wants it and the cache was
      * another thread's and held blocks; a thread draining its own cache is not news.
-     *
-     * @param owner the thread whose cache was drained
-     * @param given blocks given back
-     * @param why TRIM, IDLE or DEAD_THREAD
      */
-    public void finish(Thread owner, long given, String why) {
+    @Override
+    public void finished(Thread owner, long given, DrainReason why) {
         end();
         if (given > 0 && owner != Thread.currentThread() && shouldCommit()) {
             ownerThread = owner.getName();
             blocks = given;
-            reason = why;
+            reason = why.name();
             commit();
         }
     }

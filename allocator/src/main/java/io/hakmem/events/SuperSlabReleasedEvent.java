@@ -1,11 +1,8 @@
 package io.hakmem.events;
 
 import jdk.jfr.Category;
-import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
-import jdk.jfr.MemoryAddress;
 import jdk.jfr.Name;
 import jdk.jfr.Timespan;
 import org.jspecify.annotations.NullMarked;
@@ -17,17 +14,7 @@ import org.jspecify.annotations.NullMarked;
 @Label("SuperSlab Released")
 @Description("A hakmem arena unmapped a SuperSlab: it became empty (EMPTY), trim() dropped it from "
         + "the empty-SuperSlab cache (TRIM), or the arena was closed (CLOSE)")
-public final class SuperSlabReleasedEvent extends Event {
-
-    /** Where the SuperSlab started. */
-    @Label("Address")
-    @MemoryAddress
-    public long address;
-
-    /** Its size. */
-    @Label("Size")
-    @DataAmount
-    public long size;
+public final class SuperSlabReleasedEvent extends SuperSlabEvent {
 
     /** How long it was mapped. */
     @Label("Lifetime")

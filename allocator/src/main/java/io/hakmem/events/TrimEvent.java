@@ -1,5 +1,6 @@
 package io.hakmem.events;
 
+import io.hakmem.slab.ArenaListener;
 import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.NullMarked;
 @Label("Trim")
 @Description("A hakmem arena gave memory that holds no block back to the OS, from trim() or the "
         + "background trimmer")
-public final class TrimEvent extends Event {
+public final class TrimEvent extends Event implements ArenaListener.Trim {
 
     /** Bytes unmapped or purged. */
     @Label("Bytes Returned")
@@ -30,25 +31,14 @@ public final class TrimEvent extends Event {
     @Label("Background")
     public boolean background;
 
-    /**
-     * Starts timing a trim.
-     *
-     * @return the event to {@link #finish} when the trim is done
-     */
-    public static TrimEvent start() {
-        TrimEvent event = new TrimEvent();
-        event.begin();
-        return event;
+    /** Starts timing a trim; {@link #finished} ends it. */
+    TrimEvent() {
+        begin();
     }
 
-    /**
-     * Ends the trim and commits the event when a recording wants it.
-     *
-     * @param returned bytes unmapped or purged
-     * @param revoked cached blocks taken back first
-     * @param inBackground whether the background trimmer ran it
-     */
-    public void finish(long returned, long revoked, boolean inBackground) {
+    /** Ends the trim and commits the event when a recording wants it. */
+    @Override
+    public void finished(long returned, long revoked, boolean inBackground) {
         end();
         if (shouldCommit()) {
             bytesReturned = returned;

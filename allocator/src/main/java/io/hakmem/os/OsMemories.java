@@ -1,6 +1,5 @@
 package io.hakmem.os;
 
-import io.hakmem.OsBackend;
 import org.jspecify.annotations.NullMarked;
 
 /** Picks the OS layer for a backend. */
@@ -12,12 +11,11 @@ public final class OsMemories {
     private OsMemories() {
     }
 
-    /** {@return the layer for {@code backend}; one Linux layer is shared by all arenas} */
-    public static OsMemory forBackend(OsBackend backend) {
-        return switch (backend) {
-            case PORTABLE -> new PortableOsMemory();
+    /** {@return the layer for {@code choice}; one Linux layer is shared by all arenas} */
+    public static OsMemory of(OsChoice choice) {
+        return switch (choice.resolved()) {
             case LINUX -> linux();
-            case AUTO -> LinuxOsMemory.isSupported() ? linux() : new PortableOsMemory();
+            case PORTABLE, AUTO -> new PortableOsMemory();
         };
     }
 

@@ -20,27 +20,32 @@ final class SmapsRss {
      * they cannot be told apart from a neighbouring mapping the kernel merged them with}
      */
     static long residentBytes(long address, long bytes) {
+        try (BufferedReader in = Files.newBufferedReader(SMAPS)) {
+            return residentBytes(in, address, bytes);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The same, read from {@code smaps}: the file's text, one mapping header and its fields after another. */
+    static long residentBytes(BufferedReader smaps, long address, long bytes) throws IOException {
         long end = address + bytes;
         long total = 0;
         boolean inside = false;
-        try (BufferedReader in = Files.newBufferedReader(SMAPS)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                int dash = line.indexOf('-');
-                int space = line.indexOf(' ');
-                if (dash > 0 && space > dash && isHex(line, 0, dash)) {
-                    long start = Long.parseUnsignedLong(line, 0, dash, 16);
-                    long stop = Long.parseUnsignedLong(line, dash + 1, space, 16);
-                    inside = start >= address && stop <= end;
-                    if (!inside && start < end && stop > address) {
-                        // The kernel merged the range with a neighbour: its Rss is not ours alone.
-                        return -1;
-                    }
-                } else if (inside && line.startsWith("Rss:")) {
-                    total += kilobytes(line) << 10;
+        for (String line = smaps.readLine(); line != null; line = smaps.readLine()) {
+            int dash = line.indexOf('-');
+            int space = line.indexOf(' ');
+            if (dash > 0 && space > dash && isHex(line, 0, dash)) {
+                long start = Long.parseUnsignedLong(line, 0, dash, 16);
+                long stop = Long.parseUnsignedLong(line, dash + 1, space, 16);
+                inside = start >= address && stop <= end;
+                if (!inside && start < end && stop > address) {
+                    // The kernel merged the range with a neighbour: its Rss is not ours alone.
+                    return -1;
                 }
+            } else if (inside && line.startsWith("Rss:")) {
+                total += kilobytes(line) << 10;
             }
-        } catch (IOException | RuntimeException e) {
-            return -1;
         }
         return total;
     }

@@ -6,9 +6,9 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 public final class SlabCounters {
     long superSlabsLive;
-    long superSlabsMapped;
-    long superSlabsReleased;
-    long superSlabFrees;
+    long superSlabsMappedTotal;
+    long superSlabsReleasedTotal;
+    long blockFreesToSpans;
     long emptySuperSlabsDetected;
     long allocFailures;
     long slabsPurged;
@@ -19,19 +19,19 @@ public final class SlabCounters {
         return superSlabsLive;
     }
 
-    /** {@return SuperSlabs ever mapped} */
-    public long superSlabsMapped() {
-        return superSlabsMapped;
+    /** {@return SuperSlabs ever mapped, cumulative} */
+    public long superSlabsMappedTotal() {
+        return superSlabsMappedTotal;
     }
 
-    /** {@return SuperSlabs given back to the OS} */
-    public long superSlabsReleased() {
-        return superSlabsReleased;
+    /** {@return SuperSlabs given back to the OS, cumulative} */
+    public long superSlabsReleasedTotal() {
+        return superSlabsReleasedTotal;
     }
 
-    /** {@return frees that reached a span} */
-    public long superSlabFrees() {
-        return superSlabFrees;
+    /** {@return block frees that reached a span, cumulative} */
+    public long blockFreesToSpans() {
+        return blockFreesToSpans;
     }
 
     /** {@return SuperSlabs found empty} */

@@ -1,6 +1,5 @@
 package io.hakmem.slab;
 
-import io.hakmem.HakmemConfig;
 import io.hakmem.os.OsMemory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class SlabHeap {
 
     private final OsMemory os;
-    private final HakmemConfig config;
+    private final HeapPolicy policy;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<SuperSlab> superSlabs = new ArrayList<>();
     private final ArrayDeque<SuperSlab> emptyCache = new ArrayDeque<>();
@@ -41,7 +40,7 @@ public final class SlabHeap {
     /** Block bytes of the raced double frees seen by state. */
     private long doubleFreeBytes;
     private final LargeMappings large;
-    private final SlabHeapListener listener;
+    private final ArenaListener listener;
     /** Bytes of dirty slabs (freed but maybe resident) in live and cached SuperSlabs. */
     private long dirtyBytes;
     /** Bytes of formed spans with no block out, kept for reuse until maintain() dissolves them. */
@@ -66,19 +65,16 @@ public final class SlabHeap {
 
     /**
      * @param os where memory comes from
-     * @param config limits and policies
-     * @param listener told of mappings and releases, on the slow path only
+     * @param policy limits and delays
+     * @param listener told of mappings, releases, purges and failures, on the slow path only
      */
-    public SlabHeap(OsMemory os, HakmemConfig config, SlabHeapListener listener) {
+    public SlabHeap(OsMemory os, HeapPolicy policy, ArenaListener listener) {
         this.os = os;
-        this.config = config;
+        this.policy = policy;
         this.listener = listener;
         this.large = new LargeMappings(os, releasedScopes);
-        this.purgeDelayNanos = config.purgeDelay().toNanos();
-        // Address space is cheap once purged, and unmapping costs a close handshake plus the next
-        // mmap: keep an empty SuperSlab far longer than its pages, as mimalloc and jemalloc keep
-        // address space, so that churn around a working set never unmaps.
-        this.unmapDelayNanos = 1000 * purgeDelayNanos;
+        this.purgeDelayNanos = policy.purgeDelayNanos();
+        this.unmapDelayNanos = policy.unmapDelayNanos();
     }
 
     /** Takes the lock; every method below marked "locked" requires it. */
@@ -217,7 +213,7 @@ public final class SlabHeap {
         }
         span.state[index] = Span.FREE;
         span.push(span.blockAddress(index));
-        counters.superSlabFrees++;
+        counters.blockFreesToSpans++;
         if (span.used == 0) {
             onSpanEmpty(span);
         } else if (!span.listed) {
@@ -357,7 +353,7 @@ public final class SlabHeap {
         long now = System.nanoTime();
         span.emptySince = now;
         emptySpanBytes += span.bytes();
-        schedule(idleBytes() > config.purgeThresholdBytes() ? now : now + purgeDelayNanos);
+        schedule(idleBytes() > policy.purgeThresholdBytes() ? now : now + purgeDelayNanos);
     }
 
     /** A formed span about to hand out a block stops counting as idle when it was empty. */
@@ -407,13 +403,13 @@ public final class SlabHeap {
         }
         // The purge waits for maintain(): a slab reused before its delay never pays a madvise
         // and the page faults after it, and the free path never makes a system call.
-        schedule(idleBytes() > config.purgeThresholdBytes() ? now : now + purgeDelayNanos);
+        schedule(idleBytes() > policy.purgeThresholdBytes() ? now : now + purgeDelayNanos);
         if (ss.isEmpty()) {
             countEmpty(ss);
             ss.emptySince = now;
             superSlabs.remove(ss);
             emptyCache.push(ss);
-            if (emptyCache.size() > config.emptySuperSlabCacheSize()) {
+            if (emptyCache.size() > policy.emptySuperSlabCacheSize()) {
                 schedule(now + unmapDelayNanos);
             }
         }
@@ -438,10 +434,10 @@ public final class SlabHeap {
         if (now - nextMaintenance < 0) {
             return;
         }
-        boolean purgeAll = idleBytes() > config.purgeThresholdBytes();
+        boolean purgeAll = idleBytes() > policy.purgeThresholdBytes();
         long next = earlier(releaseIdleSpans(now, purgeAll), purgeDirty(now, purgeAll));
         // The cache is a stack: the SuperSlabs empty the longest sit at its bottom.
-        while (emptyCache.size() > config.emptySuperSlabCacheSize()) {
+        while (emptyCache.size() > policy.emptySuperSlabCacheSize()) {
             SuperSlab oldest = emptyCache.peekLast();
             long due = oldest.emptySince + unmapDelayNanos;
             if (now - due < 0) {
@@ -508,7 +504,7 @@ public final class SlabHeap {
         SuperSlabMap.remove(ss);
         os.unmap(ss.base, SuperSlab.SIZE);
         counters.superSlabsLive--;
-        counters.superSlabsReleased++;
+        counters.superSlabsReleasedTotal++;
         listener.superSlabReleased(ss.base, System.nanoTime() - ss.mappedAtNanos, reason);
     }
 
@@ -596,7 +592,7 @@ public final class SlabHeap {
         SuperSlab ss = new SuperSlab(this, base);
         SuperSlabMap.add(ss);
         counters.superSlabsLive++;
-        counters.superSlabsMapped++;
+        counters.superSlabsMappedTotal++;
         listener.superSlabMapped(base);
         return ss;
     }
@@ -606,7 +602,7 @@ public final class SlabHeap {
         if (!fitsUnderLimit(bytes)) {
             long mapped = mappedBytes();
             throw outOfMemory("mapping " + bytes + " more bytes would exceed maxMappedBytes="
-                    + config.maxMappedBytes() + " (mapped now: " + mapped + ")", bytes);
+                    + policy.maxMappedBytes() + " (mapped now: " + mapped + ")", bytes);
         }
     }
 
@@ -617,10 +613,10 @@ public final class SlabHeap {
      */
     private boolean fitsUnderLimit(long bytes) {
         // mapped never exceeds the limit, so the subtraction cannot overflow where a sum could.
-        if (bytes > config.maxMappedBytes() - mappedBytes()) {
+        if (bytes > policy.maxMappedBytes() - mappedBytes()) {
             trim();
         }
-        return bytes <= config.maxMappedBytes() - mappedBytes();
+        return bytes <= policy.maxMappedBytes() - mappedBytes();
     }
 
     /** Counts and describes a failed allocation that tried to map {@code bytes}. Locked. */

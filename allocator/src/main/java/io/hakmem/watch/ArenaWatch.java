@@ -1,10 +1,10 @@
 package io.hakmem.watch;
 
-import io.hakmem.HakmemArena;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,17 +13,23 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Knows every open {@link HakmemArena} of the process, and passes each allocation and free of any
- * of them to one installed {@link Listener}. The JUnit extension uses it to find leaks of arenas
- * it did not create: the global one, and those the code under test made for itself.
+ * The one registry of the open hakmem arenas of the process, and the hook that passes each
+ * allocation and free of any of them to one installed {@link Listener}. The JUnit extension uses
+ * it to find leaks of arenas it did not create (the global one, and those the code under test
+ * made for itself); the allocator's MXBeans, periodic JFR event and exit table list the open
+ * arenas from it.
+ *
+ * <p>This package sits below {@code io.hakmem}: it knows arenas as {@link Arena}s, and every
+ * arena it is told of is a {@code HakmemArena}.
  *
  * <p>With no listener installed an allocation pays one volatile read, nothing else. Arenas are held
- * weakly: an arena nobody references any more leaves the registry when the GC clears it.
+ * until they are closed, referenced or not: an arena never closed keeps its memory mapped, so it
+ * stays listed, in the exit table too.
  *
  * <pre>{@code
  * ArenaWatch.Listener previous = ArenaWatch.install(new ArenaWatch.Listener() {
- *     public void allocated(HakmemArena arena, MemorySegment segment) { ... }
- *     public void freeing(HakmemArena arena, MemorySegment segment) { ... }
+ *     public void allocated(Arena arena, MemorySegment segment) { ... }
+ *     public void freeing(Arena arena, MemorySegment segment) { ... }
  * });
  * }</pre>
  */
@@ -33,7 +39,7 @@ public final class ArenaWatch {
     private static final int CREATION_DEPTH = 12;
     private static final StackWalker WALKER = StackWalker.getInstance(Set.of(), CREATION_DEPTH + 4);
     private static final AtomicLong IDS = new AtomicLong();
-    private static final Set<Registration> OPEN = ConcurrentHashMap.newKeySet();
+    private static final Map<Arena, Registration> OPEN = new ConcurrentHashMap<>();
 
     private static volatile @Nullable Listener listener;
 
@@ -52,7 +58,7 @@ public final class ArenaWatch {
          *
          * @param arena the new arena
          */
-        default void arenaCreated(HakmemArena arena) {
+        default void arenaCreated(Arena arena) {
         }
 
         /**
@@ -61,7 +67,7 @@ public final class ArenaWatch {
          * @param arena the arena that allocated it
          * @param segment the segment the caller gets
          */
-        void allocated(HakmemArena arena, MemorySegment segment);
+        void allocated(Arena arena, MemorySegment segment);
 
         /**
          * A block is about to be freed: called before the block can be handed out again, so that
@@ -70,14 +76,14 @@ public final class ArenaWatch {
          * @param arena the arena freeing it
          * @param segment the segment the caller passed to {@code free}
          */
-        void freeing(HakmemArena arena, MemorySegment segment);
+        void freeing(Arena arena, MemorySegment segment);
 
         /**
          * An arena was closed: every block it still held is gone.
          *
          * @param arena the closed arena
          */
-        default void arenaClosed(HakmemArena arena) {
+        default void arenaClosed(Arena arena) {
         }
     }
 
@@ -101,13 +107,13 @@ public final class ArenaWatch {
         }
     }
 
-    /** One open arena; held by the arena itself, so the registry's weak reference is its only other link. */
+    /** One open arena's entry, which the arena keeps to hand back at {@link #closed}. */
     public static final class Registration {
-        private final WeakReference<HakmemArena> arena;
+        private final Arena arena;
         private final Origin origin;
 
-        private Registration(HakmemArena arena, Origin origin) {
-            this.arena = new WeakReference<>(arena);
+        private Registration(Arena arena, Origin origin) {
+            this.arena = arena;
             this.origin = origin;
         }
 
@@ -138,10 +144,10 @@ public final class ArenaWatch {
      * Called by each arena's constructor.
      *
      * @param arena the new arena
-     * @param globalArena whether it is {@link HakmemArena#global()}, named as such in reports
+     * @param globalArena whether it is {@code HakmemArena.global()}, named as such in reports
      * @return the arena's registration, to pass to {@link #closed}
      */
-    public static Registration opened(HakmemArena arena, boolean globalArena) {
+    public static Registration opened(Arena arena, boolean globalArena) {
         List<StackTraceElement> site = globalArena
                 ? List.of(new StackTraceElement("io.hakmem.HakmemArena", "global", null, -1))
                 : WALKER.walk(frames -> frames
@@ -151,7 +157,7 @@ public final class ArenaWatch {
                         .map(StackWalker.StackFrame::toStackTraceElement)
                         .toList());
         Registration r = new Registration(arena, new Origin(IDS.incrementAndGet(), site, Thread.currentThread().getName()));
-        OPEN.add(r);
+        OPEN.put(arena, r);
         Listener l = listener;
         if (l != null) {
             l.arenaCreated(arena);
@@ -165,43 +171,47 @@ public final class ArenaWatch {
      * @param arena the arena
      * @param registration what {@link #opened} returned for it
      */
-    public static void closed(HakmemArena arena, Registration registration) {
-        OPEN.remove(registration);
+    public static void closed(Arena arena, Registration registration) {
+        OPEN.remove(registration.arena, registration);
         Listener l = listener;
         if (l != null) {
             l.arenaClosed(arena);
         }
     }
 
-    /** {@return every arena that is open and still referenced, oldest first} */
-    public static List<HakmemArena> openArenas() {
-        List<Registration> regs = new ArrayList<>(OPEN);
+    /**
+     * Lists the open arenas of one type.
+     *
+     * <pre>{@code
+     * for (HakmemArena arena : ArenaWatch.openArenas(HakmemArena.class)) { ... }
+     * }</pre>
+     *
+     * @param type the arenas' class, {@code HakmemArena.class} for all of them
+     * @param <A> that class
+     * @return every open arena of that type, oldest first
+     */
+    public static <A extends Arena> List<A> openArenas(Class<A> type) {
+        List<Registration> regs = new ArrayList<>(OPEN.values());
         regs.sort((a, b) -> Long.compare(a.origin.id(), b.origin.id()));
-        List<HakmemArena> out = new ArrayList<>(regs.size());
+        List<A> out = new ArrayList<>(regs.size());
         for (Registration r : regs) {
-            HakmemArena a = r.arena.get();
-            if (a == null) {
-                OPEN.remove(r);
-            } else if (!a.isClosed()) {
-                out.add(a);
+            // A closing arena leaves at the end of close(); its scope ends a moment earlier.
+            if (r.arena.scope().isAlive() && type.isInstance(r.arena)) {
+                out.add(type.cast(r.arena));
             }
         }
         return out;
     }
 
     /**
-     * Where an arena was created; a scan of the open arenas, meant for reports.
+     * Where an arena was created.
      *
      * @param arena an arena
      * @return its origin, or null when it is closed or was never registered
      */
-    public static @Nullable Origin origin(HakmemArena arena) {
+    public static @Nullable Origin origin(Arena arena) {
         Objects.requireNonNull(arena, "arena");
-        for (Registration r : OPEN) {
-            if (r.arena.get() == arena) {
-                return r.origin;
-            }
-        }
-        return null;
+        Registration r = OPEN.get(arena);
+        return r == null ? null : r.origin;
     }
 }

@@ -1,6 +1,7 @@
 package io.hakmem.junit;
 
 import io.hakmem.HakmemStats;
+import java.util.function.ToLongFunction;
 import org.assertj.core.api.AbstractAssert;
 import org.jspecify.annotations.NullMarked;
 
@@ -47,12 +48,7 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
      * @return this
      */
     public SELF hasLiveBlocks(long expected) {
-        isNotNull();
-        if (actual.liveBlocks() != expected) {
-            failWithActualExpectedAndMessage(actual.liveBlocks(), expected,
-                    "Expected %d live blocks but was %d", expected, actual.liveBlocks());
-        }
-        return myself;
+        return hasCount("live blocks", HakmemStats::liveBlocks, expected);
     }
 
     /**
@@ -60,10 +56,14 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
      * @return this
      */
     public SELF hasLiveBytes(long expected) {
+        return hasCount("live bytes", HakmemStats::liveBytes, expected);
+    }
+
+    private SELF hasCount(String what, ToLongFunction<HakmemStats> counter, long expected) {
         isNotNull();
-        if (actual.liveBytes() != expected) {
-            failWithActualExpectedAndMessage(actual.liveBytes(), expected,
-                    "Expected %d live bytes but was %d", expected, actual.liveBytes());
+        long count = counter.applyAsLong(actual);
+        if (count != expected) {
+            failWithActualExpectedAndMessage(count, expected, "Expected %d " + what + " but was %d", expected, count);
         }
         return myself;
     }

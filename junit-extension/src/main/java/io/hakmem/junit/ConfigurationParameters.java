@@ -25,17 +25,7 @@ final class ConfigurationParameters {
     }
 
     static Optional<Integer> magazineCapacity(ExtensionContext context) {
-        return raw(context, MAGAZINE_CAPACITY).map(value -> {
-            try {
-                int capacity = Integer.parseInt(value);
-                if (capacity >= 0 && capacity <= 65536) {
-                    return capacity;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the key and value
-            }
-            throw invalid(MAGAZINE_CAPACITY, value, "a whole number from 0 to 65536");
-        });
+        return wholeNumber(context, MAGAZINE_CAPACITY, 0, 65536);
     }
 
     static Optional<Boolean> zeroOnAllocate(ExtensionContext context) {
@@ -68,16 +58,20 @@ final class ConfigurationParameters {
     }
 
     static Optional<Integer> stackDepth(ExtensionContext context) {
-        return raw(context, STACK_DEPTH).map(value -> {
+        return wholeNumber(context, STACK_DEPTH, 1, 32);
+    }
+
+    private static Optional<Integer> wholeNumber(ExtensionContext context, String key, int min, int max) {
+        return raw(context, key).map(value -> {
             try {
-                int depth = Integer.parseInt(value);
-                if (depth >= 1 && depth <= 32) {
-                    return depth;
+                int number = Integer.parseInt(value);
+                if (number >= min && number <= max) {
+                    return number;
                 }
             } catch (NumberFormatException e) {
                 // reported below with the key and value
             }
-            throw invalid(STACK_DEPTH, value, "a whole number from 1 to 32");
+            throw invalid(key, value, "a whole number from " + min + " to " + max);
         });
     }
 

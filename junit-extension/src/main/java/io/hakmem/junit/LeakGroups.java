@@ -80,7 +80,7 @@ final class LeakGroups {
                         + " turn on @HakmemSettings(trackAllocationSites = Toggle.ON))");
             }
             for (int f = 0; f < k.frames().size(); f++) {
-                sb.append("\n    #").append(f).append(' ').append(AllocationSites.format(k.frames().get(f)));
+                sb.append("\n    #").append(f).append(' ').append(UserFrames.format(k.frames().get(f)));
             }
             sb.append("\n  from ").append(k.arena());
             if (!g.threads.isEmpty()) {

@@ -2,6 +2,7 @@ package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
 import io.hakmem.watch.ArenaWatch;
+import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ final class LiveArenas {
     }
 
     /** {@return whether the extension created this arena and still manages it} */
-    static boolean contains(HakmemArena arena) {
+    static boolean contains(Arena arena) {
         return ARENAS.contains(arena);
     }
 
@@ -50,7 +51,7 @@ final class LiveArenas {
             }
         }
         // Arenas the code under test opened (the global one included) hold ranges too.
-        for (HakmemArena arena : ArenaWatch.openArenas()) {
+        for (HakmemArena arena : ArenaWatch.openArenas(HakmemArena.class)) {
             if (!ARENAS.contains(arena)) {
                 held.addAll(ArenaMappings.of(arena));
             }

@@ -2,6 +2,7 @@ package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
 import io.hakmem.watch.ArenaWatch;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,16 +69,17 @@ final class ProcessWatch implements ArenaWatch.Listener {
         }
     }
 
+    // The watch knows arenas as java.lang.foreign.Arena; every arena it reports is a HakmemArena.
     @Override
-    public void arenaCreated(HakmemArena arena) {
+    public void arenaCreated(Arena arena) {
         TestScope scope = CURRENT.get();
         if (scope != null && scope.isOpen()) {
-            scope.createdArenas.add(arena);
+            scope.createdArenas.add((HakmemArena) arena);
         }
     }
 
     @Override
-    public void allocated(HakmemArena arena, MemorySegment segment) {
+    public void allocated(Arena arena, MemorySegment segment) {
         if (LiveArenas.contains(arena)) {
             return;
         }
@@ -85,7 +87,7 @@ final class ProcessWatch implements ArenaWatch.Listener {
         if (scope != null && !scope.isOpen()) {
             scope = null;
         }
-        BlockKey key = new BlockKey(arena, segment.address());
+        BlockKey key = new BlockKey((HakmemArena) arena, segment.address());
         live.put(key, new Tracked(scope, segment.byteSize(), stack(), Thread.currentThread().getName()));
         if (scope != null) {
             scope.blocks.add(key);
@@ -93,11 +95,11 @@ final class ProcessWatch implements ArenaWatch.Listener {
     }
 
     @Override
-    public void freeing(HakmemArena arena, MemorySegment segment) {
+    public void freeing(Arena arena, MemorySegment segment) {
         if (LiveArenas.contains(arena)) {
             return;
         }
-        BlockKey key = new BlockKey(arena, segment.address());
+        BlockKey key = new BlockKey((HakmemArena) arena, segment.address());
         Tracked t = live.remove(key);
         if (t != null && t.scope() != null) {
             t.scope().blocks.remove(key);
@@ -105,7 +107,7 @@ final class ProcessWatch implements ArenaWatch.Listener {
     }
 
     @Override
-    public void arenaClosed(HakmemArena arena) {
+    public void arenaClosed(Arena arena) {
         if (LiveArenas.contains(arena)) {
             return;
         }
@@ -135,7 +137,7 @@ final class ProcessWatch implements ArenaWatch.Listener {
             if (t == null || key.arena().isClosed() || LeakGroups.suppressed(t.stack(), ignore)) {
                 continue;
             }
-            leaks.add(new LeakGroups.Leak(t.byteSize(), t.stack(), t.threadName(), ArenaNames.of(key.arena())));
+            leaks.add(new LeakGroups.Leak(t.byteSize(), t.stack(), t.threadName(), ArenaDescriptions.of(key.arena())));
         }
         scope.blocks.clear();
         return leaks;
@@ -147,7 +149,7 @@ final class ProcessWatch implements ArenaWatch.Listener {
         for (Map.Entry<BlockKey, Tracked> e : live.entrySet()) {
             Tracked t = e.getValue();
             if (t.scope() == null && !e.getKey().arena().isClosed() && !LeakGroups.suppressed(t.stack(), ignore)) {
-                out.add(new LeakGroups.Leak(t.byteSize(), t.stack(), t.threadName(), ArenaNames.of(e.getKey().arena())));
+                out.add(new LeakGroups.Leak(t.byteSize(), t.stack(), t.threadName(), ArenaDescriptions.of(e.getKey().arena())));
             }
         }
         return out;

@@ -36,7 +36,7 @@ final class ScopeChecks {
             } catch (IllegalStateException closedMeanwhile) {
                 continue;
             }
-            String what = "hakmem arena check failed: " + scope.testName() + " never closed " + ArenaNames.of(arena);
+            String what = "hakmem arena check failed: " + scope.testName() + " never closed " + ArenaDescriptions.of(arena);
             if (stats.liveBlocks() > 0) {
                 holding.add(what + ", which still holds " + Sizes.blocks(stats.liveBlocks(), stats.liveBytes())
                         + ". Close it (try-with-resources), or use HakmemArena.global() for memory that outlives"

@@ -125,18 +125,23 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
     private @Nullable PluginDescriptor plugin;
 
     private final ToolchainManager toolchainManager;
+    private final String goal;
 
     /**
      * Creates the goal with Maven's toolchain manager.
      *
      * @param toolchainManager finds the JDK toolchain
+     * @param goal the goal's name for log lines, such as {@code hakmem:budget}
      */
-    protected AbstractBudgetMojo(ToolchainManager toolchainManager) {
+    protected AbstractBudgetMojo(ToolchainManager toolchainManager, String goal) {
         this.toolchainManager = toolchainManager;
+        this.goal = goal;
     }
 
     /** {@return the goal's name for log lines, such as {@code hakmem:budget}} */
-    protected abstract String goal();
+    protected final String goal() {
+        return goal;
+    }
 
     /**
      * Does the goal's work on the budgets' figures.

@@ -37,12 +37,7 @@ public class BaselineMojo extends AbstractBudgetMojo {
      */
     @Inject
     public BaselineMojo(ToolchainManager toolchainManager) {
-        super(toolchainManager);
-    }
-
-    @Override
-    protected String goal() {
-        return "hakmem:baseline";
+        super(toolchainManager, "hakmem:baseline");
     }
 
     @Override

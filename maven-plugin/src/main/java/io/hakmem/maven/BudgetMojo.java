@@ -52,12 +52,7 @@ public class BudgetMojo extends AbstractBudgetMojo {
      */
     @Inject
     public BudgetMojo(ToolchainManager toolchainManager) {
-        super(toolchainManager);
-    }
-
-    @Override
-    protected String goal() {
-        return "hakmem:budget";
+        super(toolchainManager, "hakmem:budget");
     }
 
     @Override

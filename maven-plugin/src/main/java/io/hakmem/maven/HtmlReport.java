@@ -1,6 +1,5 @@
 package io.hakmem.maven;
 
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,9 +52,7 @@ public final class HtmlReport {
      * @return the HTML page, well-formed XML
      */
     public static String render(BudgetReport report) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter html = Xml.writer(out);
+        return Xml.document("HTML report", html -> {
             html.writeDTD("<!DOCTYPE html>");
             html.writeCharacters("\n");
             html.writeStartElement("html");
@@ -88,12 +85,7 @@ public final class HtmlReport {
             html.writeEndElement();
             html.writeEndElement();
             html.writeCharacters("\n");
-            html.writeEndDocument();
-            html.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the HTML report: " + e.getMessage(), e);
-        }
-        return out.toString();
+        });
     }
 
     private static void runInfo(XMLStreamWriter html, BudgetReport report) throws XMLStreamException {

@@ -1,6 +1,5 @@
 package io.hakmem.maven;
 
-import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,9 +32,7 @@ public final class JUnitXmlReport {
      * @return the XML document
      */
     public static String render(BudgetReport report) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = Xml.writer(out);
+        return Xml.document("JUnit XML report", xml -> {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
@@ -63,12 +60,7 @@ public final class JUnitXmlReport {
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the JUnit XML report: " + e.getMessage(), e);
-        }
-        return out.toString();
+        });
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.hakmem.maven;
 
-import java.io.Writer;
+import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -12,8 +12,11 @@ import org.jspecify.annotations.NullMarked;
  * write as they are and so break the document.
  *
  * <pre>{@code
- * XMLStreamWriter xml = Xml.writer(out);
- * xml.writeAttribute("name", Xml.clean(budgetName));
+ * String page = Xml.document("HTML report", xml -> {
+ *     xml.writeStartElement("p");
+ *     xml.writeAttribute("title", Xml.clean(budgetName));
+ *     xml.writeEndElement();
+ * });
  * }</pre>
  */
 @NullMarked
@@ -23,15 +26,37 @@ public final class Xml {
 
     private Xml() {}
 
+    /** Writes a document's content through a StAX writer, which escapes markup characters itself. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the document, from its prolog to its root element's end.
+         *
+         * @param xml the writer, at the start of the document
+         * @throws XMLStreamException when the writer fails
+         */
+        void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
     /**
-     * Creates a StAX writer, which escapes markup characters itself.
+     * Renders one whole document: {@code content} writes it from the start, this ends it.
      *
-     * @param out where the document goes
-     * @return the writer
-     * @throws XMLStreamException if the JDK has no StAX implementation
+     * @param what the document's name for the error message, e.g. "HTML report"
+     * @param content writes the document
+     * @return the document's text
+     * @throws IllegalStateException naming the document when StAX fails
      */
-    public static XMLStreamWriter writer(Writer out) throws XMLStreamException {
-        return XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+    public static String document(String what, Content content) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            content.write(xml);
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the " + what + ": " + e.getMessage(), e);
+        }
+        return out.toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hakmem.bench.jmh;
 
+import io.hakmem.bench.peer.Peer;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.NullMarked;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,4 +24,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 3, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"})
 public abstract class BenchmarkDefaults {
+
+    /**
+     * The batch pattern: allocates {@code held.length} blocks of {@code size} bytes, writes each,
+     * then frees them in LIFO order.
+     */
+    static void allocateWriteFreeLifo(Peer peer, Object[] held, long size) {
+        for (int i = 0; i < held.length; i++) {
+            Object block = peer.allocate(size);
+            peer.write(block, i);
+            held[i] = block;
+        }
+        for (int i = held.length - 1; i >= 0; i--) {
+            peer.free(held[i]);
+        }
+    }
 }

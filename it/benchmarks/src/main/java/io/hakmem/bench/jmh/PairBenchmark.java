@@ -34,15 +34,6 @@ public class PairBenchmark extends TargetWorkload {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void batch1000(PeerState state) {
-        Peer peer = state.allocator;
-        Object[] held = blocks;
-        for (int i = 0; i < BATCH; i++) {
-            Object block = peer.allocate(SIZE);
-            peer.write(block, i);
-            held[i] = block;
-        }
-        for (int i = BATCH - 1; i >= 0; i--) {
-            peer.free(held[i]);
-        }
+        allocateWriteFreeLifo(state.allocator, blocks, SIZE);
     }
 }

@@ -1,6 +1,5 @@
 package io.hakmem.bench.jmh;
 
-import io.hakmem.bench.peer.Peer;
 import org.jspecify.annotations.NullMarked;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -27,16 +26,6 @@ public class SizeSweepBenchmark extends BenchmarkDefaults {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void sweep(PeerState state) {
-        Peer peer = state.allocator;
-        Object[] held = blocks;
-        long bytes = size;
-        for (int i = 0; i < BATCH; i++) {
-            Object block = peer.allocate(bytes);
-            peer.write(block, i);
-            held[i] = block;
-        }
-        for (int i = BATCH - 1; i >= 0; i--) {
-            peer.free(held[i]);
-        }
+        allocateWriteFreeLifo(state.allocator, blocks, size);
     }
 }

@@ -1,33 +1,23 @@
 package io.hakmem.bench.memory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.hakmem.budget.ProcessMemory;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jspecify.annotations.NullMarked;
 
 /** What this process occupies: resident bytes from the OS and Java heap bytes after a full GC. */
 @NullMarked
 final class Footprint {
-    private static final Path STATUS = Path.of("/proc/self/status");
-
     private Footprint() {
     }
 
     /** @return VmRSS in bytes */
     static long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmRSS:")) {
-                    String kib = line.substring("VmRSS:".length()).replace("kB", "").trim();
-                    return Long.parseLong(kib) * 1024;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + STATUS, e);
+        long rss = ProcessMemory.residentBytes();
+        if (rss < 0) {
+            // Every figure is a difference of two readings: one that cannot be read is no figure.
+            throw new IllegalStateException("the process RSS cannot be read: /proc/self/status has no VmRSS line");
         }
-        throw new IllegalStateException(STATUS + " has no VmRSS line");
+        return rss;
     }
 
     /** @return heap bytes in use after two full collections, i.e. what is reachable */

@@ -1,7 +1,8 @@
 package io.hakmem.bench.memory;
 
 import io.hakmem.bench.peer.PeerKind;
-import io.hakmem.bench.report.Json;
+import io.hakmem.bench.report.JsonWriter;
+import io.hakmem.maven.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class MemoryComparison {
             System.out.println("# memory: " + peer.label());
             results.add(fork(peer));
         }
-        Files.writeString(out, Json.write(results) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(out, JsonWriter.write(results) + "\n", StandardCharsets.UTF_8);
     }
 
     private static Object fork(PeerKind peer) throws IOException, InterruptedException {

@@ -2,7 +2,7 @@ package io.hakmem.bench.memory;
 
 import io.hakmem.bench.peer.Peer;
 import io.hakmem.bench.peer.PeerKind;
-import io.hakmem.bench.report.Json;
+import io.hakmem.bench.report.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class MemoryProbe {
             throw new IllegalArgumentException("usage: MemoryProbe PEER_KIND, got " + List.of(args));
         }
         PeerKind kind = PeerKind.valueOf(args[0]);
-        System.out.println(Json.write(measure(kind)));
+        System.out.println(JsonWriter.write(measure(kind)));
     }
 
     static Map<String, Object> measure(PeerKind kind) {

@@ -18,42 +18,15 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class Jemalloc {
     private static final NativeLibrary LIB = NativeLibrary.JEMALLOC;
-    private static final MethodHandle MALLOC = NativeLibrary.critical(LIB.symbol("je_malloc"),
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle CALLOC = NativeLibrary.critical(LIB.symbol("je_calloc"),
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle FREE = NativeLibrary.critical(LIB.symbol("je_free"),
-            FunctionDescriptor.ofVoid(JAVA_LONG));
+    /** {@code malloc}, {@code calloc} and {@code free}, shared with every C peer. */
+    static final CHeapCalls CALLS = CHeapCalls.of(LIB.symbol("je_malloc"), LIB.symbol("je_calloc"),
+            LIB.symbol("je_free"));
     private static final MethodHandle MALLCTL = NativeLibrary.plain(LIB.symbol("je_mallctl"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
     /** {@code MALLCTL_ARENAS_ALL} is 4096: purge every arena, not just the calling thread's. */
     private static final MemorySegment PURGE_ALL = Arena.global().allocateFrom("arena.4096.purge");
 
     private Jemalloc() {
-    }
-
-    static long malloc(long size) {
-        try {
-            return (long) MALLOC.invokeExact(size);
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-    }
-
-    static long calloc(long size) {
-        try {
-            return (long) CALLOC.invokeExact(1L, size);
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-    }
-
-    static void free(long address) {
-        try {
-            FREE.invokeExact(address);
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
     }
 
     /** Returns dirty pages of all arenas to the OS, jemalloc's counterpart of malloc_trim. */

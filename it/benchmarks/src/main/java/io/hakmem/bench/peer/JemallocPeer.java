@@ -14,12 +14,12 @@ final class JemallocPeer extends SegmentPeer {
 
     @Override
     public Object allocate(long size) {
-        return zeroing ? wrap(Jemalloc.calloc(size), size, "je_calloc") : wrap(Jemalloc.malloc(size), size, "je_malloc");
+        return zeroing ? wrap(Jemalloc.CALLS.calloc(size), size, "je_calloc") : wrap(Jemalloc.CALLS.malloc(size), size, "je_malloc");
     }
 
     @Override
     public void free(Object block) {
-        Jemalloc.free(((MemorySegment) block).address());
+        Jemalloc.CALLS.free(((MemorySegment) block).address());
     }
 
     @Override

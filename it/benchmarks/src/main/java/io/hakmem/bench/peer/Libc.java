@@ -16,9 +16,8 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle MALLOC = handle("malloc", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle CALLOC = handle("calloc", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle FREE = handle("free", FunctionDescriptor.ofVoid(JAVA_LONG));
+    /** {@code malloc}, {@code calloc} and {@code free}, shared with every C peer. */
+    static final CHeapCalls CALLS = CHeapCalls.of(symbol("malloc"), symbol("calloc"), symbol("free"));
     private static final MethodHandle MALLOC_TRIM = handle("malloc_trim", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
     private static final MethodHandle MMAP = handle("mmap",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
@@ -30,42 +29,20 @@ final class Libc {
     private Libc() {
     }
 
-    @SuppressWarnings("restricted")
-    private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
+    private static MemorySegment symbol(String name) {
+        return LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new IllegalStateException("C library has no symbol " + name));
-        return LINKER.downcallHandle(symbol, descriptor, Linker.Option.critical(false));
     }
 
-    static long malloc(long size) {
-        try {
-            return (long) MALLOC.invokeExact(size);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    static long calloc(long size) {
-        try {
-            return (long) CALLOC.invokeExact(1L, size);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    static void free(long address) {
-        try {
-            FREE.invokeExact(address);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+    private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
+        return NativeLibrary.critical(symbol(name), descriptor);
     }
 
     static void mallocTrim() {
         try {
             int ignored = (int) MALLOC_TRIM.invokeExact(0L);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw NativeLibrary.rethrow(t);
         }
     }
 
@@ -75,7 +52,7 @@ final class Libc {
         try {
             address = (long) MMAP.invokeExact(0L, size, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS_NORESERVE, -1, 0L);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw NativeLibrary.rethrow(t);
         }
         if (address == -1L) {
             throw new OutOfMemoryError("mmap of " + size + " bytes failed");
@@ -87,17 +64,7 @@ final class Libc {
         try {
             int ignored = (int) MUNMAP.invokeExact(address, size);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw NativeLibrary.rethrow(t);
         }
-    }
-
-    private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
     }
 }

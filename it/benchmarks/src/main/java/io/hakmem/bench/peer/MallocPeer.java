@@ -17,12 +17,12 @@ final class MallocPeer extends SegmentPeer {
 
     @Override
     public Object allocate(long size) {
-        return zeroing ? wrap(Libc.calloc(size), size, "calloc") : wrap(Libc.malloc(size), size, "malloc");
+        return zeroing ? wrap(Libc.CALLS.calloc(size), size, "calloc") : wrap(Libc.CALLS.malloc(size), size, "malloc");
     }
 
     @Override
     public void free(Object block) {
-        Libc.free(((MemorySegment) block).address());
+        Libc.CALLS.free(((MemorySegment) block).address());
     }
 
     @Override

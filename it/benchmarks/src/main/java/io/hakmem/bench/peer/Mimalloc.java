@@ -14,37 +14,19 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class Mimalloc {
     private static final NativeLibrary LIB = NativeLibrary.MIMALLOC;
-    private static final MethodHandle MALLOC = NativeLibrary.critical(LIB.symbol("mi_malloc"),
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    /** {@code malloc} and {@code free}; its peer zeroes otherwise. */
+    static final CHeapCalls CALLS = CHeapCalls.of(LIB.symbol("mi_malloc"), null, LIB.symbol("mi_free"));
     private static final MethodHandle ZALLOC = NativeLibrary.critical(LIB.symbol("mi_zalloc"),
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle FREE = NativeLibrary.critical(LIB.symbol("mi_free"),
-            FunctionDescriptor.ofVoid(JAVA_LONG));
     private static final MethodHandle COLLECT = NativeLibrary.plain(LIB.symbol("mi_collect"),
             FunctionDescriptor.ofVoid(JAVA_BOOLEAN));
 
     private Mimalloc() {
     }
 
-    static long malloc(long size) {
-        try {
-            return (long) MALLOC.invokeExact(size);
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-    }
-
     static long zalloc(long size) {
         try {
             return (long) ZALLOC.invokeExact(size);
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-    }
-
-    static void free(long address) {
-        try {
-            FREE.invokeExact(address);
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }

@@ -14,12 +14,12 @@ final class MimallocPeer extends SegmentPeer {
 
     @Override
     public Object allocate(long size) {
-        return zeroing ? wrap(Mimalloc.zalloc(size), size, "mi_zalloc") : wrap(Mimalloc.malloc(size), size, "mi_malloc");
+        return zeroing ? wrap(Mimalloc.zalloc(size), size, "mi_zalloc") : wrap(Mimalloc.CALLS.malloc(size), size, "mi_malloc");
     }
 
     @Override
     public void free(Object block) {
-        Mimalloc.free(((MemorySegment) block).address());
+        Mimalloc.CALLS.free(((MemorySegment) block).address());
     }
 
     @Override

@@ -31,10 +31,9 @@ final class Rpmalloc {
     private static final MethodHandle THREAD_INITIALIZED = NativeLibrary.critical(
             LIB.symbol(JNI + "nrpmalloc_1is_1thread_1initialized"),
             FunctionDescriptor.of(JAVA_BOOLEAN, JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle MALLOC = NativeLibrary.critical(entryPoint("rpmalloc_1address"),
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle FREE = NativeLibrary.critical(entryPoint("rpfree_1address"),
-            FunctionDescriptor.ofVoid(JAVA_LONG));
+    /** {@code malloc} and {@code free}; rpmalloc's peer does not zero. */
+    static final CHeapCalls CALLS = CHeapCalls.of(entryPoint("rpmalloc_1address"), null,
+            entryPoint("rpfree_1address"));
 
     static {
         // Once per process; the call returns early if rpmalloc is already set up.
@@ -81,22 +80,6 @@ final class Rpmalloc {
     static boolean threadInitialized() {
         try {
             return (boolean) THREAD_INITIALIZED.invokeExact(0L, 0L);
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-    }
-
-    static long malloc(long size) {
-        try {
-            return (long) MALLOC.invokeExact(size);
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-    }
-
-    static void free(long address) {
-        try {
-            FREE.invokeExact(address);
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }

@@ -22,11 +22,11 @@ final class RpmallocPeer extends SegmentPeer {
 
     @Override
     public Object allocate(long size) {
-        return wrap(Rpmalloc.malloc(size), size, "rpmalloc");
+        return wrap(Rpmalloc.CALLS.malloc(size), size, "rpmalloc");
     }
 
     @Override
     public void free(Object block) {
-        Rpmalloc.free(((MemorySegment) block).address());
+        Rpmalloc.CALLS.free(((MemorySegment) block).address());
     }
 }

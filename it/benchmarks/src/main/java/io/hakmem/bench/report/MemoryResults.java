@@ -1,5 +1,6 @@
 package io.hakmem.bench.report;
 
+import io.hakmem.maven.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -30,10 +30,10 @@ public final class ModulePathApp {
             HakmemStats sample = sample();
             HakmemStats scaling = scaling(1_000_000);
             // Read by ModulePathCheck, which counts this process's JFR events against these totals.
-            System.out.println("superSlabsMapped="
-                    + (jmx.superSlabsMapped() + sample.superSlabsMapped() + scaling.superSlabsMapped())
-                    + " superSlabsReleased="
-                    + (jmx.superSlabsReleased() + sample.superSlabsReleased() + scaling.superSlabsReleased()));
+            System.out.println("superSlabsMappedTotal="
+                    + (jmx.superSlabsMappedTotal() + sample.superSlabsMappedTotal() + scaling.superSlabsMappedTotal())
+                    + " superSlabsReleasedTotal="
+                    + (jmx.superSlabsReleasedTotal() + sample.superSlabsReleasedTotal() + scaling.superSlabsReleasedTotal()));
         } catch (IllegalStateException | AssertionError e) {
             System.err.println("module-path check failed: " + e.getMessage());
             System.exit(1);
@@ -110,7 +110,7 @@ public final class ModulePathApp {
             HakmemStats trimmed = arena.stats();
             check(trimmed.liveBlocks() == 0 && trimmed.liveBytes() == 0, "not empty after free: " + trimmed);
             check(trimmed.mappedBytes() == 0 && trimmed.superSlabsLive() == 0, "memory kept after trim: " + trimmed);
-            check(trimmed.superSlabsReleased() == trimmed.superSlabsMapped(), "SuperSlabs not released: " + trimmed);
+            check(trimmed.superSlabsReleasedTotal() == trimmed.superSlabsMappedTotal(), "SuperSlabs not released: " + trimmed);
             System.out.println("sample: " + trimmed);
             return trimmed;
         }

@@ -6,9 +6,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** Checks shared by the single-threaded allocator tests. */
-final class ArenaChecks {
+final class ArenaAssertions {
 
-    private ArenaChecks() {
+    private ArenaAssertions() {
     }
 
     /**

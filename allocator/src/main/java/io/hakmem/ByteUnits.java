@@ -1,11 +1,11 @@
-package io.hakmem.stats;
+package io.hakmem;
 
 import java.util.Locale;
 import org.jspecify.annotations.NullMarked;
 
 /** Byte counts for people: binary units with one decimal, as mimalloc's and jemalloc's reports print them. */
 @NullMarked
-public final class ByteUnits {
+final class ByteUnits {
 
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
@@ -16,7 +16,7 @@ public final class ByteUnits {
      * {@return {@code bytes} as "512 B", "1.5 KiB", "2.0 MiB"; "n/a" for a negative count, which
      * the statistics use for "the OS cannot tell"}
      */
-    public static String format(long bytes) {
+    static String format(long bytes) {
         if (bytes < 0) {
             return "n/a";
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AllocationSitesTest {
+class UserFramesTest {
 
     private static StackTraceElement frame(String className, String file, int line) {
         return new StackTraceElement(className, "m", file, line);
@@ -19,33 +19,33 @@ class AllocationSitesTest {
 
     @Test
     void prefersTheTestClassOrItsNestedClasses() {
-        assertThat(AllocationSites.userFrame(List.of(allocator, slab, jdk, helper, test), "com.example.CodecTest"))
+        assertThat(UserFrames.userFrame(List.of(allocator, slab, jdk, helper, test), "com.example.CodecTest"))
                 .isSameAs(test);
     }
 
     @Test
     void elseTakesTheFirstFrameOutsideLibraries() {
-        assertThat(AllocationSites.userFrame(List.of(allocator, slab, jdk, helper, test), "com.example.Other"))
+        assertThat(UserFrames.userFrame(List.of(allocator, slab, jdk, helper, test), "com.example.Other"))
                 .isSameAs(helper);
     }
 
     @Test
     void elseTheInnermostFrame() {
-        assertThat(AllocationSites.userFrame(List.of(allocator, jdk), null)).isSameAs(allocator);
-        assertThat(AllocationSites.userFrame(List.of(), null)).isNull();
+        assertThat(UserFrames.userFrame(List.of(allocator, jdk), null)).isSameAs(allocator);
+        assertThat(UserFrames.userFrame(List.of(), null)).isNull();
     }
 
     @Test
     void extensionSubPackagesCountAsUserCode() {
-        assertThat(AllocationSites.isLibraryFrame("io.hakmem.junit.HakmemExtension")).isTrue();
-        assertThat(AllocationSites.isLibraryFrame("io.hakmem.cache.Magazine")).isTrue();
-        assertThat(AllocationSites.isLibraryFrame("io.hakmem.junit.samples.LeakSamples")).isFalse();
-        assertThat(AllocationSites.isLibraryFrame("kotlin.io.CloseableKt")).isTrue();
+        assertThat(UserFrames.isLibraryFrame("io.hakmem.junit.HakmemExtension")).isTrue();
+        assertThat(UserFrames.isLibraryFrame("io.hakmem.cache.Magazine")).isTrue();
+        assertThat(UserFrames.isLibraryFrame("io.hakmem.junit.samples.LeakSamples")).isFalse();
+        assertThat(UserFrames.isLibraryFrame("kotlin.io.CloseableKt")).isTrue();
     }
 
     @Test
     void formatsLikeAStackTraceWithoutModulePrefix() {
-        assertThat(AllocationSites.format(test)).isEqualTo("com.example.CodecTest$Inner.m(CodecTest.java:50)");
-        assertThat(AllocationSites.format(new StackTraceElement("A", "b", null, -1))).isEqualTo("A.b(Unknown Source)");
+        assertThat(UserFrames.format(test)).isEqualTo("com.example.CodecTest$Inner.m(CodecTest.java:50)");
+        assertThat(UserFrames.format(new StackTraceElement("A", "b", null, -1))).isEqualTo("A.b(Unknown Source)");
     }
 }

@@ -1,16 +1,16 @@
-package io.hakmem.watch;
+package io.hakmem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hakmem.HakmemArena;
-import io.hakmem.HakmemConfig;
+import io.hakmem.watch.ArenaWatch;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
-/** The registry of open arenas and the listener every arena reports to. */
+/** The registry of open arenas and the listener every HakmemArena reports to. */
 @Isolated // one listener per process
 class ArenaWatchTest {
 
@@ -18,17 +18,17 @@ class ArenaWatchTest {
     void listsOpenArenasWithTheirCreationSite() {
         HakmemArena arena = HakmemArena.create();
         try {
-            assertThat(ArenaWatch.openArenas()).contains(arena);
+            assertThat(ArenaWatch.openArenas(HakmemArena.class)).contains(arena);
             ArenaWatch.Origin origin = ArenaWatch.origin(arena);
             assertThat(origin).isNotNull();
-            assertThat(origin.where()).startsWith("io.hakmem.watch.ArenaWatchTest.listsOpenArenasWithTheirCreationSite(");
+            assertThat(origin.where()).startsWith("io.hakmem.ArenaWatchTest.listsOpenArenasWithTheirCreationSite(");
             assertThat(origin.threadName()).isEqualTo(Thread.currentThread().getName());
             assertThat(ArenaWatch.origin(HakmemArena.global())).extracting(ArenaWatch.Origin::where)
                     .isEqualTo("io.hakmem.HakmemArena.global(Unknown Source)");
         } finally {
             arena.close();
         }
-        assertThat(ArenaWatch.openArenas()).doesNotContain(arena);
+        assertThat(ArenaWatch.openArenas(HakmemArena.class)).doesNotContain(arena);
         assertThat(ArenaWatch.origin(arena)).isNull();
     }
 
@@ -38,28 +38,28 @@ class ArenaWatchTest {
         Thread me = Thread.currentThread();
         ArenaWatch.Listener listener = new ArenaWatch.Listener() {
             @Override
-            public void arenaCreated(HakmemArena arena) {
+            public void arenaCreated(Arena arena) {
                 if (Thread.currentThread() == me) {
                     events.add("created");
                 }
             }
 
             @Override
-            public void allocated(HakmemArena arena, MemorySegment segment) {
+            public void allocated(Arena arena, MemorySegment segment) {
                 if (Thread.currentThread() == me) {
                     events.add("allocated " + segment.byteSize());
                 }
             }
 
             @Override
-            public void freeing(HakmemArena arena, MemorySegment segment) {
+            public void freeing(Arena arena, MemorySegment segment) {
                 if (Thread.currentThread() == me) {
                     events.add("freeing " + segment.byteSize());
                 }
             }
 
             @Override
-            public void arenaClosed(HakmemArena arena) {
+            public void arenaClosed(Arena arena) {
                 if (Thread.currentThread() == me) {
                     events.add("closed");
                 }

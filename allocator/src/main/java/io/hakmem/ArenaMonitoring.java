@@ -1,14 +1,10 @@
-package io.hakmem.stats;
+package io.hakmem;
 
-import io.hakmem.HakmemArena;
-import io.hakmem.HakmemStats;
 import io.hakmem.events.ArenaStatisticsEvent;
+import io.hakmem.watch.ArenaWatch;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
@@ -20,56 +16,52 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The arenas open in this JVM, for the readers that want all of them: the exit table, the
- * periodic JFR event and JMX. An arena enters at creation and leaves in {@code close()}; an arena
- * never closed stays, since its memory stays mapped too.
+ * What the JVM's monitoring sees of the open arenas: one MXBean each, the periodic JFR event and
+ * the exit table. The arenas themselves are listed by {@link ArenaWatch}, the one registry of
+ * open arenas; this class adds only what JMX and the exit table need on top of it.
  */
 @NullMarked
-public final class OpenArenas {
+final class ArenaMonitoring {
 
     private static final System.Logger LOG = System.getLogger("io.hakmem");
-    /** Creation order, so the exit table lists arenas as the program made them. */
-    private static final Map<HakmemArena, @Nullable ObjectName> OPEN = new LinkedHashMap<>();
     private static final boolean SHOW_STATS = showStatsRequested();
     private static final ClosedArenaTotals CLOSED = new ClosedArenaTotals();
-    private static final java.util.concurrent.atomic.AtomicBoolean JFR_HOOKED =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean JFR_HOOKED = new AtomicBoolean();
     private static boolean exitHooked;
 
-    private OpenArenas() {
+    private ArenaMonitoring() {
     }
 
     /**
-     * Enters a new arena: registers its MXBean when its config asks, and sets up the periodic JFR
+     * Monitors a new arena: registers its MXBean when its config asks, and sets up the periodic JFR
      * event and the exit table the first time.
      *
      * @param arena the arena, fully constructed
      * @return {@code arena}
      */
-    public static HakmemArena opened(HakmemArena arena) {
+    static HakmemArena opened(HakmemArena arena) {
         hookJfr();
-        ObjectName name = arena.config().registerMXBean() ? register(arena) : null;
-        synchronized (OpenArenas.class) {
-            OPEN.put(arena, name);
+        if (arena.config().registerMXBean()) {
+            arena.mxBeanName = register(arena);
+        }
+        synchronized (ArenaMonitoring.class) {
             if (SHOW_STATS && !exitHooked) {
                 exitHooked = true;
-                Runtime.getRuntime().addShutdownHook(new Thread(OpenArenas::printAtExit, "hakmem-show-stats"));
+                Runtime.getRuntime().addShutdownHook(new Thread(ArenaMonitoring::printAtExit, "hakmem-show-stats"));
             }
         }
         return arena;
     }
 
     /**
-     * Takes an arena out, before its memory is unmapped: unregisters its MXBean and, with the exit
-     * table on, adds its counts to the closed arenas' totals.
+     * Stops monitoring an arena, before its memory is unmapped: unregisters its MXBean and, with
+     * the exit table on, adds its counts to the closed arenas' totals.
      *
      * @param arena an arena marked closed whose heap is still mapped
      */
-    public static void closing(HakmemArena arena) {
-        ObjectName name;
-        synchronized (OpenArenas.class) {
-            name = OPEN.remove(arena);
-        }
+    static void closing(HakmemArena arena) {
+        ObjectName name = arena.mxBeanName;
+        arena.mxBeanName = null;
         if (SHOW_STATS) {
             CLOSED.add(arena.stats(), arena.classStats());
         }
@@ -82,21 +74,6 @@ public final class OpenArenas {
                 LOG.log(System.Logger.Level.WARNING, "hakmem: could not unregister " + name, e);
             }
         }
-    }
-
-    /** {@return the arenas open now, oldest first} */
-    public static synchronized List<HakmemArena> list() {
-        return new ArrayList<>(OPEN.keySet());
-    }
-
-    /** {@return the MXBean name of {@code arena}, or null when it has none (closed, or registration off)} */
-    public static synchronized @Nullable ObjectName objectName(HakmemArena arena) {
-        return OPEN.get(arena);
-    }
-
-    /** {@return whether {@code -Dhakmem.showStats=true} or {@code HAKMEM_SHOW_STATS=1} asked for the exit table} */
-    public static boolean showStats() {
-        return SHOW_STATS;
     }
 
     private static boolean showStatsRequested() {
@@ -164,19 +141,41 @@ public final class OpenArenas {
 
     private static void addPeriodicEvent() {
         FlightRecorder.addPeriodicEvent(ArenaStatisticsEvent.class, () -> {
-            for (HakmemArena arena : list()) {
+            for (HakmemArena arena : ArenaWatch.openArenas(HakmemArena.class)) {
                 HakmemStats stats = arena.stats();
                 // Closed between the listing and the read: it is no longer open, so no event.
                 if (!arena.isClosed()) {
-                    ArenaStatisticsEvent.emit(arena.name(), stats);
+                    emit(arena.name(), stats);
                 }
             }
         });
     }
 
+    /** Commits one event; the caller is the periodic hook, so the event is enabled. */
+    private static void emit(String arenaName, HakmemStats s) {
+        ArenaStatisticsEvent e = new ArenaStatisticsEvent();
+        e.arena = arenaName;
+        e.liveBlocks = s.liveBlocks();
+        e.liveBytes = s.liveBytes();
+        e.mappedBytes = s.mappedBytes();
+        e.residentBytes = s.residentBytes();
+        e.overheadPercent = s.overheadPercent();
+        e.magazineBlocks = s.magazineBlocks();
+        e.superSlabsLive = s.superSlabsLive();
+        e.superSlabsMappedTotal = s.superSlabsMappedTotal();
+        e.superSlabsReleasedTotal = s.superSlabsReleasedTotal();
+        e.blockFreesToSpans = s.blockFreesToSpans();
+        e.emptySuperSlabsDetected = s.emptySuperSlabsDetected();
+        e.allocFailures = s.allocFailures();
+        e.largeMappings = s.largeMappings();
+        e.slabsPurged = s.slabsPurged();
+        e.doubleFreesDetected = s.doubleFreesDetected();
+        e.commit();
+    }
+
     private static void printAtExit() {
         StringBuilder out = new StringBuilder();
-        for (HakmemArena arena : list()) {
+        for (HakmemArena arena : ArenaWatch.openArenas(HakmemArena.class)) {
             try {
                 out.append(StatsTable.render(arena.name(), "open at exit", arena.stats(), arena.classStats()));
             } catch (RuntimeException e) {

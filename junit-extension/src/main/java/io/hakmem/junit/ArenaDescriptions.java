@@ -6,9 +6,9 @@ import org.jspecify.annotations.NullMarked;
 
 /** Names an arena in reports by where it was created. */
 @NullMarked
-final class ArenaNames {
+final class ArenaDescriptions {
 
-    private ArenaNames() {
+    private ArenaDescriptions() {
     }
 
     static String of(HakmemArena arena) {
@@ -20,7 +20,7 @@ final class ArenaNames {
             return "a HakmemArena created at an unknown site";
         }
         String site = LeakGroups.userStack(origin.site()).stream().findFirst()
-                .map(AllocationSites::format).orElse(origin.where());
+                .map(UserFrames::format).orElse(origin.where());
         return "the HakmemArena created at " + site;
     }
 }

@@ -1,7 +1,5 @@
-package io.hakmem.stats;
+package io.hakmem;
 
-import io.hakmem.HakmemStats;
-import io.hakmem.SizeClassStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -19,19 +17,19 @@ final class ClosedArenaTotals {
     }
 
     /** The totals at one moment. */
-    record Snapshot(long arenas, long superSlabsMapped, long largeLiveAtClose, long liveBytesAtClose,
+    record Snapshot(long arenas, long superSlabsMappedTotal, long largeLiveAtClose, long liveBytesAtClose,
             List<ClassTotals> classes) {
     }
 
     private final TreeMap<Long, long[]> byBlockSize = new TreeMap<>();
     private long arenas;
-    private long superSlabsMapped;
+    private long superSlabsMappedTotal;
     private long largeLiveAtClose;
     private long liveBytesAtClose;
 
     synchronized void add(HakmemStats stats, List<SizeClassStats> classes) {
         arenas++;
-        superSlabsMapped += stats.superSlabsMapped();
+        superSlabsMappedTotal += stats.superSlabsMappedTotal();
         largeLiveAtClose += stats.largeMappings();
         liveBytesAtClose += stats.liveBytes();
         for (SizeClassStats c : classes) {
@@ -45,6 +43,6 @@ final class ClosedArenaTotals {
     synchronized Snapshot snapshot() {
         List<ClassTotals> classes = new ArrayList<>();
         byBlockSize.forEach((size, t) -> classes.add(new ClassTotals(size, t[0], t[1], t[2])));
-        return new Snapshot(arenas, superSlabsMapped, largeLiveAtClose, liveBytesAtClose, classes);
+        return new Snapshot(arenas, superSlabsMappedTotal, largeLiveAtClose, liveBytesAtClose, classes);
     }
 }

@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
  * allocator, this extension, the JDK or the Kotlin standard library.
  */
 @NullMarked
-final class AllocationSites {
+final class UserFrames {
 
     private static final List<String> FOREIGN_PREFIXES = List.of(
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "org.junit.");
 
-    private AllocationSites() {
+    private UserFrames() {
     }
 
     /**

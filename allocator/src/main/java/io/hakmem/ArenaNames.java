@@ -1,4 +1,4 @@
-package io.hakmem.stats;
+package io.hakmem;
 
 import io.hakmem.watch.ArenaWatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -6,7 +6,7 @@ import org.jspecify.annotations.NullMarked;
 
 /** Default arena names: where the arena was created, so a table or a JMX tree says whose it is. */
 @NullMarked
-public final class ArenaNames {
+final class ArenaNames {
 
     private static final AtomicLong UNSITED = new AtomicLong();
 
@@ -18,7 +18,7 @@ public final class ArenaNames {
      * @return {@code Class.method:line} of the innermost caller outside the allocator, or
      *     {@code arena-N} when there is none (N counts such arenas from 1)
      */
-    public static String of(ArenaWatch.Origin origin) {
+    static String of(ArenaWatch.Origin origin) {
         if (origin.site().isEmpty()) {
             return "arena-" + UNSITED.incrementAndGet();
         }

@@ -1,7 +1,5 @@
-package io.hakmem.stats;
+package io.hakmem;
 
-import io.hakmem.HakmemArena;
-import io.hakmem.HakmemArenaMXBean;
 import org.jspecify.annotations.NullMarked;
 
 /** Reads one arena for JMX: every attribute is a fresh {@code stats()}, never a cached copy. */
@@ -55,13 +53,13 @@ final class ArenaMXBean implements HakmemArenaMXBean {
     }
 
     @Override
-    public long getSuperSlabsMapped() {
-        return arena.stats().superSlabsMapped();
+    public long getSuperSlabsMappedTotal() {
+        return arena.stats().superSlabsMappedTotal();
     }
 
     @Override
-    public long getSuperSlabsReleased() {
-        return arena.stats().superSlabsReleased();
+    public long getSuperSlabsReleasedTotal() {
+        return arena.stats().superSlabsReleasedTotal();
     }
 
     @Override

@@ -1,7 +1,5 @@
-package io.hakmem.stats;
+package io.hakmem;
 
-import io.hakmem.HakmemStats;
-import io.hakmem.SizeClassStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +11,7 @@ import org.jspecify.annotations.NullMarked;
  * block counts exact so that they can be checked against a program's own numbers.
  */
 @NullMarked
-public final class StatsTable {
+final class StatsTable {
 
     private static final String[] HEADER =
             {"block", "live", "in use", "cached", "free", "spans", "resident", "allocs", "frees"};
@@ -31,7 +29,7 @@ public final class StatsTable {
      * @param classes its classes in use, as {@code classStats()} returns them
      * @return the table, lines ending in '\n'
      */
-    public static String render(String name, String state, HakmemStats stats, List<SizeClassStats> classes) {
+    static String render(String name, String state, HakmemStats stats, List<SizeClassStats> classes) {
         List<String[]> rows = new ArrayList<>();
         long live = 0;
         long inUse = 0;
@@ -74,7 +72,7 @@ public final class StatsTable {
         out.append(String.format(Locale.ROOT,
                 "  SuperSlabs %d live, %d mapped, %d released; %d slabs purged; %d failed allocations; "
                         + "%d double frees caught%n",
-                stats.superSlabsLive(), stats.superSlabsMapped(), stats.superSlabsReleased(), stats.slabsPurged(),
+                stats.superSlabsLive(), stats.superSlabsMappedTotal(), stats.superSlabsReleasedTotal(), stats.slabsPurged(),
                 stats.allocFailures(), stats.doubleFreesDetected()));
         return out.toString();
     }
@@ -107,7 +105,7 @@ public final class StatsTable {
         }
         rows.add(new String[] {"total", count(allocs), count(frees), count(leaked)});
         return "hakmem: " + totals.arenas() + (totals.arenas() == 1 ? " arena" : " arenas")
-                + " closed before exit; SuperSlabs mapped over their lives: " + totals.superSlabsMapped() + "\n"
+                + " closed before exit; SuperSlabs mapped over their lives: " + totals.superSlabsMappedTotal() + "\n"
                 + columns(header, rows)
                 + "  freed by close: " + ByteUnits.format(totals.liveBytesAtClose()) + " requested in "
                 + count(leaked) + " blocks never freed\n";

@@ -1,0 +1,218 @@
+package io.hakmem.slab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The locked heap on its own, without caches or an arena: blocks taken and given back, the
+ * delayed purge and unmap of {@code maintain()}, {@code trim()}, the mapping limit, and what the
+ * listener hears. Memory is real (JDK arenas behind {@link RecordingOsMemory}), since spans keep
+ * their free lists in the blocks.
+ */
+class SlabHeapTest {
+
+    private static final long HOUR = TimeUnit.HOURS.toNanos(1);
+    private static final int C16 = SizeClasses.classFor(16, 1);
+
+    private final RecordingOsMemory os = new RecordingOsMemory();
+    private final List<String> heard = new ArrayList<>();
+    private final ArenaListener listener = new ArenaListener() {
+        @Override
+        public void superSlabMapped(long base) {
+            heard.add("mapped");
+        }
+
+        @Override
+        public void superSlabReleased(long base, long lifetimeNanos, ReleaseReason reason) {
+            heard.add("released " + reason);
+        }
+
+        @Override
+        public void slabsPurged(long address, int slabs) {
+            heard.add("purged " + slabs);
+        }
+
+        @Override
+        public void allocationFailed(String message, long mappingBytes) {
+            heard.add("failed " + mappingBytes + ": " + message);
+        }
+    };
+    private SlabHeap heap = heap(new HeapPolicy(HOUR, 64L << 20, 1, Long.MAX_VALUE));
+
+    private SlabHeap heap(HeapPolicy policy) {
+        heap = new SlabHeap(os, policy, listener);
+        heap.lock();
+        return heap;
+    }
+
+    @AfterEach
+    void closeHeap() {
+        heap.closeAll();
+        heap.unlock();
+    }
+
+    @Test
+    void theFirstBlockMapsASuperSlabAndTheNextOnesFollowInItsSpan() {
+        long first = address(heap.take(C16, Span.LIVE));
+        long second = address(heap.take(C16, Span.LIVE));
+
+        assertThat(os.calls).containsExactly("map " + SuperSlab.SIZE);
+        assertThat(heard).containsExactly("mapped");
+        assertThat(second - first).isEqualTo(16);
+        assertThat(first % SuperSlab.SIZE).as("the first span starts the SuperSlab").isZero();
+        SuperSlab ss = heap.lookup(first);
+        assertThat(ss).isNotNull();
+        assertThat(heap.lookup(second)).isSameAs(ss);
+        assertThat(SlabHeap.owningHeap(first)).isSameAs(heap);
+        Span span = ss.spanOf(first);
+        assertThat(span.sizeClass()).isEqualTo(C16);
+        assertThat(span.state(span.indexOf(first))).isEqualTo(Span.LIVE);
+        assertThat(ss.usedBlocks()).isEqualTo(2);
+        assertThat(heap.counters().superSlabsLive()).isEqualTo(1);
+        assertThat(heap.counters().superSlabsMappedTotal()).isEqualTo(1);
+        assertThat(heap.mappedBytes()).isEqualTo(SuperSlab.SIZE);
+    }
+
+    @Test
+    void aBlockGivenBackIsTheNextOneTaken() {
+        long a = address(heap.take(C16, Span.LIVE));
+        long b = address(heap.take(C16, Span.LIVE));
+        Span span = heap.lookup(a).spanOf(a);
+
+        giveBack(a);
+
+        assertThat(span.state(span.indexOf(a))).isEqualTo(Span.FREE);
+        assertThat(heap.counters().blockFreesToSpans()).isEqualTo(1);
+        assertThat(heap.userFreesGivenBack(C16)).isEqualTo(1);
+        long tagged = heap.take(C16, Span.LIVE);
+        assertThat(address(tagged)).isEqualTo(a);
+        assertThat(Span.isRecycled(tagged)).as("taken from the free list").isTrue();
+        assertThat(Span.isDirty(tagged)).as("it may hold old bytes").isTrue();
+        assertThat(address(heap.take(C16, Span.LIVE))).isEqualTo(b + 16);
+    }
+
+    @Test
+    void trimPurgesTheEmptySpanAndUnmapsTheEmptySuperSlab() {
+        long a = address(heap.take(C16, Span.LIVE));
+        giveBack(a);
+        assertThat(heap.counters().emptySuperSlabsDetected()).isEqualTo(1);
+        // The empty span stays formed for an hour's purge delay: nothing has gone back yet.
+        heap.maintain();
+        assertThat(os.count("purge")).isZero();
+
+        long returned = heap.trim();
+
+        long spanBytes = (long) SizeClasses.spanSlabs(C16) << SizeClasses.SLAB_SHIFT;
+        assertThat(returned).as("the SuperSlab, plus its purged span").isEqualTo(SuperSlab.SIZE + spanBytes);
+        assertThat(os.calls).containsExactly("map " + SuperSlab.SIZE, "purge " + spanBytes, "unmap " + SuperSlab.SIZE);
+        assertThat(heard).containsExactly("mapped", "purged " + SizeClasses.spanSlabs(C16), "released TRIM");
+        assertThat(heap.counters().superSlabsLive()).isZero();
+        assertThat(heap.counters().superSlabsReleasedTotal()).isEqualTo(1);
+        assertThat(heap.counters().slabsPurged()).isEqualTo(SizeClasses.spanSlabs(C16));
+        assertThat(heap.mappedBytes()).isZero();
+        assertThat(heap.lookup(a)).isNull();
+        assertThat(SlabHeap.owningHeap(a)).isNull();
+    }
+
+    @Test
+    void maintainPurgesOnceTheDelayRanOutAndKeepsOneEmptySuperSlab() {
+        heap(new HeapPolicy(0, 64L << 20, 1, Long.MAX_VALUE));
+        long a = address(heap.take(C16, Span.LIVE));
+        giveBack(a);
+
+        heap.maintain();
+
+        assertThat(heap.counters().slabsPurged()).isEqualTo(SizeClasses.spanSlabs(C16));
+        assertThat(heard).containsExactly("mapped", "purged " + SizeClasses.spanSlabs(C16));
+        assertThat(heap.counters().superSlabsLive()).as("kept: emptySuperSlabCacheSize is 1").isEqualTo(1);
+        assertThat(heap.mappedBytes()).isEqualTo(SuperSlab.SIZE);
+        // The kept SuperSlab serves the next block without a new mapping.
+        heap.take(C16, Span.LIVE);
+        assertThat(os.count("map")).isEqualTo(1);
+    }
+
+    @Test
+    void maintainUnmapsEmptySuperSlabsBeyondTheKeptOnes() {
+        heap(new HeapPolicy(0, 64L << 20, 0, Long.MAX_VALUE));
+        long a = address(heap.take(C16, Span.LIVE));
+        giveBack(a);
+
+        heap.maintain();
+
+        assertThat(heard).containsExactly("mapped", "purged " + SizeClasses.spanSlabs(C16), "released EMPTY");
+        assertThat(os.calls).endsWith("unmap " + SuperSlab.SIZE);
+        assertThat(heap.counters().superSlabsLive()).isZero();
+        assertThat(heap.mappedBytes()).isZero();
+    }
+
+    @Test
+    void aMappingPastTheLimitFailsAndIsCounted() {
+        heap(new HeapPolicy(HOUR, 64L << 20, 1, SuperSlab.SIZE));
+        heap.take(C16, Span.LIVE);
+
+        assertThatThrownBy(() -> heap.allocateLarge(3 << 20, 4096))
+                .isInstanceOf(OutOfMemoryError.class)
+                .hasMessage("hakmem arena: mapping 3145728 more bytes would exceed maxMappedBytes=2097152"
+                        + " (mapped now: 2097152)");
+
+        assertThat(heap.counters().allocFailures()).isEqualTo(1);
+        assertThat(heard).containsExactly("mapped", "failed 3145728: mapping 3145728 more bytes would exceed "
+                + "maxMappedBytes=2097152 (mapped now: 2097152)");
+        assertThat(os.count("map")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedMappingFailsWithTheLayersName() {
+        os.refuse = true;
+
+        assertThatThrownBy(() -> heap.take(C16, Span.LIVE))
+                .isInstanceOf(OutOfMemoryError.class)
+                .hasMessage("hakmem arena: the OS refused to map a 2 MiB SuperSlab (recording portable)");
+        assertThat(heap.counters().allocFailures()).isEqualTo(1);
+        assertThat(heap.counters().superSlabsLive()).isZero();
+    }
+
+    @Test
+    void aClosedHeapUnmappedEverythingAndRefusesBlocks() {
+        long a = address(heap.take(C16, Span.LIVE));
+        heap.allocateLarge(1 << 20, 4096);
+
+        heap.closeAll();
+
+        assertThat(heard).containsExactly("mapped", "released CLOSE");
+        assertThat(os.count("unmap")).isEqualTo(2);
+        assertThat(heap.mappedBytes()).isZero();
+        assertThat(heap.lookup(a)).isNull();
+        assertThatThrownBy(() -> heap.take(C16, Span.LIVE))
+                .isInstanceOf(ArenaClosedException.class)
+                .hasMessage("this HakmemArena is closed");
+    }
+
+    @Test
+    void aPolicyRejectsValuesTheHeapCannotWorkWith() {
+        assertThatThrownBy(() -> new HeapPolicy(-1, 0, 0, Long.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("purgeDelayNanos must be between 0 and 9223372036854775, was -1");
+        assertThatThrownBy(() -> new HeapPolicy(0, -5, 0, Long.MAX_VALUE))
+                .hasMessage("purgeThresholdBytes must not be negative, was -5");
+        assertThatThrownBy(() -> new HeapPolicy(0, 0, -2, Long.MAX_VALUE))
+                .hasMessage("emptySuperSlabCacheSize must not be negative, was -2");
+        assertThatThrownBy(() -> new HeapPolicy(0, 0, 0, 4096))
+                .hasMessage("maxMappedBytes must be at least one SuperSlab (2097152), was 4096");
+    }
+
+    private void giveBack(long address) {
+        Span span = heap.lookup(address).spanOf(address);
+        heap.giveBack(span, span.indexOf(address));
+    }
+
+    private static long address(long tagged) {
+        return Span.address(tagged);
+    }
+}
