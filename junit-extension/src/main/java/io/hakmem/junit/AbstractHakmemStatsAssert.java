@@ -24,6 +24,8 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
         extends AbstractAssert<SELF, HakmemStats> {
 
     /**
+     * Starts assertions on a statistics snapshot, for subclasses.
+     *
      * @param actual the snapshot
      * @param selfType the concrete class
      */
@@ -43,6 +45,8 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
     }
 
     /**
+     * Checks how many blocks were live when the snapshot was taken.
+     *
      * @param expected the number of live blocks
      * @return this
      */
@@ -56,6 +60,8 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
     }
 
     /**
+     * Checks how many bytes the live blocks of the snapshot were requested with.
+     *
      * @param expected the requested bytes of all live blocks
      * @return this
      */
