@@ -17,9 +17,13 @@
  * {@code hakmem.ArenaStatistics} every second. Each open arena is also an MXBean,
  * {@code io.hakmem:type=HakmemArena,name=<name>}.
  */
+// The qualified export below names io.hakmem.junit, which is built after this module and so is
+// never on the module path when javac checks this declaration.
+@SuppressWarnings("module")
 module io.hakmem.allocator {
-    // Nullness annotations are read by compilers and Kotlin, never needed at run time.
-    requires static org.jspecify;
+    // Nullness annotations are read by compilers and Kotlin, never needed at run time (static).
+    // Transitive: the exported API carries them, so every module that reads this one reads them.
+    requires static transitive org.jspecify;
     // The JFR event classes load on the slow path whether or not a recording runs, so jdk.jfr
     // must be resolved; an optional (static) requirement would fail there with NoClassDefFoundError.
     requires jdk.jfr;

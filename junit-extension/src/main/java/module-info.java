@@ -13,7 +13,8 @@ module io.hakmem.junit {
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
     requires org.junit.platform.commons;
-    requires static org.jspecify;
+    // Static: never needed at run time; transitive: the exported API carries the annotations.
+    requires static transitive org.jspecify;
     // The end-of-run report (HakmemRunListener) is loaded by the launcher, which is always there then.
     requires static org.junit.platform.launcher;
 

@@ -52,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  * {@code byteSize()} is the requested size.
  */
 @NullMarked
-public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
+public final class HakmemArena implements Arena {
 
     private final HakmemConfig config;
     private final String name;
@@ -92,7 +92,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
                 : null;
         this.fastCaches = sites == null ? caches : null;
         if (!config.backgroundTrimInterval().isZero()) {
-            BackgroundTrimmer.register(this, config.backgroundTrimInterval().toNanos());
+            BackgroundTrimmer.register(this, HakmemArena::trimIdle, config.backgroundTrimInterval().toNanos());
         }
         this.registration = ArenaWatch.opened(this, global);
         // The registration walked the creating stack already; the default name reads it.
@@ -634,8 +634,7 @@ public final class HakmemArena implements Arena, BackgroundTrimmer.Trimmable {
     }
 
     /** For the background trimmer: revoke idle caches, and trim when the whole arena was idle. */
-    @Override
-    public boolean trimIdle() {
+    private boolean trimIdle() {
         if (closed) {
             return false;
         }

@@ -1,28 +1,46 @@
 package io.hakmem;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable settings of a {@link HakmemArena}.
  *
- * <p>Defaults come from system properties, then environment variables, then built-in values:
+ * <p>Every setting but {@link #name()} can be given three ways: with the {@link Builder}, as a
+ * system property, or as an environment variable. {@link #defaults()} and {@link #builder()} read
+ * the property first, then the variable, then fall back to the built-in value; a blank value
+ * counts as unset. An explicit builder call wins over both.
  *
  * <table>
  *   <caption>Knobs read by {@link #defaults()}</caption>
  *   <tr><th>setting</th><th>system property</th><th>environment</th><th>built-in</th></tr>
  *   <tr><td>{@link #magazineCapacity()}</td><td>{@code hakmem.tiny.magCap}</td>
  *       <td>{@code HAKMEM_TINY_MAG_CAP}</td><td>2048 (0 turns thread caches off)</td></tr>
- *   <tr><td>{@link #maxMappedBytes()}</td><td>{@code hakmem.maxMappedBytes}</td>
- *       <td>{@code HAKMEM_MAX_MAPPED_BYTES}</td><td>unlimited</td></tr>
- *   <tr><td>{@link #osBackend()}</td><td>{@code hakmem.osBackend}</td>
- *       <td>{@code HAKMEM_OS_BACKEND}</td><td>{@link OsBackend#AUTO}</td></tr>
+ *   <tr><td>{@link #drainInterval()}</td><td>{@code hakmem.drainInterval}</td>
+ *       <td>{@code HAKMEM_DRAIN_INTERVAL}</td><td>1024</td></tr>
+ *   <tr><td>{@link #zeroOnAllocate()}</td><td>{@code hakmem.zeroOnAllocate}</td>
+ *       <td>{@code HAKMEM_ZERO_ON_ALLOCATE}</td><td>true</td></tr>
  *   <tr><td>{@link #trackAllocationSites()}</td><td>{@code hakmem.trackAllocationSites}</td>
  *       <td>{@code HAKMEM_TRACK_ALLOCATION_SITES}</td><td>false</td></tr>
+ *   <tr><td>{@link #poisonFreedBlocks()}</td><td>{@code hakmem.poisonFreedBlocks}</td>
+ *       <td>{@code HAKMEM_POISON_FREED_BLOCKS}</td><td>false</td></tr>
+ *   <tr><td>{@link #maxMappedBytes()}</td><td>{@code hakmem.maxMappedBytes}</td>
+ *       <td>{@code HAKMEM_MAX_MAPPED_BYTES}</td><td>unlimited ({@link Long#MAX_VALUE})</td></tr>
+ *   <tr><td>{@link #emptySuperSlabCacheSize()}</td><td>{@code hakmem.emptySuperSlabCacheSize}</td>
+ *       <td>{@code HAKMEM_EMPTY_SUPER_SLAB_CACHE_SIZE}</td><td>1</td></tr>
+ *   <tr><td>{@link #purgeThresholdBytes()}</td><td>{@code hakmem.purgeThresholdBytes}</td>
+ *       <td>{@code HAKMEM_PURGE_THRESHOLD_BYTES}</td><td>67108864 (64 MiB)</td></tr>
+ *   <tr><td>{@link #osBackend()}</td><td>{@code hakmem.osBackend}</td>
+ *       <td>{@code HAKMEM_OS_BACKEND}</td><td>{@link OsBackend#AUTO}</td></tr>
  *   <tr><td>{@link #backgroundTrimInterval()}</td><td>{@code hakmem.backgroundTrimMillis}</td>
  *       <td>{@code HAKMEM_BACKGROUND_TRIM_MILLIS}</td><td>0 (off)</td></tr>
  *   <tr><td>{@link #purgeDelay()}</td><td>{@code hakmem.purgeDelayMillis}</td>
@@ -34,6 +52,11 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@link #failOnCloseWithLiveBlocks()}</td><td>{@code hakmem.failOnCloseWithLiveBlocks}</td>
  *       <td>{@code HAKMEM_FAIL_ON_CLOSE_WITH_LIVE_BLOCKS}</td><td>false (log a warning)</td></tr>
  * </table>
+ *
+ * <p>Numbers are whole numbers, durations whole milliseconds, switches {@code true} or
+ * {@code false} and the backend a constant of {@link OsBackend}, in any case. {@link #name()} has
+ * no property: it tells one arena from the others, and one value for the whole process would give
+ * every arena the same MXBean name.
  *
  * <p>One knob is process-wide rather than per arena: {@code -Dhakmem.showStats=true} (or
  * {@code HAKMEM_SHOW_STATS=1}) prints every open arena's per-class table to stderr at JVM exit.
@@ -60,45 +83,21 @@ public final class HakmemConfig {
     /** The built-in number of frees per size class between two periodic magazine drains. */
     public static final int DEFAULT_DRAIN_INTERVAL = 1024;
 
-    private final int magazineCapacity;
-    private final int drainInterval;
-    private final boolean zeroOnAllocate;
-    private final boolean trackAllocationSites;
-    private final boolean poisonFreedBlocks;
-    private final long maxMappedBytes;
-    private final int emptySuperSlabCacheSize;
-    private final long purgeThresholdBytes;
-    private final OsBackend osBackend;
-    private final Duration backgroundTrimInterval;
-    private final Duration purgeDelay;
+    /** One value per {@link Knob}, at its {@link Knob#index}; never null. */
+    private final Object[] values;
     private final @Nullable String name;
-    private final boolean registerMXBean;
-    private final boolean detectUseAfterFree;
-    private final boolean failOnCloseWithLiveBlocks;
 
     private HakmemConfig(Builder b) {
-        this.magazineCapacity = b.magazineCapacity;
-        this.drainInterval = b.drainInterval;
-        this.zeroOnAllocate = b.zeroOnAllocate;
-        this.trackAllocationSites = b.trackAllocationSites;
-        this.poisonFreedBlocks = b.poisonFreedBlocks;
-        this.maxMappedBytes = b.maxMappedBytes;
-        this.emptySuperSlabCacheSize = b.emptySuperSlabCacheSize;
-        this.purgeThresholdBytes = b.purgeThresholdBytes;
-        this.osBackend = b.osBackend;
-        this.backgroundTrimInterval = b.backgroundTrimInterval;
-        this.purgeDelay = b.purgeDelay;
+        this.values = b.values.clone();
         this.name = b.name;
-        this.registerMXBean = b.registerMXBean;
-        this.detectUseAfterFree = b.detectUseAfterFree;
-        this.failOnCloseWithLiveBlocks = b.failOnCloseWithLiveBlocks;
     }
 
     /**
      * The settings from system properties and environment variables, else built-in defaults.
      *
      * @return the default configuration
-     * @throws IllegalArgumentException if a property or variable holds an invalid value
+     * @throws IllegalArgumentException if a property or variable holds an invalid value, naming
+     *     both
      */
     public static HakmemConfig defaults() {
         return builder().build();
@@ -108,9 +107,25 @@ public final class HakmemConfig {
      * A builder that starts from {@link #defaults()}' values.
      *
      * @return a new builder
+     * @throws IllegalArgumentException if a property or variable holds an invalid value, naming
+     *     both
      */
     public static Builder builder() {
-        return new Builder(HakmemConfig::knob);
+        return builder(System::getProperty, System::getenv);
+    }
+
+    /**
+     * A builder that starts from the knobs' values as {@code properties}, then
+     * {@code environment}, give them; tests pass maps here instead of changing the process's
+     * environment, which Java cannot.
+     */
+    static Builder builder(
+            Function<String, @Nullable String> properties, Function<String, @Nullable String> environment) {
+        Builder b = new Builder(Knob.builtIns(), null);
+        for (Knob<?> knob : Knob.ALL) {
+            knob.applyFrom(properties, environment, b);
+        }
+        return b;
     }
 
     /**
@@ -119,73 +134,57 @@ public final class HakmemConfig {
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder(name -> null);
-        b.magazineCapacity = magazineCapacity;
-        b.drainInterval = drainInterval;
-        b.zeroOnAllocate = zeroOnAllocate;
-        b.trackAllocationSites = trackAllocationSites;
-        b.poisonFreedBlocks = poisonFreedBlocks;
-        b.maxMappedBytes = maxMappedBytes;
-        b.emptySuperSlabCacheSize = emptySuperSlabCacheSize;
-        b.purgeThresholdBytes = purgeThresholdBytes;
-        b.osBackend = osBackend;
-        b.backgroundTrimInterval = backgroundTrimInterval;
-        b.purgeDelay = purgeDelay;
-        b.name = name;
-        b.registerMXBean = registerMXBean;
-        b.detectUseAfterFree = detectUseAfterFree;
-        b.failOnCloseWithLiveBlocks = failOnCloseWithLiveBlocks;
-        return b;
+        return new Builder(values, name);
     }
 
     /** {@return blocks each platform thread may cache per tiny size class; 0 means no caches} */
     public int magazineCapacity() {
-        return magazineCapacity;
+        return Knob.MAGAZINE_CAPACITY.in(values);
     }
 
     /** {@return frees per size class between two periodic drains of a thread's magazine} */
     public int drainInterval() {
-        return drainInterval;
+        return Knob.DRAIN_INTERVAL.in(values);
     }
 
     /** {@return whether segments come back zero-filled, as the JDK's arenas do} */
     public boolean zeroOnAllocate() {
-        return zeroOnAllocate;
+        return Knob.ZERO_ON_ALLOCATE.in(values);
     }
 
     /** {@return whether each live block remembers the stack that allocated it, for leak reports} */
     public boolean trackAllocationSites() {
-        return trackAllocationSites;
+        return Knob.TRACK_ALLOCATION_SITES.in(values);
     }
 
     /** {@return whether freed blocks are filled with a pattern that is checked on reuse} */
     public boolean poisonFreedBlocks() {
-        return poisonFreedBlocks;
+        return Knob.POISON_FREED_BLOCKS.in(values);
     }
 
     /** {@return the most bytes the arena may map at once; allocations past it fail} */
     public long maxMappedBytes() {
-        return maxMappedBytes;
+        return Knob.MAX_MAPPED_BYTES.in(values);
     }
 
     /** {@return empty SuperSlabs kept mapped for reuse instead of being unmapped at once} */
     public int emptySuperSlabCacheSize() {
-        return emptySuperSlabCacheSize;
+        return Knob.EMPTY_SUPER_SLAB_CACHE_SIZE.in(values);
     }
 
     /** {@return bytes of empty slabs allowed to stay resident before they are purged} */
     public long purgeThresholdBytes() {
-        return purgeThresholdBytes;
+        return Knob.PURGE_THRESHOLD_BYTES.in(values);
     }
 
     /** {@return where memory comes from} */
     public OsBackend osBackend() {
-        return osBackend;
+        return Knob.OS_BACKEND.in(values);
     }
 
     /** {@return how often a shared daemon thread trims idle arenas; {@link Duration#ZERO} is off} */
     public Duration backgroundTrimInterval() {
-        return backgroundTrimInterval;
+        return Knob.BACKGROUND_TRIM_INTERVAL.in(values);
     }
 
     /**
@@ -193,7 +192,7 @@ public final class HakmemConfig {
      * {@link #emptySuperSlabCacheSize()} stays mapped a thousand times as long}
      */
     public Duration purgeDelay() {
-        return purgeDelay;
+        return Knob.PURGE_DELAY.in(values);
     }
 
     /**
@@ -209,77 +208,202 @@ public final class HakmemConfig {
      * with the platform MBean server while it is open}
      */
     public boolean registerMXBean() {
-        return registerMXBean;
+        return Knob.REGISTER_MXBEAN.in(values);
     }
 
     /** {@return whether every block gets a JDK scope of its own that {@code free} closes} */
     public boolean detectUseAfterFree() {
-        return detectUseAfterFree;
+        return Knob.DETECT_USE_AFTER_FREE.in(values);
     }
 
     /** {@return whether {@code close()} with live blocks throws instead of logging a warning} */
     public boolean failOnCloseWithLiveBlocks() {
-        return failOnCloseWithLiveBlocks;
+        return Knob.FAIL_ON_CLOSE_WITH_LIVE_BLOCKS.in(values);
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof HakmemConfig c
-                && magazineCapacity == c.magazineCapacity
-                && drainInterval == c.drainInterval
-                && zeroOnAllocate == c.zeroOnAllocate
-                && trackAllocationSites == c.trackAllocationSites
-                && poisonFreedBlocks == c.poisonFreedBlocks
-                && maxMappedBytes == c.maxMappedBytes
-                && emptySuperSlabCacheSize == c.emptySuperSlabCacheSize
-                && purgeThresholdBytes == c.purgeThresholdBytes
-                && osBackend == c.osBackend
-                && backgroundTrimInterval.equals(c.backgroundTrimInterval)
-                && purgeDelay.equals(c.purgeDelay)
-                && Objects.equals(name, c.name)
-                && registerMXBean == c.registerMXBean
-                && detectUseAfterFree == c.detectUseAfterFree
-                && failOnCloseWithLiveBlocks == c.failOnCloseWithLiveBlocks;
+        return o instanceof HakmemConfig c && Arrays.equals(values, c.values) && Objects.equals(name, c.name);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(magazineCapacity, drainInterval, zeroOnAllocate, trackAllocationSites,
-                poisonFreedBlocks, maxMappedBytes, emptySuperSlabCacheSize, purgeThresholdBytes,
-                osBackend, backgroundTrimInterval, purgeDelay, name, registerMXBean, detectUseAfterFree,
-                failOnCloseWithLiveBlocks);
+        return 31 * Arrays.hashCode(values) + Objects.hashCode(name);
     }
 
     @Override
     public String toString() {
-        return "HakmemConfig[magazineCapacity=" + magazineCapacity
-                + ", drainInterval=" + drainInterval
-                + ", zeroOnAllocate=" + zeroOnAllocate
-                + ", trackAllocationSites=" + trackAllocationSites
-                + ", poisonFreedBlocks=" + poisonFreedBlocks
-                + ", maxMappedBytes=" + maxMappedBytes
-                + ", emptySuperSlabCacheSize=" + emptySuperSlabCacheSize
-                + ", purgeThresholdBytes=" + purgeThresholdBytes
-                + ", osBackend=" + osBackend
-                + ", backgroundTrimInterval=" + backgroundTrimInterval
-                + ", purgeDelay=" + purgeDelay
-                + ", name=" + name
-                + ", registerMXBean=" + registerMXBean
-                + ", detectUseAfterFree=" + detectUseAfterFree
-                + ", failOnCloseWithLiveBlocks=" + failOnCloseWithLiveBlocks + "]";
+        StringBuilder text = new StringBuilder("HakmemConfig[");
+        for (Knob<?> knob : Knob.ALL) {
+            text.append(knob.setting).append('=').append(values[knob.index]).append(", ");
+        }
+        return text.append("name=").append(name).append(']').toString();
     }
 
-    private static @Nullable String knob(String property) {
-        String value = System.getProperty(property);
-        if (value != null) {
-            return value;
+    /**
+     * Turns the text of a property or environment variable into a value.
+     *
+     * @param expected what the text must be, for the message when it is not
+     * @param parse the value, or null when the text is not {@code expected}
+     */
+    private record Parser<T>(Class<T> type, String expected, Function<String, @Nullable T> parse) {
+
+        static final Parser<Integer> INT = new Parser<>(Integer.class, "a whole number that fits in an int", text -> {
+            try {
+                return Integer.valueOf(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        });
+        static final Parser<Long> LONG = new Parser<>(Long.class, "a whole number", text -> {
+            try {
+                return Long.valueOf(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        });
+        static final Parser<Boolean> BOOLEAN = new Parser<>(Boolean.class, "true or false",
+                text -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> null;
+                });
+        static final Parser<Duration> MILLIS = new Parser<>(Duration.class, "a whole number of milliseconds",
+                text -> {
+                    Long millis = LONG.parse.apply(text);
+                    return millis == null ? null : Duration.ofMillis(millis);
+                });
+        static final Parser<OsBackend> OS_BACKEND = new Parser<>(OsBackend.class,
+                "one of " + Arrays.toString(OsBackend.values()) + " in any case", text -> {
+                    for (OsBackend backend : OsBackend.values()) {
+                        if (backend.name().equalsIgnoreCase(text)) {
+                            return backend;
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * One setting, defined here once: the builder method that sets it, the system property and
+     * environment variable that give its default, how their text is read, its built-in value and
+     * the values it accepts. Accessors, setters, {@code equals}, {@code toString} and the
+     * property lookup all go through this table, so a new setting is one entry plus its accessor
+     * and builder method.
+     *
+     * @param <T> the type of the value
+     */
+    static final class Knob<T> {
+
+        /** Every knob, in declaration order: the order of {@code toString} and of the tables. */
+        static final List<Knob<?>> ALL;
+
+        private static final List<Knob<?>> DECLARED = new ArrayList<>();
+
+        static final Knob<Integer> MAGAZINE_CAPACITY = new Knob<>("magazineCapacity", "hakmem.tiny.magCap",
+                "HAKMEM_TINY_MAG_CAP", Parser.INT, DEFAULT_MAGAZINE_CAPACITY,
+                "must be between 0 and 65536", v -> v >= 0 && v <= 65536);
+        static final Knob<Integer> DRAIN_INTERVAL = new Knob<>("drainInterval", "hakmem.drainInterval",
+                "HAKMEM_DRAIN_INTERVAL", Parser.INT, DEFAULT_DRAIN_INTERVAL, "must be at least 1", v -> v >= 1);
+        static final Knob<Boolean> ZERO_ON_ALLOCATE = new Knob<>("zeroOnAllocate", "hakmem.zeroOnAllocate",
+                "HAKMEM_ZERO_ON_ALLOCATE", Parser.BOOLEAN, true);
+        static final Knob<Boolean> TRACK_ALLOCATION_SITES = new Knob<>("trackAllocationSites",
+                "hakmem.trackAllocationSites", "HAKMEM_TRACK_ALLOCATION_SITES", Parser.BOOLEAN, false);
+        static final Knob<Boolean> POISON_FREED_BLOCKS = new Knob<>("poisonFreedBlocks",
+                "hakmem.poisonFreedBlocks", "HAKMEM_POISON_FREED_BLOCKS", Parser.BOOLEAN, false);
+        static final Knob<Long> MAX_MAPPED_BYTES = new Knob<>("maxMappedBytes", "hakmem.maxMappedBytes",
+                "HAKMEM_MAX_MAPPED_BYTES", Parser.LONG, Long.MAX_VALUE,
+                "must be at least 2097152 (one SuperSlab)", v -> v >= (2L << 20));
+        static final Knob<Integer> EMPTY_SUPER_SLAB_CACHE_SIZE = new Knob<>("emptySuperSlabCacheSize",
+                "hakmem.emptySuperSlabCacheSize", "HAKMEM_EMPTY_SUPER_SLAB_CACHE_SIZE", Parser.INT, 1,
+                "must be between 0 and 64", v -> v >= 0 && v <= 64);
+        static final Knob<Long> PURGE_THRESHOLD_BYTES = new Knob<>("purgeThresholdBytes",
+                "hakmem.purgeThresholdBytes", "HAKMEM_PURGE_THRESHOLD_BYTES", Parser.LONG, 64L << 20,
+                "must not be negative", v -> v >= 0);
+        static final Knob<OsBackend> OS_BACKEND = new Knob<>("osBackend", "hakmem.osBackend",
+                "HAKMEM_OS_BACKEND", Parser.OS_BACKEND, OsBackend.AUTO);
+        static final Knob<Duration> BACKGROUND_TRIM_INTERVAL = new Knob<>("backgroundTrimInterval",
+                "hakmem.backgroundTrimMillis", "HAKMEM_BACKGROUND_TRIM_MILLIS", Parser.MILLIS, Duration.ZERO,
+                "must be zero or between 1 ms and 1 day", v -> v.isZero()
+                        || (!v.isNegative() && v.toMillis() >= 1 && v.compareTo(Duration.ofDays(1)) <= 0));
+        static final Knob<Duration> PURGE_DELAY = new Knob<>("purgeDelay", "hakmem.purgeDelayMillis",
+                "HAKMEM_PURGE_DELAY_MILLIS", Parser.MILLIS, DEFAULT_PURGE_DELAY,
+                "must be between 0 and 1 hour", v -> !v.isNegative() && v.compareTo(Duration.ofHours(1)) <= 0);
+        static final Knob<Boolean> REGISTER_MXBEAN = new Knob<>("registerMXBean", "hakmem.jmx", "HAKMEM_JMX",
+                Parser.BOOLEAN, true);
+        static final Knob<Boolean> DETECT_USE_AFTER_FREE = new Knob<>("detectUseAfterFree",
+                "hakmem.detectUseAfterFree", "HAKMEM_DETECT_USE_AFTER_FREE", Parser.BOOLEAN, false);
+        static final Knob<Boolean> FAIL_ON_CLOSE_WITH_LIVE_BLOCKS = new Knob<>("failOnCloseWithLiveBlocks",
+                "hakmem.failOnCloseWithLiveBlocks", "HAKMEM_FAIL_ON_CLOSE_WITH_LIVE_BLOCKS", Parser.BOOLEAN, false);
+
+        static {
+            ALL = Collections.unmodifiableList(DECLARED);
         }
-        String env = switch (property) {
-            case "hakmem.tiny.magCap" -> "HAKMEM_TINY_MAG_CAP";
-            default -> "HAKMEM_" + property.substring("hakmem.".length())
-                    .replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-        };
-        return System.getenv(env);
+
+        final int index;
+        final String setting;
+        final String property;
+        final String variable;
+        private final Parser<T> parser;
+        private final T builtIn;
+        private final String requirement;
+        private final Predicate<T> accepts;
+
+        private Knob(String setting, String property, String variable, Parser<T> parser, T builtIn) {
+            this(setting, property, variable, parser, builtIn, "", v -> true);
+        }
+
+        private Knob(String setting, String property, String variable, Parser<T> parser, T builtIn,
+                String requirement, Predicate<T> accepts) {
+            this.index = DECLARED.size();
+            this.setting = setting;
+            this.property = property;
+            this.variable = variable;
+            this.parser = parser;
+            this.builtIn = builtIn;
+            this.requirement = requirement;
+            this.accepts = accepts;
+            DECLARED.add(this);
+        }
+
+        static Object[] builtIns() {
+            return ALL.stream().map(knob -> knob.builtIn).toArray();
+        }
+
+        T in(Object[] values) {
+            return parser.type().cast(values[index]);
+        }
+
+        /** {@return why {@code value} is refused, naming this setting and the value, or null} */
+        @Nullable String problem(T value) {
+            return accepts.test(value) ? null : setting + " " + requirement + ", was " + value;
+        }
+
+        /**
+         * Sets this knob on {@code builder} from its property, else its environment variable,
+         * and names the one that held a bad value.
+         */
+        void applyFrom(Function<String, @Nullable String> properties, Function<String, @Nullable String> environment,
+                Builder builder) {
+            String source = property;
+            String text = properties.apply(property);
+            if (text == null || text.isBlank()) {
+                source = variable;
+                text = environment.apply(variable);
+            }
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            T value = parser.parse().apply(text.trim());
+            if (value == null) {
+                throw new IllegalArgumentException(source + " must be " + parser.expected() + ", was '" + text + "'");
+            }
+            String problem = problem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException(source + "='" + text + "' is invalid: " + problem);
+            }
+            builder.values[index] = value;
+        }
     }
 
     /**
@@ -291,55 +415,22 @@ public final class HakmemConfig {
      */
     @NullMarked
     public static final class Builder {
-        private int magazineCapacity;
-        private int drainInterval = DEFAULT_DRAIN_INTERVAL;
-        private boolean zeroOnAllocate = true;
-        private boolean trackAllocationSites;
-        private boolean poisonFreedBlocks;
-        private long maxMappedBytes;
-        private int emptySuperSlabCacheSize = 1;
-        private long purgeThresholdBytes = 64L << 20;
-        private OsBackend osBackend;
-        private Duration backgroundTrimInterval;
-        private Duration purgeDelay = DEFAULT_PURGE_DELAY;
+        private final Object[] values;
         private @Nullable String name;
-        private boolean registerMXBean;
-        private boolean detectUseAfterFree;
-        private boolean failOnCloseWithLiveBlocks;
 
-        private Builder(UnaryOperator<@Nullable String> knobs) {
-            fromKnob(knobs, "hakmem.tiny.magCap",
-                    () -> magazineCapacity(intKnob(knobs, "hakmem.tiny.magCap", DEFAULT_MAGAZINE_CAPACITY)));
-            fromKnob(knobs, "hakmem.maxMappedBytes",
-                    () -> maxMappedBytes(longKnob(knobs, "hakmem.maxMappedBytes", Long.MAX_VALUE)));
-            String backend = knobs.apply("hakmem.osBackend");
-            osBackend = backend == null ? OsBackend.AUTO : parseBackend(backend);
-            String track = knobs.apply("hakmem.trackAllocationSites");
-            trackAllocationSites = track != null && parseBoolean("hakmem.trackAllocationSites", track);
-            fromKnob(knobs, "hakmem.backgroundTrimMillis", () -> backgroundTrimInterval(Duration.ofMillis(
-                    longKnob(knobs, "hakmem.backgroundTrimMillis", 0))));
-            fromKnob(knobs, "hakmem.purgeDelayMillis", () -> purgeDelay(Duration.ofMillis(
-                    longKnob(knobs, "hakmem.purgeDelayMillis", DEFAULT_PURGE_DELAY.toMillis()))));
-            String jmx = knobs.apply("hakmem.jmx");
-            registerMXBean = jmx == null || parseBoolean("hakmem.jmx", jmx);
-            String uaf = knobs.apply("hakmem.detectUseAfterFree");
-            detectUseAfterFree = uaf != null && parseBoolean("hakmem.detectUseAfterFree", uaf);
-            String failOnClose = knobs.apply("hakmem.failOnCloseWithLiveBlocks");
-            failOnCloseWithLiveBlocks = failOnClose != null
-                    && parseBoolean("hakmem.failOnCloseWithLiveBlocks", failOnClose);
+        private Builder(Object[] values, @Nullable String name) {
+            this.values = values.clone();
+            this.name = name;
         }
 
-        /** Applies a knob; a value the setter rejects is reported with the knob's name. */
-        private static void fromKnob(UnaryOperator<@Nullable String> knobs, String name, Runnable apply) {
-            try {
-                apply.run();
-            } catch (IllegalArgumentException e) {
-                if (String.valueOf(e.getMessage()).startsWith(name)) {
-                    throw e;
-                }
-                throw new IllegalArgumentException(
-                        name + "='" + knobs.apply(name) + "' is invalid: " + e.getMessage(), e);
+        private <T> Builder set(Knob<T> knob, T value) {
+            Objects.requireNonNull(value, knob.setting);
+            String problem = knob.problem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
             }
+            values[knob.index] = value;
+            return this;
         }
 
         /**
@@ -350,12 +441,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder magazineCapacity(int capacity) {
-            if (capacity < 0 || capacity > 65536) {
-                throw new IllegalArgumentException(
-                        "magazineCapacity must be between 0 and 65536, was " + capacity);
-            }
-            this.magazineCapacity = capacity;
-            return this;
+            return set(Knob.MAGAZINE_CAPACITY, capacity);
         }
 
         /**
@@ -366,11 +452,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder drainInterval(int frees) {
-            if (frees < 1) {
-                throw new IllegalArgumentException("drainInterval must be at least 1, was " + frees);
-            }
-            this.drainInterval = frees;
-            return this;
+            return set(Knob.DRAIN_INTERVAL, frees);
         }
 
         /**
@@ -381,8 +463,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder zeroOnAllocate(boolean zero) {
-            this.zeroOnAllocate = zero;
-            return this;
+            return set(Knob.ZERO_ON_ALLOCATE, zero);
         }
 
         /**
@@ -392,8 +473,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder trackAllocationSites(boolean track) {
-            this.trackAllocationSites = track;
-            return this;
+            return set(Knob.TRACK_ALLOCATION_SITES, track);
         }
 
         /**
@@ -404,8 +484,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder poisonFreedBlocks(boolean poison) {
-            this.poisonFreedBlocks = poison;
-            return this;
+            return set(Knob.POISON_FREED_BLOCKS, poison);
         }
 
         /**
@@ -416,12 +495,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder maxMappedBytes(long bytes) {
-            if (bytes < (2L << 20)) {
-                throw new IllegalArgumentException(
-                        "maxMappedBytes must be at least 2097152 (one SuperSlab), was " + bytes);
-            }
-            this.maxMappedBytes = bytes;
-            return this;
+            return set(Knob.MAX_MAPPED_BYTES, bytes);
         }
 
         /**
@@ -432,12 +506,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder emptySuperSlabCacheSize(int superSlabs) {
-            if (superSlabs < 0 || superSlabs > 64) {
-                throw new IllegalArgumentException(
-                        "emptySuperSlabCacheSize must be between 0 and 64, was " + superSlabs);
-            }
-            this.emptySuperSlabCacheSize = superSlabs;
-            return this;
+            return set(Knob.EMPTY_SUPER_SLAB_CACHE_SIZE, superSlabs);
         }
 
         /**
@@ -449,11 +518,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder purgeThresholdBytes(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("purgeThresholdBytes must not be negative, was " + bytes);
-            }
-            this.purgeThresholdBytes = bytes;
-            return this;
+            return set(Knob.PURGE_THRESHOLD_BYTES, bytes);
         }
 
         /**
@@ -463,8 +528,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder osBackend(OsBackend backend) {
-            this.osBackend = Objects.requireNonNull(backend, "osBackend");
-            return this;
+            return set(Knob.OS_BACKEND, backend);
         }
 
         /**
@@ -475,14 +539,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder backgroundTrimInterval(Duration interval) {
-            Objects.requireNonNull(interval, "backgroundTrimInterval");
-            if (!interval.isZero() && (interval.isNegative() || interval.toMillis() < 1
-                    || interval.compareTo(Duration.ofDays(1)) > 0)) {
-                throw new IllegalArgumentException(
-                        "backgroundTrimInterval must be zero or between 1 ms and 1 day, was " + interval);
-            }
-            this.backgroundTrimInterval = interval;
-            return this;
+            return set(Knob.BACKGROUND_TRIM_INTERVAL, interval);
         }
 
         /**
@@ -497,12 +554,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder purgeDelay(Duration delay) {
-            Objects.requireNonNull(delay, "purgeDelay");
-            if (delay.isNegative() || delay.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("purgeDelay must be between 0 and 1 hour, was " + delay);
-            }
-            this.purgeDelay = delay;
-            return this;
+            return set(Knob.PURGE_DELAY, delay);
         }
 
         /**
@@ -546,8 +598,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder detectUseAfterFree(boolean detect) {
-            this.detectUseAfterFree = detect;
-            return this;
+            return set(Knob.DETECT_USE_AFTER_FREE, detect);
         }
 
         /**
@@ -559,8 +610,7 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder registerMXBean(boolean register) {
-            this.registerMXBean = register;
-            return this;
+            return set(Knob.REGISTER_MXBEAN, register);
         }
 
         /**
@@ -572,51 +622,12 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder failOnCloseWithLiveBlocks(boolean fail) {
-            this.failOnCloseWithLiveBlocks = fail;
-            return this;
+            return set(Knob.FAIL_ON_CLOSE_WITH_LIVE_BLOCKS, fail);
         }
 
         /** {@return the configuration} */
         public HakmemConfig build() {
             return new HakmemConfig(this);
-        }
-
-        private static int intKnob(UnaryOperator<@Nullable String> knobs, String name, int fallback) {
-            long value = longKnob(knobs, name, fallback);
-            if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(name + " is out of range: " + value);
-            }
-            return (int) value;
-        }
-
-        private static long longKnob(UnaryOperator<@Nullable String> knobs, String name, long fallback) {
-            String value = knobs.apply(name);
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                return Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-            }
-        }
-
-        private static boolean parseBoolean(String name, String value) {
-            return switch (value.trim().toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new IllegalArgumentException(
-                        name + " must be true or false, was '" + value + "'");
-            };
-        }
-
-        private static OsBackend parseBackend(String value) {
-            try {
-                return OsBackend.valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "hakmem.osBackend must be AUTO, LINUX or PORTABLE, was '" + value + "'", e);
-            }
         }
     }
 }

@@ -74,6 +74,7 @@ class ArenaMXBeanTest {
             b.allocate(8);
             assertThat(SERVER.getAttribute(second, "LiveBlocks")).isEqualTo(1L);
             assertThat(SERVER.getAttribute(first, "LiveBlocks")).isEqualTo(0L);
+            assertThat(a.name()).isEqualTo(b.name()).isEqualTo("twin");
         }
         assertThat(SERVER.isRegistered(first)).isFalse();
         assertThat(SERVER.isRegistered(second)).isFalse();

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ResourceLock(Resources.SYSTEM_PROPERTIES)
 class ConfigTest {
 
-    private static final List<String> KNOBS = List.of("hakmem.tiny.magCap", "hakmem.maxMappedBytes",
-            "hakmem.osBackend", "hakmem.trackAllocationSites", "hakmem.backgroundTrimMillis", "hakmem.jmx");
+    private static final List<String> KNOBS =
+            HakmemConfig.Knob.ALL.stream().map(knob -> knob.property).toList();
 
     private final Map<String, String> saved = new HashMap<>();
 
@@ -62,7 +62,9 @@ class ConfigTest {
                 invalid("purgeThresholdBytes", "-4096", b -> b.purgeThresholdBytes(-4096)),
                 invalid("backgroundTrimInterval", "PT-0.005S", b -> b.backgroundTrimInterval(Duration.ofMillis(-5))),
                 invalid("backgroundTrimInterval", "PT0.0000005S", b -> b.backgroundTrimInterval(Duration.ofNanos(500))),
-                invalid("backgroundTrimInterval", "PT48H", b -> b.backgroundTrimInterval(Duration.ofDays(2))));
+                invalid("backgroundTrimInterval", "PT48H", b -> b.backgroundTrimInterval(Duration.ofDays(2))),
+                invalid("purgeDelay", "PT-0.001S", b -> b.purgeDelay(Duration.ofMillis(-1))),
+                invalid("purgeDelay", "PT1H0.001S", b -> b.purgeDelay(Duration.ofMillis(3_600_001))));
     }
 
     private static Arguments invalid(String setting, String value, Consumer<HakmemConfig.Builder> call) {
@@ -88,6 +90,8 @@ class ConfigTest {
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("osBackend");
         assertThatThrownBy(() -> HakmemConfig.builder().backgroundTrimInterval(null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("backgroundTrimInterval");
+        assertThatThrownBy(() -> HakmemConfig.builder().purgeDelay(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("purgeDelay");
         assertThatThrownBy(() -> HakmemArena.create(null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("config");
     }
@@ -189,6 +193,15 @@ class ConfigTest {
         "hakmem.backgroundTrimMillis, -1",
         "hakmem.backgroundTrimMillis, 999999999999",
         "hakmem.jmx, maybe",
+        "hakmem.drainInterval, 0",
+        "hakmem.zeroOnAllocate, 1",
+        "hakmem.poisonFreedBlocks, on",
+        "hakmem.emptySuperSlabCacheSize, 65",
+        "hakmem.purgeThresholdBytes, -4096",
+        "hakmem.purgeDelayMillis, 3600001",
+        "hakmem.purgeDelayMillis, 10ms",
+        "hakmem.detectUseAfterFree, yes",
+        "hakmem.failOnCloseWithLiveBlocks, no",
     })
     void invalidPropertyValuesAreRejectedNamingPropertyAndValue(String property, String value) {
         System.setProperty(property, value);

@@ -355,7 +355,9 @@ class ReclamationTest {
     void liveBlocksNameTheAllocationSite() {
         try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().trackAllocationSites(true).build())) {
             MemorySegment freed = arena.allocate(100);
-            MemorySegment leaked = arena.allocate(24); int line = new Throwable().getStackTrace()[0].getLineNumber();
+            // The allocation is on the line after this one.
+            int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+            MemorySegment leaked = arena.allocate(24);
             arena.free(freed);
             List<LiveBlock> blocks = arena.liveBlocks(20);
             assertThat(blocks).hasSize(1);

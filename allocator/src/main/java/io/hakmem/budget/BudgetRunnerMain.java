@@ -1,6 +1,7 @@
 package io.hakmem.budget;
 
 import io.hakmem.HakmemArena;
+import io.hakmem.budget.fork.ForkProtocol;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -35,23 +36,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Exit status: 0 when every budget was run (a workload that threw is reported in the result
  * file), 2 when the request was rejected (the reasons are in the result file), 64 for bad
- * arguments.
+ * arguments. These statuses, the files' keys and the lines the plugin looks for are defined once,
+ * in {@code io.hakmem.budget.fork.ForkProtocol}, which the plugin loads too.
  */
 @NullMarked
 public final class BudgetRunnerMain {
-
-    /** The exit status when the request names a workload or parameter that cannot be used. */
-    public static final int EXIT_CONFIG_ERROR = 2;
-
-    /** Prefixes every line the fork prints, so the plugin can tell them from a workload's output. */
-    public static final String PROGRESS_PREFIX = "[hakmem] ";
-
-    /**
-     * The first line the fork prints, before it reads the request: a fork that ends without it
-     * never got as far as running a budget (a bad JVM option or classpath), one that printed it
-     * and died took a budget down with it.
-     */
-    public static final String STARTED_LINE = "[hakmem-runner] started";
 
     private static final int MAX_CAUSE_LENGTH = 300;
 
@@ -66,12 +55,12 @@ public final class BudgetRunnerMain {
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: BudgetRunnerMain <request.properties> <results.properties>");
-            System.exit(64);
+            System.exit(ForkProtocol.EXIT_USAGE);
         }
         // A process a workload started must not outlive this JVM, whether it ends here or in a
         // workload's System.exit; the plugin's timeout covers the case where it never ends.
         Runtime.getRuntime().addShutdownHook(new Thread(BudgetRunnerMain::destroyDescendants, "hakmem-reaper"));
-        System.out.println(STARTED_LINE);
+        System.out.println(ForkProtocol.STARTED_LINE);
         System.out.flush();
         int status = run(Path.of(args[0]), Path.of(args[1]), System.out);
         System.exit(status);
@@ -124,7 +113,7 @@ public final class BudgetRunnerMain {
         if (!problems.isEmpty()) {
             results.configErrors(problems);
             results.writeTo(resultFile);
-            return EXIT_CONFIG_ERROR;
+            return ForkProtocol.EXIT_CONFIG_ERROR;
         }
         warmUp();
         for (int i = 0; i < workloads.size(); i++) {
@@ -133,7 +122,7 @@ public final class BudgetRunnerMain {
                 ResultFile rejected = new ResultFile();
                 rejected.configErrors(List.of(unread));
                 rejected.writeTo(resultFile);
-                return EXIT_CONFIG_ERROR;
+                return ForkProtocol.EXIT_CONFIG_ERROR;
             }
         }
         results.writeTo(resultFile);
@@ -157,14 +146,14 @@ public final class BudgetRunnerMain {
                             + read + " (a misspelling in <parameters>?)";
                 }
                 runs.add(result);
-                out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d: %.2f s, overhead %.1f %%%n", PROGRESS_PREFIX,
+                out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d: %.2f s, overhead %.1f %%%n", ForkProtocol.PROGRESS_PREFIX,
                         entry.name(), run, request.repeat(), result.elapsedNanos() / 1e9, result.overheadPercent());
             } catch (Throwable e) {
                 // Errors too (OutOfMemoryError, StackOverflowError): they end this budget, not the
                 // JVM, so the budgets after it still run and this one still gets a result.
                 String cause = describe(e);
                 results.error(index, cause);
-                out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d failed: %s%n", PROGRESS_PREFIX, entry.name(),
+                out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d failed: %s%n", ForkProtocol.PROGRESS_PREFIX, entry.name(),
                         run, request.repeat(), cause);
                 e.printStackTrace(out);
                 break;

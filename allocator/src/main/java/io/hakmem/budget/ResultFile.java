@@ -1,5 +1,6 @@
 package io.hakmem.budget;
 
+import io.hakmem.budget.fork.ForkProtocol;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,52 +10,37 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Properties;
 
-/**
- * The results the forked JVM hands back to the plugin, as a properties file:
- *
- * <pre>
- * budgets=1
- * budget.0.name=scaling-1M
- * budget.0.runs=1
- * budget.0.run.0.liveBytes=16000000
- * budget.0.run.0.residentBytes=...
- * budget.0.error=...            (only when the workload threw)
- * configError.0=...             (only when the request was rejected before any run)
- * </pre>
- */
+/** The results the forked JVM hands back to the plugin, as a properties file whose keys {@link ForkProtocol} lists. */
 final class ResultFile {
 
     private final Properties properties = new Properties();
 
     void configErrors(List<String> messages) {
         for (int i = 0; i < messages.size(); i++) {
-            properties.setProperty("configError." + i, messages.get(i));
+            properties.setProperty(ForkProtocol.configErrorKey(i), messages.get(i));
         }
     }
 
     void budgetCount(int count) {
-        properties.setProperty("budgets", Integer.toString(count));
+        properties.setProperty(ForkProtocol.BUDGETS, Integer.toString(count));
     }
 
     void budget(int index, BudgetRequest.Entry entry, List<RunResult> runs) {
-        String prefix = "budget." + index + ".";
-        properties.setProperty(prefix + "name", entry.name());
-        properties.setProperty(prefix + "workload", entry.workload());
-        properties.setProperty(prefix + "runs", Integer.toString(runs.size()));
+        properties.setProperty(ForkProtocol.budgetKey(index, ForkProtocol.NAME), entry.name());
+        properties.setProperty(ForkProtocol.budgetKey(index, ForkProtocol.RUNS), Integer.toString(runs.size()));
         for (int run = 0; run < runs.size(); run++) {
             RunResult result = runs.get(run);
-            String runPrefix = prefix + "run." + run + ".";
-            set(runPrefix + "liveBytes", result.liveBytes());
-            set(runPrefix + "residentBytes", result.residentBytes());
-            set(runPrefix + "mappedBytes", result.mappedBytes());
-            set(runPrefix + "retainedBytes", result.retainedBytes());
-            set(runPrefix + "rssDeltaBytes", result.rssDeltaBytes());
-            set(runPrefix + "elapsedNanos", result.elapsedNanos());
+            set(index, run, ForkProtocol.LIVE_BYTES, result.liveBytes());
+            set(index, run, ForkProtocol.RESIDENT_BYTES, result.residentBytes());
+            set(index, run, ForkProtocol.MAPPED_BYTES, result.mappedBytes());
+            set(index, run, ForkProtocol.RETAINED_BYTES, result.retainedBytes());
+            set(index, run, ForkProtocol.RSS_DELTA_BYTES, result.rssDeltaBytes());
+            set(index, run, ForkProtocol.ELAPSED_NANOS, result.elapsedNanos());
         }
     }
 
     void error(int index, String message) {
-        properties.setProperty("budget." + index + ".error", message);
+        properties.setProperty(ForkProtocol.budgetKey(index, ForkProtocol.ERROR), message);
     }
 
     Properties properties() {
@@ -70,7 +56,7 @@ final class ResultFile {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void set(String key, long value) {
-        properties.setProperty(key, Long.toString(value));
+    private void set(int budget, int run, String figure, long value) {
+        properties.setProperty(ForkProtocol.runKey(budget, run, figure), Long.toString(value));
     }
 }

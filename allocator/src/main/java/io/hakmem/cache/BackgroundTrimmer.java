@@ -3,35 +3,60 @@ package io.hakmem.cache;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One daemon thread per process that trims registered arenas, never one per arena. It starts
  * with the first registration and ends when no live arena is registered. Arenas are held weakly,
- * so an arena that is dropped without {@code close()} does not keep the thread alive for long.
+ * so an arena that is dropped without {@code close()} does not keep the thread alive for long;
+ * the trim function is passed apart from the arena, so that the arena need not implement an
+ * interface of this unexported package, which would put it into the arena's public API.
  */
 @NullMarked
 public final class BackgroundTrimmer {
 
-    /** What the trimmer needs from an arena. */
-    public interface Trimmable {
-        /** Trims what has been idle for a whole interval; returns false once the arena is closed. */
-        boolean trimIdle();
+    private record Entry<T>(WeakReference<T> arena, Predicate<? super T> trimIdle, long intervalNanos,
+            long[] nextDue) {
+
+        boolean gone() {
+            return arena.get() == null;
+        }
+
+        /** Trims the arena if it is still there; false once it is gone or closed. */
+        boolean trim() {
+            T owner = arena.get();
+            if (owner == null) {
+                return false;
+            }
+            try {
+                return trimIdle.test(owner);
+            } catch (RuntimeException e) {
+                // A closed arena or a racing close: stop trimming it rather than kill the thread.
+                return false;
+            }
+        }
     }
 
-    private record Entry(WeakReference<Trimmable> arena, long intervalNanos, long[] nextDue) {
-    }
-
-    private static final List<Entry> ENTRIES = new ArrayList<>();
+    private static final List<Entry<?>> ENTRIES = new ArrayList<>();
     private static @Nullable Thread thread;
 
     private BackgroundTrimmer() {
     }
 
-    /** Registers {@code arena} to be trimmed every {@code intervalNanos}. */
-    public static synchronized void register(Trimmable arena, long intervalNanos) {
-        ENTRIES.add(new Entry(new WeakReference<>(arena), intervalNanos, new long[] {System.nanoTime() + intervalNanos}));
+    /**
+     * Registers {@code arena} to be trimmed every {@code intervalNanos}.
+     *
+     * @param arena held weakly
+     * @param trimIdle trims what has been idle for a whole interval and returns false once the
+     *     arena is closed; it must not capture the arena, or the arena is never collected
+     * @param intervalNanos the interval
+     * @param <T> the arena's type
+     */
+    public static synchronized <T> void register(T arena, Predicate<? super T> trimIdle, long intervalNanos) {
+        ENTRIES.add(new Entry<>(new WeakReference<>(arena), trimIdle, intervalNanos,
+                new long[] {System.nanoTime() + intervalNanos}));
         if (thread == null) {
             Thread t = new Thread(BackgroundTrimmer::run, "hakmem-background-trim");
             t.setDaemon(true);
@@ -48,16 +73,16 @@ public final class BackgroundTrimmer {
 
     private static void run() {
         while (true) {
-            List<Entry> due = new ArrayList<>();
+            List<Entry<?>> due = new ArrayList<>();
             synchronized (BackgroundTrimmer.class) {
                 long now = System.nanoTime();
                 long wait = Long.MAX_VALUE;
-                ENTRIES.removeIf(e -> e.arena.get() == null);
+                ENTRIES.removeIf(Entry::gone);
                 if (ENTRIES.isEmpty()) {
                     thread = null;
                     return;
                 }
-                for (Entry e : ENTRIES) {
+                for (Entry<?> e : ENTRIES) {
                     if (e.nextDue[0] <= now) {
                         due.add(e);
                         e.nextDue[0] = now + e.intervalNanos;
@@ -75,23 +100,13 @@ public final class BackgroundTrimmer {
                     continue;
                 }
             }
-            for (Entry e : due) {
-                Trimmable arena = e.arena.get();
-                if (arena == null || !trim(arena)) {
+            for (Entry<?> e : due) {
+                if (!e.trim()) {
                     synchronized (BackgroundTrimmer.class) {
                         ENTRIES.remove(e);
                     }
                 }
             }
-        }
-    }
-
-    private static boolean trim(Trimmable arena) {
-        try {
-            return arena.trimIdle();
-        } catch (RuntimeException e) {
-            // A closed arena or a racing close: stop trimming it rather than kill the thread.
-            return false;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.hakmem.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hakmem.budget.fork.ForkProtocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,7 +47,7 @@ class BudgetRunnerMainTest {
         try (Reader reader = Files.newBufferedReader(resultFile, StandardCharsets.UTF_8)) {
             results.load(reader);
         }
-        assertThat(status).isEqualTo(BudgetRunnerMain.EXIT_CONFIG_ERROR);
+        assertThat(status).isEqualTo(ForkProtocol.EXIT_CONFIG_ERROR);
         assertThat(results.getProperty("configError.0")).startsWith("budget 'typo': workload 'scalling'");
         assertThat(results.getProperty("configError.1"))
                 .isEqualTo("budget 'text': parameter 'size' must be an integer, was 'big'");
@@ -94,7 +95,7 @@ class BudgetRunnerMainTest {
         int status = BudgetRunnerMain.run(requestFile, resultFile, new PrintStream(out, true, StandardCharsets.UTF_8));
 
         Properties results = load(resultFile);
-        assertThat(status).isEqualTo(BudgetRunnerMain.EXIT_CONFIG_ERROR);
+        assertThat(status).isEqualTo(ForkProtocol.EXIT_CONFIG_ERROR);
         assertThat(results.getProperty("configError.0")).isEqualTo("budget 'typo': workload "
                 + ReadsBlocks.class.getName() + " never read the parameters [blokcs, colour]; it read [blocks]"
                 + " (a misspelling in <parameters>?)");

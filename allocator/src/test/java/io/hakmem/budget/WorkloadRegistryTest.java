@@ -3,6 +3,7 @@ package io.hakmem.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hakmem.budget.fork.ForkProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ class WorkloadRegistryTest {
     @Test
     void theResourceThePluginReadsListsExactlyTheBuiltIns() throws IOException {
         Properties listed = new Properties();
-        try (InputStream in = Objects.requireNonNull(LOADER.getResourceAsStream("META-INF/hakmem/workloads.properties"))) {
+        try (InputStream in = Objects.requireNonNull(LOADER.getResourceAsStream(ForkProtocol.WORKLOADS_RESOURCE))) {
             listed.load(in);
         }
         Map<String, java.util.List<String>> fromResource = new TreeMap<>();

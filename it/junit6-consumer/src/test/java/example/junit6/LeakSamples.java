@@ -17,8 +17,12 @@ final class LeakSamples {
     private LeakSamples() {
     }
 
-    static int line() {
-        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+    /**
+     * {@return the line after the caller's} Called on the line before the allocation it records,
+     * so that the two never share a line a formatter could split.
+     */
+    static int nextLine() {
+        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
     }
 
     /** Keeps the sample out of IDE and build runs. */
@@ -35,7 +39,8 @@ final class LeakSamples {
     static class Leaking {
         @Test
         void leaks24Bytes(HakmemArena arena) {
-            arena.allocate(24); leakLine = line();
+            leakLine = nextLine();
+            arena.allocate(24);
         }
     }
 }

@@ -29,6 +29,8 @@ public abstract class AbstractHakmemArenaAssert<SELF extends AbstractHakmemArena
         extends AbstractAssert<SELF, HakmemArena> {
 
     /**
+     * Starts assertions on an arena, for subclasses.
+     *
      * @param actual the arena
      * @param selfType the concrete class
      */
@@ -49,6 +51,8 @@ public abstract class AbstractHakmemArenaAssert<SELF extends AbstractHakmemArena
     }
 
     /**
+     * Checks how many blocks the arena holds for its users now.
+     *
      * @param expected the number of live blocks
      * @return this
      */
@@ -58,6 +62,8 @@ public abstract class AbstractHakmemArenaAssert<SELF extends AbstractHakmemArena
     }
 
     /**
+     * Checks how many bytes the arena's live blocks were requested with.
+     *
      * @param expected the requested bytes of all live blocks
      * @return this
      */
@@ -91,6 +97,8 @@ public abstract class AbstractHakmemArenaAssert<SELF extends AbstractHakmemArena
     }
 
     /**
+     * Checks that the arena's resident memory exceeds its live bytes by at most a share of them.
+     *
      * @param maxPercent the highest acceptable {@link HakmemStats#overheadPercent()}
      * @return this
      * @see HakmemStatsAssert#hasOverheadAtMostPercent(double)

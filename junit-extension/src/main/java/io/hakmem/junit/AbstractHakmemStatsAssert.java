@@ -25,6 +25,8 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
         extends AbstractAssert<SELF, HakmemStats> {
 
     /**
+     * Starts assertions on a statistics snapshot, for subclasses.
+     *
      * @param actual the snapshot
      * @param selfType the concrete class
      */
@@ -44,6 +46,8 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
     }
 
     /**
+     * Checks how many blocks were live when the snapshot was taken.
+     *
      * @param expected the number of live blocks
      * @return this
      */
@@ -52,6 +56,8 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
     }
 
     /**
+     * Checks how many bytes the live blocks of the snapshot were requested with.
+     *
      * @param expected the requested bytes of all live blocks
      * @return this
      */

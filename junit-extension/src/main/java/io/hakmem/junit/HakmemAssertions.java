@@ -26,6 +26,8 @@ public final class HakmemAssertions {
     }
 
     /**
+     * Starts assertions on an arena.
+     *
      * @param actual the arena to check; it stays open
      * @return assertions on the arena
      */
@@ -34,6 +36,8 @@ public final class HakmemAssertions {
     }
 
     /**
+     * Starts assertions on a statistics snapshot.
+     *
      * @param actual the snapshot to check
      * @return assertions on the snapshot
      */

@@ -23,6 +23,10 @@ import org.jspecify.annotations.NullMarked;
  * }</pre>
  */
 @NullMarked
+// The launcher is a static requirement, not a transitive one: it is optional for this jar's users
+// and only the launcher itself ever loads this class, so no module that reads io.hakmem.junit
+// needs to see TestExecutionListener or TestPlan here.
+@SuppressWarnings("exports")
 public final class HakmemRunListener implements TestExecutionListener {
 
     private static final System.Logger LOG = System.getLogger(HakmemExtension.class.getName());

@@ -25,6 +25,8 @@ public class HakmemSoftAssertions extends SoftAssertions {
     }
 
     /**
+     * Starts soft assertions on an arena: failures are collected, not thrown.
+     *
      * @param actual the arena to check
      * @return soft assertions on the arena
      */
@@ -33,6 +35,8 @@ public class HakmemSoftAssertions extends SoftAssertions {
     }
 
     /**
+     * Starts soft assertions on a statistics snapshot: failures are collected, not thrown.
+     *
      * @param actual the snapshot to check
      * @return soft assertions on the snapshot
      */

@@ -31,7 +31,8 @@ class HakmemArenaAssertTest {
 
     @Test
     void hasNoLeaksListsTheLeakWithItsAllocationSite() {
-        arena.allocate(24); int line = LeakLines.here();
+        int line = LeakLines.next();
+        arena.allocate(24);
 
         assertThatExceptionOfType(AssertionError.class)
                 .isThrownBy(() -> assertThat(arena).hasNoLeaks())
@@ -71,8 +72,9 @@ class HakmemArenaAssertTest {
 
     /** Source lines of the calling frame. */
     static final class LeakLines {
-        static int here() {
-            return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+        /** {@return the line after the caller's, where the allocation it names stands} */
+        static int next() {
+            return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.hakmem.maven;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.NullMarked;
 
@@ -19,8 +21,8 @@ public final class BudgetConfigurationException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** The problems, one line each, each naming the field. */
-    private final List<String> problems;
+    /** The problems, one line each, each naming the field; an ArrayList, which serializes. */
+    private final ArrayList<String> problems;
 
     /**
      * Collects every configuration problem into one exception.
@@ -29,11 +31,11 @@ public final class BudgetConfigurationException extends Exception {
      */
     public BudgetConfigurationException(List<String> problems) {
         super("invalid hakmem budget configuration:\n  " + String.join("\n  ", problems));
-        this.problems = List.copyOf(problems);
+        this.problems = new ArrayList<>(problems);
     }
 
     /** {@return one line per problem} */
     public List<String> problems() {
-        return problems;
+        return Collections.unmodifiableList(problems);
     }
 }

@@ -46,8 +46,20 @@ public class BudgetReportMojo extends AbstractMavenReport {
     public BudgetReportMojo() {}
 
     @Override
-    public String getOutputName() {
+    public String getOutputPath() {
         return "hakmem-budgets";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @deprecated {@link #getOutputPath()} replaces it; the reporting API still declares this one
+     *     abstract, and site plugins built on the older API call it
+     */
+    @Deprecated
+    @Override
+    public String getOutputName() {
+        return getOutputPath();
     }
 
     @Override

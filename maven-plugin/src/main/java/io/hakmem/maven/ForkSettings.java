@@ -26,9 +26,6 @@ public record ForkSettings(
         Path java, List<Path> classpath, String heap, List<String> extraArguments, Duration timeout,
         Path workDirectory) {
 
-    /** The main class of the fork, in hakmem-allocator. */
-    public static final String MAIN_CLASS = "io.hakmem.budget.BudgetRunnerMain";
-
     /** Copies the lists. */
     public ForkSettings {
         classpath = List.copyOf(classpath);

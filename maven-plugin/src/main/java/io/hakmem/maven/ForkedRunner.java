@@ -1,5 +1,6 @@
 package io.hakmem.maven;
 
+import io.hakmem.budget.fork.ForkProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,12 +38,6 @@ import org.jspecify.annotations.NullMarked;
  */
 @NullMarked
 public final class ForkedRunner {
-
-    /** The prefix of the fork's progress lines, as printed by {@code BudgetRunnerMain}. */
-    static final String PROGRESS_PREFIX = "[hakmem] ";
-
-    /** The fork's first line, {@code BudgetRunnerMain.STARTED_LINE}: the runner got control. */
-    static final String STARTED_LINE = "[hakmem-runner] started";
 
     /** The fork's log, with the output of every budget's JVM. */
     static final String LOG = "fork.log";
@@ -135,7 +130,7 @@ public final class ForkedRunner {
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(settings.extraArguments());
         command.add("@" + argFile);
-        command.add(ForkSettings.MAIN_CLASS);
+        command.add(ForkProtocol.MAIN_CLASS);
         command.add(request.toString());
         command.add(results.toString());
         return command;
@@ -209,7 +204,7 @@ public final class ForkedRunner {
             while ((line = reader.readLine()) != null) {
                 writer.write(line);
                 writer.write('\n');
-                if (line.equals(STARTED_LINE)) {
+                if (line.equals(ForkProtocol.STARTED_LINE)) {
                     started.set(true);
                     continue;
                 }
@@ -219,8 +214,8 @@ public final class ForkedRunner {
                         tail.removeFirst();
                     }
                 }
-                if (line.startsWith(PROGRESS_PREFIX)) {
-                    progress.accept(line.substring(PROGRESS_PREFIX.length()));
+                if (line.startsWith(ForkProtocol.PROGRESS_PREFIX)) {
+                    progress.accept(line.substring(ForkProtocol.PROGRESS_PREFIX.length()));
                 }
             }
         } catch (IOException e) {

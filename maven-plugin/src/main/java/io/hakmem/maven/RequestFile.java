@@ -1,12 +1,14 @@
 package io.hakmem.maven;
 
+import io.hakmem.budget.fork.ForkProtocol;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * Writes the budget request that the forked {@code BudgetRunnerMain} reads, as properties.
+ * Writes the budget request that the forked {@code BudgetRunnerMain} reads, as properties whose
+ * keys {@link ForkProtocol} lists.
  *
  * <pre>{@code
  * Properties request = RequestFile.of(specs, 3);
@@ -26,15 +28,14 @@ public final class RequestFile {
      */
     public static Properties of(List<BudgetSpec> budgets, int repeat) {
         Properties properties = new Properties();
-        properties.setProperty("repeat", Integer.toString(repeat));
-        properties.setProperty("budgets", Integer.toString(budgets.size()));
+        properties.setProperty(ForkProtocol.REPEAT, Integer.toString(repeat));
+        properties.setProperty(ForkProtocol.BUDGETS, Integer.toString(budgets.size()));
         for (int i = 0; i < budgets.size(); i++) {
             BudgetSpec budget = budgets.get(i);
-            String prefix = "budget." + i + ".";
-            properties.setProperty(prefix + "name", budget.name());
-            properties.setProperty(prefix + "workload", budget.workload());
+            properties.setProperty(ForkProtocol.budgetKey(i, ForkProtocol.NAME), budget.name());
+            properties.setProperty(ForkProtocol.budgetKey(i, ForkProtocol.WORKLOAD), budget.workload());
             for (Map.Entry<String, String> parameter : budget.parameters().entrySet()) {
-                properties.setProperty(prefix + "parameter." + parameter.getKey(), parameter.getValue());
+                properties.setProperty(ForkProtocol.parameterPrefix(i) + parameter.getKey(), parameter.getValue());
             }
         }
         return properties;

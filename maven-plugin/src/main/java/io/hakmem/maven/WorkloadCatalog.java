@@ -1,5 +1,6 @@
 package io.hakmem.maven;
 
+import io.hakmem.budget.fork.ForkProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,8 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 @NullMarked
 public final class WorkloadCatalog {
-
-    static final String RESOURCE = "META-INF/hakmem/workloads.properties";
 
     private final Map<String, List<String>> builtIns;
 
@@ -62,13 +61,13 @@ public final class WorkloadCatalog {
 
     private static InputStream open(Path allocator) throws IOException {
         if (Files.isDirectory(allocator)) {
-            return Files.newInputStream(allocator.resolve(RESOURCE));
+            return Files.newInputStream(allocator.resolve(ForkProtocol.WORKLOADS_RESOURCE));
         }
         JarFile jar = new JarFile(allocator.toFile());
-        ZipEntry entry = jar.getEntry(RESOURCE);
+        ZipEntry entry = jar.getEntry(ForkProtocol.WORKLOADS_RESOURCE);
         if (entry == null) {
             jar.close();
-            throw new IOException(allocator + " has no " + RESOURCE);
+            throw new IOException(allocator + " has no " + ForkProtocol.WORKLOADS_RESOURCE);
         }
         InputStream in = jar.getInputStream(entry);
         return new java.io.FilterInputStream(in) {

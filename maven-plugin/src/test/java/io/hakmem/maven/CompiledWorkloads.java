@@ -1,5 +1,6 @@
 package io.hakmem.maven;
 
+import io.hakmem.budget.fork.ForkProtocol;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -41,7 +42,7 @@ final class CompiledWorkloads {
     /** @return the hakmem-allocator jar or classes directory on this test's classpath */
     static Path allocator() {
         URL resource = Objects.requireNonNull(CompiledWorkloads.class.getClassLoader()
-                .getResource("META-INF/hakmem/workloads.properties"));
+                .getResource(ForkProtocol.WORKLOADS_RESOURCE));
         try {
             String url = resource.toString();
             if (url.startsWith("jar:")) {

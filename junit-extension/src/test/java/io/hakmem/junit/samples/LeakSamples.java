@@ -18,8 +18,12 @@ public final class LeakSamples {
     private LeakSamples() {
     }
 
-    static int line() {
-        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+    /**
+     * {@return the line after the caller's} Called on the line before the allocation it records,
+     * so that the two never share a line a formatter could split.
+     */
+    static int nextLine() {
+        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
     }
 
     @OnlyInTestKit
@@ -40,7 +44,8 @@ public final class LeakSamples {
         @Test
         void leaks24Bytes(HakmemArena arena) {
             arena.free(arena.allocate(100));
-            arena.allocate(24); leakLine = line();
+            leakLine = nextLine();
+            arena.allocate(24);
         }
     }
 
@@ -49,7 +54,8 @@ public final class LeakSamples {
     public static class FailingAndLeaking {
         @Test
         void failsOnItsOwn(HakmemArena arena) {
-            arena.allocate(24); leakLine = line();
+            leakLine = nextLine();
+            arena.allocate(24);
             throw new IllegalStateException("the test's own failure");
         }
     }
@@ -60,7 +66,8 @@ public final class LeakSamples {
     public static class Warning {
         @Test
         void leaksButOnlyWarns(HakmemArena arena) {
-            arena.allocate(24); leakLine = line();
+            leakLine = nextLine();
+            arena.allocate(24);
         }
     }
 

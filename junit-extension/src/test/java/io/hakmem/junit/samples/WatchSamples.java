@@ -28,8 +28,12 @@ public final class WatchSamples {
     private WatchSamples() {
     }
 
-    static int line() {
-        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber();
+    /**
+     * {@return the line after the caller's} Called on the line before the allocation it records,
+     * so that the two never share a line a formatter could split.
+     */
+    static int nextLine() {
+        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
     }
 
     /** Code under test that holds an arena of its own, as real code does. */
@@ -37,11 +41,13 @@ public final class WatchSamples {
         private final HakmemArena arena;
 
         public Decoder() {
-            arena = HakmemArena.create(); decoderArenaLine = line();
+            decoderArenaLine = nextLine();
+            arena = HakmemArena.create();
         }
 
         public MemorySegment scratch() {
-            MemorySegment s = arena.allocate(24); scratchLine = line();
+            scratchLine = nextLine();
+            MemorySegment s = arena.allocate(24);
             return s;
         }
     }
@@ -58,7 +64,8 @@ public final class WatchSamples {
     public static class GlobalLeak {
         @Test
         void leaks40BytesFromTheGlobalArena() {
-            HakmemArena.global().allocate(40); globalLine = line();
+            globalLine = nextLine();
+            HakmemArena.global().allocate(40);
         }
     }
 
