@@ -33,5 +33,6 @@ module io.hakmem.allocator {
     exports io.hakmem;
     exports io.hakmem.budget;
     // The hook through which the JUnit extension sees every arena; not an API for anyone else.
-    exports io.hakmem.watch to io.hakmem.junit;
+    exports io.hakmem.watch to
+            io.hakmem.junit;
 }

@@ -21,6 +21,8 @@ module io.hakmem.junit {
     exports io.hakmem.junit;
 
     // junit.jupiter.extensions.autodetection.enabled=true registers the extension for every test.
-    provides org.junit.jupiter.api.extension.Extension with io.hakmem.junit.HakmemExtension;
-    provides org.junit.platform.launcher.TestExecutionListener with io.hakmem.junit.HakmemRunListener;
+    provides org.junit.jupiter.api.extension.Extension with
+            io.hakmem.junit.HakmemExtension;
+    provides org.junit.platform.launcher.TestExecutionListener with
+            io.hakmem.junit.HakmemRunListener;
 }

@@ -11,13 +11,12 @@ import java.util.Properties;
  */
 public final class ToolchainJdkHome {
 
-    private ToolchainJdkHome() {
-    }
+    private ToolchainJdkHome() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: ToolchainJdkHome <properties file to write>, got "
-                    + args.length + " arguments");
+            throw new IllegalArgumentException(
+                    "usage: ToolchainJdkHome <properties file to write>, got " + args.length + " arguments");
         }
         Path out = Path.of(args[0]);
         Files.createDirectories(out.toAbsolutePath().getParent());

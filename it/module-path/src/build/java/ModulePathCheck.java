@@ -22,20 +22,24 @@ public final class ModulePathCheck {
 
     private static final String MODULE = "io.hakmem.it.modulepath/io.hakmem.it.modulepath.ModulePathApp";
 
-    private ModulePathCheck() {
-    }
+    private ModulePathCheck() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 2) {
-            throw new IllegalArgumentException("usage: ModulePathCheck <module path> <output directory>, got "
-                    + args.length + " arguments");
+            throw new IllegalArgumentException(
+                    "usage: ModulePathCheck <module path> <output directory>, got " + args.length + " arguments");
         }
         Path out = Files.createDirectories(Path.of(args[1]));
         Path recording = out.resolve("module-path.jfr");
         Files.deleteIfExists(recording);
-        List<String> command = List.of(tool("java"), "--enable-native-access=io.hakmem.allocator",
+        List<String> command = List.of(
+                tool("java"),
+                "--enable-native-access=io.hakmem.allocator",
                 "-XX:StartFlightRecording:filename=" + recording + ",settings=default",
-                "--module-path", args[0], "-m", MODULE);
+                "--module-path",
+                args[0],
+                "-m",
+                MODULE);
         System.out.println("[module-path] " + String.join(" ", command));
         Result app = run(command);
         Files.writeString(out.resolve("app-stdout.txt"), app.stdout);
@@ -62,7 +66,8 @@ public final class ModulePathCheck {
 
     private static void checkEvents(String stdout, Path recording, Path out, List<String> failures)
             throws IOException, InterruptedException {
-        Matcher totals = Pattern.compile("superSlabsMappedTotal=(\\d+) superSlabsReleasedTotal=(\\d+)").matcher(stdout);
+        Matcher totals = Pattern.compile("superSlabsMappedTotal=(\\d+) superSlabsReleasedTotal=(\\d+)")
+                .matcher(stdout);
         if (!totals.find()) {
             failures.add("the app printed no superSlabsMappedTotal/superSlabsReleasedTotal totals");
             return;
@@ -121,6 +126,5 @@ public final class ModulePathCheck {
         return b.toString();
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
+    private record Result(int exitCode, String stdout, String stderr) {}
 }

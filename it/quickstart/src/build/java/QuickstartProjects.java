@@ -44,7 +44,9 @@ public final class QuickstartProjects {
                 }
                 try (Stream<Path> templateFiles = Files.list(dir)) {
                     for (Path f : templateFiles.toList()) {
-                        Files.copy(f, out.resolve(project).resolve(f.getFileName()),
+                        Files.copy(
+                                f,
+                                out.resolve(project).resolve(f.getFileName()),
                                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
                 }

@@ -22,12 +22,12 @@ final class AllocationSites {
 
     void record(long address, long byteSize) {
         // The walk, the costly part, runs outside the monitor.
-        List<StackTraceElement> stack = WALKER.walk(frames -> frames
-                .filter(f -> !isInternal(f.getClassName()))
+        List<StackTraceElement> stack = WALKER.walk(frames -> frames.filter(f -> !isInternal(f.getClassName()))
                 .limit(DEPTH)
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .toList());
-        LiveBlock block = new LiveBlock(address, byteSize, stack, Thread.currentThread().getName());
+        LiveBlock block =
+                new LiveBlock(address, byteSize, stack, Thread.currentThread().getName());
         synchronized (this) {
             byAddress.put(address, block);
         }
@@ -55,7 +55,9 @@ final class AllocationSites {
 
     /** Frames of the allocator itself and of the FFM default methods that call it. */
     private static boolean isInternal(String className) {
-        return className.equals("io.hakmem.HakmemArena") || className.startsWith("io.hakmem.AllocationSites")
-                || className.startsWith("java.lang.foreign.") || className.startsWith("jdk.internal.foreign.");
+        return className.equals("io.hakmem.HakmemArena")
+                || className.startsWith("io.hakmem.AllocationSites")
+                || className.startsWith("java.lang.foreign.")
+                || className.startsWith("jdk.internal.foreign.");
     }
 }

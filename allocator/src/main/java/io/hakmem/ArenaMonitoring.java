@@ -29,8 +29,7 @@ final class ArenaMonitoring {
     private static final AtomicBoolean JFR_HOOKED = new AtomicBoolean();
     private static boolean exitHooked;
 
-    private ArenaMonitoring() {
-    }
+    private ArenaMonitoring() {}
 
     /**
      * Monitors a new arena: registers its MXBean when its config asks, and sets up the periodic JFR
@@ -179,7 +178,10 @@ final class ArenaMonitoring {
             try {
                 out.append(StatsTable.render(arena.name(), "open at exit", arena.stats(), arena.classStats()));
             } catch (RuntimeException e) {
-                out.append("hakmem: arena \"").append(arena.name()).append("\" could not be read: ").append(e)
+                out.append("hakmem: arena \"")
+                        .append(arena.name())
+                        .append("\" could not be read: ")
+                        .append(e)
                         .append('\n');
             }
         }

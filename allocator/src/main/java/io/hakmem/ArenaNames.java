@@ -10,8 +10,7 @@ final class ArenaNames {
 
     private static final AtomicLong UNSITED = new AtomicLong();
 
-    private ArenaNames() {
-    }
+    private ArenaNames() {}
 
     /**
      * @param origin where the arena was created, as its registration recorded it

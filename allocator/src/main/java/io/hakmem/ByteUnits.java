@@ -9,8 +9,7 @@ final class ByteUnits {
 
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
-    private ByteUnits() {
-    }
+    private ByteUnits() {}
 
     /**
      * {@return {@code bytes} as "512 B", "1.5 KiB", "2.0 MiB"; "n/a" for a negative count, which

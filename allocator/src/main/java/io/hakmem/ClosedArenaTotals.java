@@ -13,13 +13,15 @@ import org.jspecify.annotations.NullMarked;
 final class ClosedArenaTotals {
 
     /** One size class over all closed arenas. */
-    record ClassTotals(long blockSize, long allocations, long frees, long liveAtClose) {
-    }
+    record ClassTotals(long blockSize, long allocations, long frees, long liveAtClose) {}
 
     /** The totals at one moment. */
-    record Snapshot(long arenas, long superSlabsMappedTotal, long largeLiveAtClose, long liveBytesAtClose,
-            List<ClassTotals> classes) {
-    }
+    record Snapshot(
+            long arenas,
+            long superSlabsMappedTotal,
+            long largeLiveAtClose,
+            long liveBytesAtClose,
+            List<ClassTotals> classes) {}
 
     private final TreeMap<Long, long[]> byBlockSize = new TreeMap<>();
     private long arenas;

@@ -61,6 +61,7 @@ public final class HakmemArena implements Arena {
     private final @Nullable ThreadCaches caches;
     /** {@link #caches} when the owner's fast paths may use them: not while sites are tracked. */
     private final @Nullable ThreadCaches fastCaches;
+
     private final Arena lifetime = Arena.ofShared();
     private final boolean zero;
     private final @Nullable AllocationSites sites;
@@ -70,11 +71,13 @@ public final class HakmemArena implements Arena {
     private final ArenaWatch.Registration registration;
     /** Set by {@link ArenaMonitoring} while the arena is registered with JMX. */
     volatile @Nullable ObjectName mxBeanName;
+
     private volatile boolean closed;
     /** Set under the heap lock once close() has unmapped everything: no class is in use any more. */
     private boolean unmapped;
     /** Blocks that took the locked path; guarded by the heap lock. */
     private final OpCounters locked = new OpCounters();
+
     private long opsAtLastTrimVisit = -1;
 
     private HakmemArena(HakmemConfig config, OsMemory os, boolean global) {
@@ -92,7 +95,8 @@ public final class HakmemArena implements Arena {
                 : null;
         this.fastCaches = sites == null ? caches : null;
         if (!config.backgroundTrimInterval().isZero()) {
-            BackgroundTrimmer.register(this, HakmemArena::trimIdle, config.backgroundTrimInterval().toNanos());
+            BackgroundTrimmer.register(
+                    this, HakmemArena::trimIdle, config.backgroundTrimInterval().toNanos());
         }
         this.registration = ArenaWatch.opened(this, global);
         // The registration walked the creating stack already; the default name reads it.
@@ -101,8 +105,11 @@ public final class HakmemArena implements Arena {
     }
 
     private static HeapPolicy heapPolicy(HakmemConfig config) {
-        return new HeapPolicy(config.purgeDelay().toNanos(), config.purgeThresholdBytes(),
-                config.emptySuperSlabCacheSize(), config.maxMappedBytes());
+        return new HeapPolicy(
+                config.purgeDelay().toNanos(),
+                config.purgeThresholdBytes(),
+                config.emptySuperSlabCacheSize(),
+                config.maxMappedBytes());
     }
 
     /**
@@ -131,7 +138,8 @@ public final class HakmemArena implements Arena {
 
     /** Lazy and thread-safe through class initialization. */
     private static final class GlobalHolder {
-        private static final HakmemConfig CONFIG = HakmemConfig.defaults().toBuilder().name("global").build();
+        private static final HakmemConfig CONFIG =
+                HakmemConfig.defaults().toBuilder().name("global").build();
         static final HakmemArena ARENA = ArenaMonitoring.opened(
                 new HakmemArena(CONFIG, OsMemories.of(CONFIG.osBackend().choice()), true));
     }
@@ -158,7 +166,8 @@ public final class HakmemArena implements Arena {
      */
     public static HakmemArena create(HakmemConfig config) {
         Objects.requireNonNull(config, "config");
-        return ArenaMonitoring.opened(new HakmemArena(config, OsMemories.of(config.osBackend().choice()), false));
+        return ArenaMonitoring.opened(
+                new HakmemArena(config, OsMemories.of(config.osBackend().choice()), false));
     }
 
     /** For tests that inject an OS layer, e.g. one that fails on demand. */
@@ -235,7 +244,6 @@ public final class HakmemArena implements Arena {
         return e;
     }
 
-
     /** The owner's magazine hit, or null; everything else, bad input included, is allocateSlow's. */
     private @Nullable MemorySegment fromCache(long byteSize) {
         ThreadCaches tcs = fastCaches;
@@ -285,7 +293,7 @@ public final class HakmemArena implements Arena {
      */
     private MemorySegment refillAfterRevoking(ThreadCaches tcs, ThreadCache tc, int c, long byteSize) {
         tcs.revokeAll();
-        for (;;) {
+        for (; ; ) {
             MemorySegment segment = tc.refill(c, byteSize, zero);
             if (segment != null) {
                 return segment;
@@ -435,12 +443,17 @@ public final class HakmemArena implements Arena {
         int index;
         long byteSize = segment.byteSize();
         // Everything unusual (large blocks, bad input) is sorted out by freeSlow.
-        if (ss == null || !segment.isNative() || !ss.owns(segment) || (span = ss.spanOf(address)) == null
-                || (index = span.blockIndex(address)) < 0 || byteSize > span.blockSize()) {
+        if (ss == null
+                || !segment.isNative()
+                || !ss.owns(segment)
+                || (span = ss.spanOf(address)) == null
+                || (index = span.blockIndex(address)) < 0
+                || byteSize > span.blockSize()) {
             freeSlow(segment, ss);
             return;
         }
-        if (tc == null || span.sizeClass() >= SizeClasses.cachedCount()
+        if (tc == null
+                || span.sizeClass() >= SizeClasses.cachedCount()
                 || !freeCached(tc, span, index, segment, byteSize)) {
             freeLocked(ss, span, index, address, byteSize);
         }
@@ -531,9 +544,20 @@ public final class HakmemArena implements Arena {
         heap.lock();
         try {
             var c = heap.counters();
-            return new HakmemStats(liveBlocks(cached), liveBytes(cached), c.superSlabsLive(), c.superSlabsMappedTotal(), c.superSlabsReleasedTotal(), c.blockFreesToSpans(),
-                    c.emptySuperSlabsDetected(), c.allocFailures(), magazineBlocks, heap.mappedBytes(),
-                    closed ? 0 : heap.residentBytes(), heap.large().count(), c.slabsPurged(),
+            return new HakmemStats(
+                    liveBlocks(cached),
+                    liveBytes(cached),
+                    c.superSlabsLive(),
+                    c.superSlabsMappedTotal(),
+                    c.superSlabsReleasedTotal(),
+                    c.blockFreesToSpans(),
+                    c.emptySuperSlabsDetected(),
+                    c.allocFailures(),
+                    magazineBlocks,
+                    heap.mappedBytes(),
+                    closed ? 0 : heap.residentBytes(),
+                    heap.large().count(),
+                    c.slabsPurged(),
                     heap.doubleFreesDetected(cached.remoteFrees()));
         } finally {
             heap.unlock();
@@ -586,8 +610,15 @@ public final class HakmemArena implements Arena {
                 // Every block handed out is live now or was freed since: no allocate counts per class.
                 long allocations = frees + census.live(c);
                 if (census.spans(c) > 0 || allocations > 0) {
-                    out.add(new SizeClassStats(SizeClasses.size(c), census.live(c), census.cached(c),
-                            census.free(c), census.spans(c), census.resident(c), allocations, frees));
+                    out.add(new SizeClassStats(
+                            SizeClasses.size(c),
+                            census.live(c),
+                            census.cached(c),
+                            census.free(c),
+                            census.spans(c),
+                            census.resident(c),
+                            allocations,
+                            frees));
                 }
             }
         } finally {
@@ -688,7 +719,7 @@ public final class HakmemArena implements Arena {
                 out.add(new LiveBlock(address, size, List.of(), ""));
                 return true;
             };
-            heap.forEachBlock(Span.LIVE, s -> { }, visitor);
+            heap.forEachBlock(Span.LIVE, s -> {}, visitor);
             heap.forEachLarge(visitor);
         } finally {
             heap.unlock();
@@ -803,8 +834,8 @@ public final class HakmemArena implements Arena {
         io.hakmem.os.SharedScopes.close(lifetime);
         ArenaWatch.closed(this, registration);
         if (liveBlocks > 0) {
-            LiveAtClose.report(registration.origin().where(), liveBlocks, liveBytes, sites,
-                    config.failOnCloseWithLiveBlocks());
+            LiveAtClose.report(
+                    registration.origin().where(), liveBlocks, liveBytes, sites, config.failOnCloseWithLiveBlocks());
         }
     }
 

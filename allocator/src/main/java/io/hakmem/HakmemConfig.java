@@ -85,6 +85,7 @@ public final class HakmemConfig {
 
     /** One value per {@link Knob}, at its {@link Knob#index}; never null. */
     private final Object[] values;
+
     private final @Nullable String name;
 
     private HakmemConfig(Builder b) {
@@ -262,19 +263,18 @@ public final class HakmemConfig {
                 return null;
             }
         });
-        static final Parser<Boolean> BOOLEAN = new Parser<>(Boolean.class, "true or false",
-                text -> switch (text.toLowerCase(Locale.ROOT)) {
+        static final Parser<Boolean> BOOLEAN =
+                new Parser<>(Boolean.class, "true or false", text -> switch (text.toLowerCase(Locale.ROOT)) {
                     case "true" -> Boolean.TRUE;
                     case "false" -> Boolean.FALSE;
                     default -> null;
                 });
-        static final Parser<Duration> MILLIS = new Parser<>(Duration.class, "a whole number of milliseconds",
-                text -> {
-                    Long millis = LONG.parse.apply(text);
-                    return millis == null ? null : Duration.ofMillis(millis);
-                });
-        static final Parser<OsBackend> OS_BACKEND = new Parser<>(OsBackend.class,
-                "one of " + Arrays.toString(OsBackend.values()) + " in any case", text -> {
+        static final Parser<Duration> MILLIS = new Parser<>(Duration.class, "a whole number of milliseconds", text -> {
+            Long millis = LONG.parse.apply(text);
+            return millis == null ? null : Duration.ofMillis(millis);
+        });
+        static final Parser<OsBackend> OS_BACKEND = new Parser<>(
+                OsBackend.class, "one of " + Arrays.toString(OsBackend.values()) + " in any case", text -> {
                     for (OsBackend backend : OsBackend.values()) {
                         if (backend.name().equalsIgnoreCase(text)) {
                             return backend;
@@ -300,41 +300,88 @@ public final class HakmemConfig {
 
         private static final List<Knob<?>> DECLARED = new ArrayList<>();
 
-        static final Knob<Integer> MAGAZINE_CAPACITY = new Knob<>("magazineCapacity", "hakmem.tiny.magCap",
-                "HAKMEM_TINY_MAG_CAP", Parser.INT, DEFAULT_MAGAZINE_CAPACITY,
-                "must be between 0 and 65536", v -> v >= 0 && v <= 65536);
-        static final Knob<Integer> DRAIN_INTERVAL = new Knob<>("drainInterval", "hakmem.drainInterval",
-                "HAKMEM_DRAIN_INTERVAL", Parser.INT, DEFAULT_DRAIN_INTERVAL, "must be at least 1", v -> v >= 1);
-        static final Knob<Boolean> ZERO_ON_ALLOCATE = new Knob<>("zeroOnAllocate", "hakmem.zeroOnAllocate",
-                "HAKMEM_ZERO_ON_ALLOCATE", Parser.BOOLEAN, true);
-        static final Knob<Boolean> TRACK_ALLOCATION_SITES = new Knob<>("trackAllocationSites",
-                "hakmem.trackAllocationSites", "HAKMEM_TRACK_ALLOCATION_SITES", Parser.BOOLEAN, false);
-        static final Knob<Boolean> POISON_FREED_BLOCKS = new Knob<>("poisonFreedBlocks",
-                "hakmem.poisonFreedBlocks", "HAKMEM_POISON_FREED_BLOCKS", Parser.BOOLEAN, false);
-        static final Knob<Long> MAX_MAPPED_BYTES = new Knob<>("maxMappedBytes", "hakmem.maxMappedBytes",
-                "HAKMEM_MAX_MAPPED_BYTES", Parser.LONG, Long.MAX_VALUE,
-                "must be at least 2097152 (one SuperSlab)", v -> v >= (2L << 20));
-        static final Knob<Integer> EMPTY_SUPER_SLAB_CACHE_SIZE = new Knob<>("emptySuperSlabCacheSize",
-                "hakmem.emptySuperSlabCacheSize", "HAKMEM_EMPTY_SUPER_SLAB_CACHE_SIZE", Parser.INT, 1,
-                "must be between 0 and 64", v -> v >= 0 && v <= 64);
-        static final Knob<Long> PURGE_THRESHOLD_BYTES = new Knob<>("purgeThresholdBytes",
-                "hakmem.purgeThresholdBytes", "HAKMEM_PURGE_THRESHOLD_BYTES", Parser.LONG, 64L << 20,
-                "must not be negative", v -> v >= 0);
-        static final Knob<OsBackend> OS_BACKEND = new Knob<>("osBackend", "hakmem.osBackend",
-                "HAKMEM_OS_BACKEND", Parser.OS_BACKEND, OsBackend.AUTO);
-        static final Knob<Duration> BACKGROUND_TRIM_INTERVAL = new Knob<>("backgroundTrimInterval",
-                "hakmem.backgroundTrimMillis", "HAKMEM_BACKGROUND_TRIM_MILLIS", Parser.MILLIS, Duration.ZERO,
-                "must be zero or between 1 ms and 1 day", v -> v.isZero()
-                        || (!v.isNegative() && v.toMillis() >= 1 && v.compareTo(Duration.ofDays(1)) <= 0));
-        static final Knob<Duration> PURGE_DELAY = new Knob<>("purgeDelay", "hakmem.purgeDelayMillis",
-                "HAKMEM_PURGE_DELAY_MILLIS", Parser.MILLIS, DEFAULT_PURGE_DELAY,
-                "must be between 0 and 1 hour", v -> !v.isNegative() && v.compareTo(Duration.ofHours(1)) <= 0);
-        static final Knob<Boolean> REGISTER_MXBEAN = new Knob<>("registerMXBean", "hakmem.jmx", "HAKMEM_JMX",
-                Parser.BOOLEAN, true);
-        static final Knob<Boolean> DETECT_USE_AFTER_FREE = new Knob<>("detectUseAfterFree",
-                "hakmem.detectUseAfterFree", "HAKMEM_DETECT_USE_AFTER_FREE", Parser.BOOLEAN, false);
-        static final Knob<Boolean> FAIL_ON_CLOSE_WITH_LIVE_BLOCKS = new Knob<>("failOnCloseWithLiveBlocks",
-                "hakmem.failOnCloseWithLiveBlocks", "HAKMEM_FAIL_ON_CLOSE_WITH_LIVE_BLOCKS", Parser.BOOLEAN, false);
+        static final Knob<Integer> MAGAZINE_CAPACITY = new Knob<>(
+                "magazineCapacity",
+                "hakmem.tiny.magCap",
+                "HAKMEM_TINY_MAG_CAP",
+                Parser.INT,
+                DEFAULT_MAGAZINE_CAPACITY,
+                "must be between 0 and 65536",
+                v -> v >= 0 && v <= 65536);
+        static final Knob<Integer> DRAIN_INTERVAL = new Knob<>(
+                "drainInterval",
+                "hakmem.drainInterval",
+                "HAKMEM_DRAIN_INTERVAL",
+                Parser.INT,
+                DEFAULT_DRAIN_INTERVAL,
+                "must be at least 1",
+                v -> v >= 1);
+        static final Knob<Boolean> ZERO_ON_ALLOCATE =
+                new Knob<>("zeroOnAllocate", "hakmem.zeroOnAllocate", "HAKMEM_ZERO_ON_ALLOCATE", Parser.BOOLEAN, true);
+        static final Knob<Boolean> TRACK_ALLOCATION_SITES = new Knob<>(
+                "trackAllocationSites",
+                "hakmem.trackAllocationSites",
+                "HAKMEM_TRACK_ALLOCATION_SITES",
+                Parser.BOOLEAN,
+                false);
+        static final Knob<Boolean> POISON_FREED_BLOCKS = new Knob<>(
+                "poisonFreedBlocks", "hakmem.poisonFreedBlocks", "HAKMEM_POISON_FREED_BLOCKS", Parser.BOOLEAN, false);
+        static final Knob<Long> MAX_MAPPED_BYTES = new Knob<>(
+                "maxMappedBytes",
+                "hakmem.maxMappedBytes",
+                "HAKMEM_MAX_MAPPED_BYTES",
+                Parser.LONG,
+                Long.MAX_VALUE,
+                "must be at least 2097152 (one SuperSlab)",
+                v -> v >= (2L << 20));
+        static final Knob<Integer> EMPTY_SUPER_SLAB_CACHE_SIZE = new Knob<>(
+                "emptySuperSlabCacheSize",
+                "hakmem.emptySuperSlabCacheSize",
+                "HAKMEM_EMPTY_SUPER_SLAB_CACHE_SIZE",
+                Parser.INT,
+                1,
+                "must be between 0 and 64",
+                v -> v >= 0 && v <= 64);
+        static final Knob<Long> PURGE_THRESHOLD_BYTES = new Knob<>(
+                "purgeThresholdBytes",
+                "hakmem.purgeThresholdBytes",
+                "HAKMEM_PURGE_THRESHOLD_BYTES",
+                Parser.LONG,
+                64L << 20,
+                "must not be negative",
+                v -> v >= 0);
+        static final Knob<OsBackend> OS_BACKEND =
+                new Knob<>("osBackend", "hakmem.osBackend", "HAKMEM_OS_BACKEND", Parser.OS_BACKEND, OsBackend.AUTO);
+        static final Knob<Duration> BACKGROUND_TRIM_INTERVAL = new Knob<>(
+                "backgroundTrimInterval",
+                "hakmem.backgroundTrimMillis",
+                "HAKMEM_BACKGROUND_TRIM_MILLIS",
+                Parser.MILLIS,
+                Duration.ZERO,
+                "must be zero or between 1 ms and 1 day",
+                v -> v.isZero() || (!v.isNegative() && v.toMillis() >= 1 && v.compareTo(Duration.ofDays(1)) <= 0));
+        static final Knob<Duration> PURGE_DELAY = new Knob<>(
+                "purgeDelay",
+                "hakmem.purgeDelayMillis",
+                "HAKMEM_PURGE_DELAY_MILLIS",
+                Parser.MILLIS,
+                DEFAULT_PURGE_DELAY,
+                "must be between 0 and 1 hour",
+                v -> !v.isNegative() && v.compareTo(Duration.ofHours(1)) <= 0);
+        static final Knob<Boolean> REGISTER_MXBEAN =
+                new Knob<>("registerMXBean", "hakmem.jmx", "HAKMEM_JMX", Parser.BOOLEAN, true);
+        static final Knob<Boolean> DETECT_USE_AFTER_FREE = new Knob<>(
+                "detectUseAfterFree",
+                "hakmem.detectUseAfterFree",
+                "HAKMEM_DETECT_USE_AFTER_FREE",
+                Parser.BOOLEAN,
+                false);
+        static final Knob<Boolean> FAIL_ON_CLOSE_WITH_LIVE_BLOCKS = new Knob<>(
+                "failOnCloseWithLiveBlocks",
+                "hakmem.failOnCloseWithLiveBlocks",
+                "HAKMEM_FAIL_ON_CLOSE_WITH_LIVE_BLOCKS",
+                Parser.BOOLEAN,
+                false);
 
         static {
             ALL = Collections.unmodifiableList(DECLARED);
@@ -353,8 +400,14 @@ public final class HakmemConfig {
             this(setting, property, variable, parser, builtIn, "", v -> true);
         }
 
-        private Knob(String setting, String property, String variable, Parser<T> parser, T builtIn,
-                String requirement, Predicate<T> accepts) {
+        private Knob(
+                String setting,
+                String property,
+                String variable,
+                Parser<T> parser,
+                T builtIn,
+                String requirement,
+                Predicate<T> accepts) {
             this.index = DECLARED.size();
             this.setting = setting;
             this.property = property;
@@ -375,7 +428,8 @@ public final class HakmemConfig {
         }
 
         /** {@return why {@code value} is refused, naming this setting and the value, or null} */
-        @Nullable String problem(T value) {
+        @Nullable
+        String problem(T value) {
             return accepts.test(value) ? null : setting + " " + requirement + ", was " + value;
         }
 
@@ -383,7 +437,9 @@ public final class HakmemConfig {
          * Sets this knob on {@code builder} from its property, else its environment variable,
          * and names the one that held a bad value.
          */
-        void applyFrom(Function<String, @Nullable String> properties, Function<String, @Nullable String> environment,
+        void applyFrom(
+                Function<String, @Nullable String> properties,
+                Function<String, @Nullable String> environment,
                 Builder builder) {
             String source = property;
             String text = properties.apply(property);
@@ -570,8 +626,10 @@ public final class HakmemConfig {
          * @return this builder
          */
         public Builder name(@Nullable String arenaName) {
-            if (arenaName != null && (arenaName.isBlank() || arenaName.length() > 200
-                    || arenaName.chars().anyMatch(ch -> ch == '\n' || ch == '\r'))) {
+            if (arenaName != null
+                    && (arenaName.isBlank()
+                            || arenaName.length() > 200
+                            || arenaName.chars().anyMatch(ch -> ch == '\n' || ch == '\r'))) {
                 throw new IllegalArgumentException(
                         "name must be 1 to 200 characters, not blank, on one line, was '" + arenaName + "'");
             }

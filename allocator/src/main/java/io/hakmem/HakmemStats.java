@@ -77,8 +77,8 @@ public record HakmemStats(
                 + ", liveBytes=" + ByteUnits.format(liveBytes)
                 + ", mapped=" + ByteUnits.format(mappedBytes)
                 + ", resident=" + ByteUnits.format(residentBytes)
-                + ", overhead=" + (Double.isNaN(overheadPercent()) ? "n/a"
-                        : String.format(Locale.ROOT, "%.1f %%", overheadPercent()))
+                + ", overhead="
+                + (Double.isNaN(overheadPercent()) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", overheadPercent()))
                 + ", magazineBlocks=" + magazineBlocks
                 + ", superSlabs=" + superSlabsLive + " live/" + superSlabsMappedTotal + " mapped/"
                 + superSlabsReleasedTotal + " released"

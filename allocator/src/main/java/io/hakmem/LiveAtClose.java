@@ -16,8 +16,7 @@ final class LiveAtClose {
     /** Where warnings go; tests swap it, as the allocator's module cannot read java.logging. */
     static volatile Consumer<String> sink = message -> LOG.log(System.Logger.Level.WARNING, message);
 
-    private LiveAtClose() {
-    }
+    private LiveAtClose() {}
 
     /**
      * @param createdAt the arena's creation site
@@ -27,11 +26,16 @@ final class LiveAtClose {
      * @param fail whether to throw instead of warning
      */
     static void report(String createdAt, long liveBlocks, long liveBytes, List<LiveBlock> live, boolean fail) {
-        StringBuilder sb = new StringBuilder("HakmemArena created at ").append(createdAt).append(" was closed with ")
-                .append(blocks(liveBlocks, liveBytes)).append(" still live; close() unmapped them");
+        StringBuilder sb = new StringBuilder("HakmemArena created at ")
+                .append(createdAt)
+                .append(" was closed with ")
+                .append(blocks(liveBlocks, liveBytes))
+                .append(" still live; close() unmapped them");
         Map<String, long[]> bySite = new LinkedHashMap<>();
         for (LiveBlock b : live) {
-            String site = b.allocationSite().isEmpty() ? "unknown" : b.allocationSite().get(0).toString();
+            String site = b.allocationSite().isEmpty()
+                    ? "unknown"
+                    : b.allocationSite().get(0).toString();
             long[] c = bySite.computeIfAbsent(site, k -> new long[2]);
             c[0]++;
             c[1] += b.byteSize();
@@ -39,8 +43,10 @@ final class LiveAtClose {
         bySite.entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
                 .limit(TOP_SITES)
-                .forEach(e -> sb.append("\n  ").append(blocks(e.getValue()[0], e.getValue()[1]))
-                        .append(" allocated at ").append(e.getKey()));
+                .forEach(e -> sb.append("\n  ")
+                        .append(blocks(e.getValue()[0], e.getValue()[1]))
+                        .append(" allocated at ")
+                        .append(e.getKey()));
         if (live.isEmpty()) {
             sb.append("\n  (turn on trackAllocationSites to see where they were allocated)");
         }

@@ -28,11 +28,13 @@ public record LiveBlock(long address, long byteSize, List<StackTraceElement> all
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder()
-                .append(byteSize).append(" B at 0x").append(Long.toHexString(address));
+        StringBuilder sb =
+                new StringBuilder().append(byteSize).append(" B at 0x").append(Long.toHexString(address));
         if (!allocationSite.isEmpty()) {
-            sb.append(" allocated by ").append(threadName.isEmpty() ? "?" : threadName)
-                    .append(" at ").append(allocationSite.get(0));
+            sb.append(" allocated by ")
+                    .append(threadName.isEmpty() ? "?" : threadName)
+                    .append(" at ")
+                    .append(allocationSite.get(0));
         }
         return sb.toString();
     }

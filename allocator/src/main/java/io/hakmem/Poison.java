@@ -26,7 +26,8 @@ final class Poison {
      *
      * @return the exception describing the first damaged byte, or null when the block is intact
      */
-    @Nullable IllegalStateException damage(MemorySegment block) {
+    @Nullable
+    IllegalStateException damage(MemorySegment block) {
         long bad = firstDamaged(block);
         if (bad < 0) {
             return null;

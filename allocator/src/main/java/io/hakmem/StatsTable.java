@@ -13,12 +13,12 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class StatsTable {
 
-    private static final String[] HEADER =
-            {"block", "live", "in use", "cached", "free", "spans", "resident", "allocs", "frees"};
+    private static final String[] HEADER = {
+        "block", "live", "in use", "cached", "free", "spans", "resident", "allocs", "frees"
+    };
     private static final long SUPERSLAB = 2L << 20;
 
-    private StatsTable() {
-    }
+    private StatsTable() {}
 
     /**
      * Renders one arena.
@@ -40,10 +40,17 @@ final class StatsTable {
         long allocs = 0;
         long frees = 0;
         for (SizeClassStats c : classes) {
-            rows.add(new String[] {ByteUnits.format(c.blockSize()), count(c.liveBlocks()),
-                    ByteUnits.format(c.liveBlockBytes()), count(c.cachedBlocks()), count(c.freeBlocks()),
-                    count(c.spans()), ByteUnits.format(c.residentBytes()), count(c.allocations()),
-                    count(c.frees())});
+            rows.add(new String[] {
+                ByteUnits.format(c.blockSize()),
+                count(c.liveBlocks()),
+                ByteUnits.format(c.liveBlockBytes()),
+                count(c.cachedBlocks()),
+                count(c.freeBlocks()),
+                count(c.spans()),
+                ByteUnits.format(c.residentBytes()),
+                count(c.allocations()),
+                count(c.frees())
+            });
             live += c.liveBlocks();
             inUse += c.liveBlockBytes();
             cached += c.cachedBlocks();
@@ -55,25 +62,43 @@ final class StatsTable {
         }
         if (stats.largeMappings() > 0) {
             long largeBytes = stats.mappedBytes() - stats.superSlabsLive() * SUPERSLAB;
-            rows.add(new String[] {"large", count(stats.largeMappings()), ByteUnits.format(largeBytes),
-                    "", "", "", "", "", ""});
+            rows.add(new String[] {
+                "large", count(stats.largeMappings()), ByteUnits.format(largeBytes), "", "", "", "", "", ""
+            });
             live += stats.largeMappings();
             inUse += largeBytes;
         }
-        rows.add(new String[] {"total", count(live), ByteUnits.format(inUse), count(cached), count(free),
-                count(spans), ByteUnits.format(resident), count(allocs), count(frees)});
+        rows.add(new String[] {
+            "total",
+            count(live),
+            ByteUnits.format(inUse),
+            count(cached),
+            count(free),
+            count(spans),
+            ByteUnits.format(resident),
+            count(allocs),
+            count(frees)
+        });
         StringBuilder out = new StringBuilder();
         out.append("hakmem: arena \"").append(name).append("\" (").append(state).append(")\n");
         out.append(columns(rows));
-        out.append(String.format(Locale.ROOT,
+        out.append(String.format(
+                Locale.ROOT,
                 "  requested %s live; mapped %s, resident %s, overhead %s%n",
-                ByteUnits.format(stats.liveBytes()), ByteUnits.format(stats.mappedBytes()),
-                ByteUnits.format(stats.residentBytes()), percent(stats.overheadPercent())));
-        out.append(String.format(Locale.ROOT,
+                ByteUnits.format(stats.liveBytes()),
+                ByteUnits.format(stats.mappedBytes()),
+                ByteUnits.format(stats.residentBytes()),
+                percent(stats.overheadPercent())));
+        out.append(String.format(
+                Locale.ROOT,
                 "  SuperSlabs %d live, %d mapped, %d released; %d slabs purged; %d failed allocations; "
                         + "%d double frees caught%n",
-                stats.superSlabsLive(), stats.superSlabsMappedTotal(), stats.superSlabsReleasedTotal(), stats.slabsPurged(),
-                stats.allocFailures(), stats.doubleFreesDetected()));
+                stats.superSlabsLive(),
+                stats.superSlabsMappedTotal(),
+                stats.superSlabsReleasedTotal(),
+                stats.slabsPurged(),
+                stats.allocFailures(),
+                stats.doubleFreesDetected()));
         return out.toString();
     }
 
@@ -93,8 +118,9 @@ final class StatsTable {
         long frees = 0;
         long leaked = 0;
         for (ClosedArenaTotals.ClassTotals c : totals.classes()) {
-            rows.add(new String[] {ByteUnits.format(c.blockSize()), count(c.allocations()), count(c.frees()),
-                    count(c.liveAtClose())});
+            rows.add(new String[] {
+                ByteUnits.format(c.blockSize()), count(c.allocations()), count(c.frees()), count(c.liveAtClose())
+            });
             allocs += c.allocations();
             frees += c.frees();
             leaked += c.liveAtClose();

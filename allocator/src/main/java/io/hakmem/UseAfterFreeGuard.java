@@ -1,7 +1,7 @@
 package io.hakmem;
 
-import io.hakmem.slab.BadFrees;
 import io.hakmem.os.SharedScopes;
+import io.hakmem.slab.BadFrees;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -21,8 +21,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class UseAfterFreeGuard {
 
-    private record Guarded(MemorySegment block, Arena scope) {
-    }
+    private record Guarded(MemorySegment block, Arena scope) {}
 
     private final ConcurrentHashMap<Long, Guarded> live = new ConcurrentHashMap<>();
 
@@ -51,9 +50,11 @@ final class UseAfterFreeGuard {
             return g.block();
         }
         if (view.isNative() && !view.scope().isAlive()) {
-            throw BadFrees.doubleFree(address, g != null
-                    ? "this segment was freed before, and its address now belongs to a newer block"
-                    : "this segment was freed before");
+            throw BadFrees.doubleFree(
+                    address,
+                    g != null
+                            ? "this segment was freed before, and its address now belongs to a newer block"
+                            : "this segment was freed before");
         }
         // Not a view this guard made (a slice, a foreign segment): the arena's checks name it.
         return view;

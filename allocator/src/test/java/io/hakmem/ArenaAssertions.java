@@ -8,8 +8,7 @@ import java.lang.foreign.ValueLayout;
 /** Checks shared by the single-threaded allocator tests. */
 final class ArenaAssertions {
 
-    private ArenaAssertions() {
-    }
+    private ArenaAssertions() {}
 
     /**
      * Proves that the arena still serves blocks after a failed call: a small, a medium and a
@@ -49,9 +48,15 @@ final class ArenaAssertions {
     static HakmemStats assertTrimReclaimsEverything(HakmemArena arena) {
         arena.trim();
         HakmemStats trimmed = arena.stats();
-        assertThat(trimmed.superSlabsLive()).as("SuperSlabs after trim in %s", trimmed).isZero();
-        assertThat(trimmed.mappedBytes()).as("mapped bytes after trim in %s", trimmed).isZero();
-        assertThat(trimmed.magazineBlocks()).as("cached blocks after trim in %s", trimmed).isZero();
+        assertThat(trimmed.superSlabsLive())
+                .as("SuperSlabs after trim in %s", trimmed)
+                .isZero();
+        assertThat(trimmed.mappedBytes())
+                .as("mapped bytes after trim in %s", trimmed)
+                .isZero();
+        assertThat(trimmed.magazineBlocks())
+                .as("cached blocks after trim in %s", trimmed)
+                .isZero();
         return trimmed;
     }
 

@@ -17,19 +17,24 @@ class ArenaMXBeanTest {
     @Test
     void anOpenArenaIsFoundByTypeAndIsGoneAfterClose() throws Exception {
         ObjectName name = new ObjectName("io.hakmem:type=HakmemArena,name=mxbean-open-close");
-        HakmemArena arena = HakmemArena.create(HakmemConfig.builder().name("mxbean-open-close").build());
-        assertThat(SERVER.queryNames(new ObjectName("io.hakmem:type=HakmemArena,*"), null)).contains(name);
+        HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().name("mxbean-open-close").build());
+        assertThat(SERVER.queryNames(new ObjectName("io.hakmem:type=HakmemArena,*"), null))
+                .contains(name);
         assertThat(SERVER.isRegistered(name)).isTrue();
         arena.close();
         assertThat(SERVER.isRegistered(name)).isFalse();
-        assertThat(SERVER.queryNames(new ObjectName("io.hakmem:type=HakmemArena,*"), null)).doesNotContain(name);
+        assertThat(SERVER.queryNames(new ObjectName("io.hakmem:type=HakmemArena,*"), null))
+                .doesNotContain(name);
     }
 
     @Test
     void attributesAreTheArenasStatsAndTrimIsAnOperation() throws Exception {
         ObjectName name = new ObjectName("io.hakmem:type=HakmemArena,name=mxbean-attributes");
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().name("mxbean-attributes")
-                .magazineCapacity(0).build())) {
+        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder()
+                .name("mxbean-attributes")
+                .magazineCapacity(0)
+                .build())) {
             for (int i = 0; i < 100; i++) {
                 arena.allocate(16);
             }
@@ -41,7 +46,8 @@ class ArenaMXBeanTest {
             assertThat(SERVER.getAttribute(name, "MappedBytes")).isEqualTo(2L << 20);
             HakmemArenaMXBean proxy = JMX.newMXBeanProxy(SERVER, name, HakmemArenaMXBean.class);
             assertThat(proxy.getResidentBytes()).isEqualTo(arena.stats().residentBytes());
-            assertThat(proxy.getClassStatsTable()).contains("hakmem: arena \"mxbean-attributes\" (open)")
+            assertThat(proxy.getClassStatsTable())
+                    .contains("hakmem: arena \"mxbean-attributes\" (open)")
                     .containsPattern("(?m)^\\s+16 B\\s+100\\s+1\\.6 KiB\\s");
             long purgedBefore = arena.stats().slabsPurged();
             // The empty 3 KiB span is kept for reuse until a trim: the operation gives it back.
@@ -55,8 +61,8 @@ class ArenaMXBeanTest {
 
     @Test
     void registrationCanBeTurnedOff() throws Exception {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().name("mxbean-off")
-                .registerMXBean(false).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().name("mxbean-off").registerMXBean(false).build())) {
             assertThat(SERVER.queryNames(new ObjectName("io.hakmem:type=HakmemArena,name=mxbean-off*"), null))
                     .isEmpty();
             assertThat(arena.name()).isEqualTo("mxbean-off");
@@ -68,7 +74,8 @@ class ArenaMXBeanTest {
         ObjectName first = new ObjectName("io.hakmem:type=HakmemArena,name=twin");
         ObjectName second = new ObjectName("io.hakmem:type=HakmemArena,name=twin#2");
         HakmemConfig config = HakmemConfig.builder().name("twin").build();
-        try (HakmemArena a = HakmemArena.create(config); HakmemArena b = HakmemArena.create(config)) {
+        try (HakmemArena a = HakmemArena.create(config);
+                HakmemArena b = HakmemArena.create(config)) {
             assertThat(SERVER.isRegistered(first)).isTrue();
             assertThat(SERVER.isRegistered(second)).isTrue();
             b.allocate(8);

@@ -31,17 +31,21 @@ class ArenaStatisticsEventTest {
     @Test
     void aTwoSecondRecordingWithTheShippedSettingsHoldsAnEventPerOpenArena() throws Exception {
         Configuration settings = shippedSettings();
-        assertThat(settings.getSettings()).containsEntry("hakmem.ArenaStatistics#period", "1 s")
+        assertThat(settings.getSettings())
+                .containsEntry("hakmem.ArenaStatistics#period", "1 s")
                 .containsEntry("hakmem.ArenaStatistics#enabled", "true");
         Path file = dir.resolve("stats.jfr");
-        try (HakmemArena small = HakmemArena.create(HakmemConfig.builder().name("jfr-small").build());
-                HakmemArena large = HakmemArena.create(HakmemConfig.builder().name("jfr-large").build())) {
+        try (HakmemArena small = HakmemArena.create(
+                        HakmemConfig.builder().name("jfr-small").build());
+                HakmemArena large = HakmemArena.create(
+                        HakmemConfig.builder().name("jfr-large").build())) {
             for (int i = 0; i < 100; i++) {
                 small.allocate(16);
             }
             MemorySegment big = large.allocate(1L << 20);
             big.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 1L);
-            HakmemArena.create(HakmemConfig.builder().name("jfr-closed").build()).close();
+            HakmemArena.create(HakmemConfig.builder().name("jfr-closed").build())
+                    .close();
             try (Recording recording = new Recording(settings)) {
                 recording.start();
                 Thread.sleep(2_000);
@@ -73,13 +77,30 @@ class ArenaStatisticsEventTest {
         try (Recording recording = new Recording(shippedSettings())) {
             recording.start();
             EventType type = FlightRecorder.getFlightRecorder().getEventTypes().stream()
-                    .filter(t -> t.getName().equals("hakmem.ArenaStatistics")).findFirst().orElseThrow();
+                    .filter(t -> t.getName().equals("hakmem.ArenaStatistics"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(type.getCategoryNames()).containsExactly("hakmem");
             assertThat(type.getLabel()).isEqualTo("Arena Statistics");
-            assertThat(type.getFields()).extracting(f -> f.getName()).contains("arena", "liveBlocks", "liveBytes",
-                    "mappedBytes", "residentBytes", "overheadPercent", "magazineBlocks", "superSlabsLive",
-                    "superSlabsMappedTotal", "superSlabsReleasedTotal", "blockFreesToSpans", "emptySuperSlabsDetected",
-                    "allocFailures", "largeMappings", "slabsPurged", "doubleFreesDetected");
+            assertThat(type.getFields())
+                    .extracting(f -> f.getName())
+                    .contains(
+                            "arena",
+                            "liveBlocks",
+                            "liveBytes",
+                            "mappedBytes",
+                            "residentBytes",
+                            "overheadPercent",
+                            "magazineBlocks",
+                            "superSlabsLive",
+                            "superSlabsMappedTotal",
+                            "superSlabsReleasedTotal",
+                            "blockFreesToSpans",
+                            "emptySuperSlabsDetected",
+                            "allocFailures",
+                            "largeMappings",
+                            "slabsPurged",
+                            "doubleFreesDetected");
             assertThat(recording.getSettings()).containsEntry("hakmem.Trim#threshold", "0 ms");
             recording.stop();
         }
@@ -87,7 +108,9 @@ class ArenaStatisticsEventTest {
 
     private static Configuration shippedSettings() throws Exception {
         try (InputStream in = HakmemArena.class.getResourceAsStream("/META-INF/hakmem/hakmem.jfc")) {
-            assertThat(in).as("META-INF/hakmem/hakmem.jfc in the allocator's resources").isNotNull();
+            assertThat(in)
+                    .as("META-INF/hakmem/hakmem.jfc in the allocator's resources")
+                    .isNotNull();
             return Configuration.create(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
     }

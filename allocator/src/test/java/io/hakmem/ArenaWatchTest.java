@@ -23,7 +23,8 @@ class ArenaWatchTest {
             assertThat(origin).isNotNull();
             assertThat(origin.where()).startsWith("io.hakmem.ArenaWatchTest.listsOpenArenasWithTheirCreationSite(");
             assertThat(origin.threadName()).isEqualTo(Thread.currentThread().getName());
-            assertThat(ArenaWatch.origin(HakmemArena.global())).extracting(ArenaWatch.Origin::where)
+            assertThat(ArenaWatch.origin(HakmemArena.global()))
+                    .extracting(ArenaWatch.Origin::where)
                     .isEqualTo("io.hakmem.HakmemArena.global(Unknown Source)");
         } finally {
             arena.close();
@@ -68,7 +69,8 @@ class ArenaWatchTest {
         HakmemArena global = HakmemArena.global(); // created before listening, as in a test run
         ArenaWatch.Listener previous = ArenaWatch.install(listener);
         try {
-            try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().detectUseAfterFree(true).build())) {
+            try (HakmemArena arena = HakmemArena.create(
+                    HakmemConfig.builder().detectUseAfterFree(true).build())) {
                 MemorySegment a = arena.allocate(24);
                 MemorySegment b = arena.allocate(5000, 64);
                 arena.free(a);
@@ -79,7 +81,15 @@ class ArenaWatchTest {
         } finally {
             ArenaWatch.install(previous);
         }
-        assertThat(events).containsExactly("created", "allocated 24", "allocated 5000", "freeing 24", "freeing 5000",
-                "closed", "allocated 40", "freeing 40");
+        assertThat(events)
+                .containsExactly(
+                        "created",
+                        "allocated 24",
+                        "allocated 5000",
+                        "freeing 24",
+                        "freeing 5000",
+                        "closed",
+                        "allocated 40",
+                        "freeing 40");
     }
 }

@@ -25,7 +25,8 @@ class BadInputTest {
     private static final long LARGE = 300 * 1024;
 
     private static HakmemArena arena(int magazineCapacity) {
-        return HakmemArena.create(HakmemConfig.builder().magazineCapacity(magazineCapacity).build());
+        return HakmemArena.create(
+                HakmemConfig.builder().magazineCapacity(magazineCapacity).build());
     }
 
     @ParameterizedTest
@@ -67,7 +68,8 @@ class BadInputTest {
 
     @Test
     void freeOfAnotherHakmemArenasSegmentIsRejectedAndLeavesBothArenasIntact() {
-        try (HakmemArena arena = HakmemArena.create(); HakmemArena other = HakmemArena.create()) {
+        try (HakmemArena arena = HakmemArena.create();
+                HakmemArena other = HakmemArena.create()) {
             MemorySegment mine = arena.allocate(32);
             MemorySegment small = other.allocate(32);
             MemorySegment medium = other.allocate(5000);
@@ -99,7 +101,8 @@ class BadInputTest {
 
     @Test
     void freeOfJdkArenaAndHeapSegmentsIsRejected() {
-        try (HakmemArena arena = HakmemArena.create(); Arena confined = Arena.ofConfined()) {
+        try (HakmemArena arena = HakmemArena.create();
+                Arena confined = Arena.ofConfined()) {
             MemorySegment keep = arena.allocate(40);
             MemorySegment jdk = confined.allocate(32);
             assertThatThrownBy(() -> arena.free(jdk))
@@ -154,7 +157,8 @@ class BadInputTest {
     void freeOfARawAliasOfALiveBlockIsRejectedAsNotHandedOutAndTheBlockStaysLive(int magazineCapacity) {
         try (HakmemArena arena = arena(magazineCapacity)) {
             MemorySegment block = arena.allocate(32);
-            for (MemorySegment alias : List.of(MemorySegment.ofAddress(block.address()),
+            for (MemorySegment alias : List.of(
+                    MemorySegment.ofAddress(block.address()),
                     MemorySegment.ofAddress(block.address()).reinterpret(32))) {
                 assertThatThrownBy(() -> arena.free(alias))
                         .isInstanceOf(IllegalArgumentException.class)
@@ -208,7 +212,8 @@ class BadInputTest {
                 MemorySegment block = arena.allocate(size);
                 arena.free(block);
                 Throwable second = catchThrowable(() -> arena.free(block));
-                assertThat(second).as("second free of %d B", size)
+                assertThat(second)
+                        .as("second free of %d B", size)
                         .isInstanceOfAny(IllegalStateException.class, IllegalArgumentException.class)
                         .hasMessageContaining(hex(block));
                 assertLive(arena, 1, 32);
@@ -274,11 +279,14 @@ class BadInputTest {
             assertThatThrownBy(() -> stale.get(ValueLayout.JAVA_LONG, 0)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> stale.set(ValueLayout.JAVA_LONG, 0, 2)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> arena.free(stale))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
         }
-        assertThatThrownBy(() -> arena.allocate(32)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> arena.allocate(32))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
-        assertThatThrownBy(() -> arena.allocate(LARGE, 8192)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> arena.allocate(LARGE, 8192))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
         assertThatThrownBy(arena::trim).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(arena::close).isInstanceOf(IllegalStateException.class);
@@ -306,8 +314,7 @@ class BadInputTest {
             assertThat(trimmed.mappedBytes()).isZero();
             for (MemorySegment block : stale) {
                 assertThat(block.scope().isAlive()).as("scope of %s", block).isFalse();
-                assertThatThrownBy(() -> block.get(ValueLayout.JAVA_BYTE, 0))
-                        .isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(() -> block.get(ValueLayout.JAVA_BYTE, 0)).isInstanceOf(IllegalStateException.class);
                 assertThatThrownBy(() -> block.fill((byte) 3)).isInstanceOf(IllegalStateException.class);
             }
             assertStillWorks(arena);
@@ -317,7 +324,8 @@ class BadInputTest {
     @Test
     void goingOverMaxMappedBytesFailsNamingTheLimitAndRecoversAfterFrees() {
         long limit = 4L << 20;
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().maxMappedBytes(limit).build())) {
+        try (HakmemArena arena =
+                HakmemArena.create(HakmemConfig.builder().maxMappedBytes(limit).build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             OutOfMemoryError failure = fillUntilOutOfMemory(arena, blocks, 64 * 1024);
             // 64 KiB blocks fill whole slabs: exactly two SuperSlabs' worth fit under 4 MiB.
@@ -326,8 +334,10 @@ class BadInputTest {
             assertThat(arena.stats().allocFailures()).isEqualTo(1);
             assertThat(arena.stats().mappedBytes()).isEqualTo(limit);
             assertLive(arena, 64, 64L * 64 * 1024);
-            assertThatThrownBy(() -> arena.allocate(LARGE)).isInstanceOf(OutOfMemoryError.class)
-                    .hasMessageContaining("maxMappedBytes").hasMessageContaining(Long.toString(limit));
+            assertThatThrownBy(() -> arena.allocate(LARGE))
+                    .isInstanceOf(OutOfMemoryError.class)
+                    .hasMessageContaining("maxMappedBytes")
+                    .hasMessageContaining(Long.toString(limit));
             assertThat(arena.stats().allocFailures()).isEqualTo(2);
             assertLive(arena, 64, 64L * 64 * 1024);
 
@@ -350,7 +360,8 @@ class BadInputTest {
     @Test
     void tinyBlocksThroughMagazinesStopExactlyAtTheLimit() {
         long limit = 4L << 20;
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().maxMappedBytes(limit).build())) {
+        try (HakmemArena arena =
+                HakmemArena.create(HakmemConfig.builder().maxMappedBytes(limit).build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             OutOfMemoryError failure = fillUntilOutOfMemory(arena, blocks, 1024);
             // 64 blocks of 1 KiB per slab, 32 slabs per SuperSlab, two SuperSlabs: no block lost
@@ -370,8 +381,10 @@ class BadInputTest {
     @ValueSource(ints = {0, HakmemConfig.DEFAULT_MAGAZINE_CAPACITY})
     void emptySuperSlabsInTheCacheDoNotCountAgainstTheLimitWhenMemoryIsNeeded(int magazineCapacity) {
         long limit = 4L << 20;
-        try (HakmemArena arena = HakmemArena.create(
-                HakmemConfig.builder().maxMappedBytes(limit).magazineCapacity(magazineCapacity).build())) {
+        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder()
+                .maxMappedBytes(limit)
+                .magazineCapacity(magazineCapacity)
+                .build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             fillUntilOutOfMemory(arena, blocks, 64 * 1024);
             // Free the second SuperSlab's 32 blocks: without caches it is empty, parked in the
@@ -408,8 +421,10 @@ class BadInputTest {
     @Test
     void freedBlocksParkedInTheMagazineDoNotBlockALargeAllocationUnderTheLimit() {
         long limit = 4L << 20;
-        try (HakmemArena arena = HakmemArena.create(
-                HakmemConfig.builder().maxMappedBytes(limit).magazineCapacity(1024).build())) {
+        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder()
+                .maxMappedBytes(limit)
+                .magazineCapacity(1024)
+                .build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 blocks.add(arena.allocate(16));
@@ -429,7 +444,8 @@ class BadInputTest {
     @ValueSource(longs = {Long.MAX_VALUE, Long.MAX_VALUE - 4095, 1L << 62})
     void absurdSizesFailWithOutOfMemoryAndNeverHandOutAnUnbackedSegment(long size) {
         try (HakmemArena arena = HakmemArena.create()) {
-            assertThatThrownBy(() -> arena.allocate(size)).isInstanceOf(OutOfMemoryError.class)
+            assertThatThrownBy(() -> arena.allocate(size))
+                    .isInstanceOf(OutOfMemoryError.class)
                     .hasMessageContaining(Long.toString(size));
             assertThatThrownBy(() -> arena.allocate(size, 8192)).isInstanceOf(OutOfMemoryError.class);
             HakmemStats stats = arena.stats();
@@ -503,7 +519,9 @@ class BadInputTest {
             assertThat(stats.residentBytes()).isBetween(2 * 4096L, 8L << 20);
             // Its own VMA: the kernel did not merge it with a neighbour, so smaps gave its Rss alone.
             String range = Long.toHexString(huge.address()) + "-" + Long.toHexString(huge.address() + (1L << 40)) + " ";
-            assertThat(readProcSelfMaps()).as("a line of its own in /proc/self/maps").anyMatch(l -> l.startsWith(range));
+            assertThat(readProcSelfMaps())
+                    .as("a line of its own in /proc/self/maps")
+                    .anyMatch(l -> l.startsWith(range));
             assertThat(arena.liveBlocks(1).get(0).byteSize()).isEqualTo(1L << 40);
             assertThat(arena.liveBlocks(1).get(0).toString()).startsWith((1L << 40) + " B at ");
             arena.free(huge);

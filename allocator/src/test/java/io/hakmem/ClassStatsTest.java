@@ -21,7 +21,8 @@ class ClassStatsTest {
     @ParameterizedTest(name = "magazineCapacity {0}")
     @ValueSource(ints = {0, 2048})
     void oneHundredSixteenByteAndTenTwoKiBBlocksAreCountedExactlyInTheirClasses(int magazineCapacity) {
-        HakmemConfig config = HakmemConfig.builder().magazineCapacity(magazineCapacity).build();
+        HakmemConfig config =
+                HakmemConfig.builder().magazineCapacity(magazineCapacity).build();
         try (HakmemArena arena = HakmemArena.create(config)) {
             List<MemorySegment> small = allocate(arena, 100, 16);
             List<MemorySegment> medium = allocate(arena, 10, 2048);
@@ -39,8 +40,10 @@ class ClassStatsTest {
             // 16 B: one 64 KiB slab of 4096 blocks. 2 KiB: one slab of 32 blocks.
             assertThat(sixteen.spans()).isEqualTo(1);
             assertThat(twoKiB.spans()).isEqualTo(1);
-            assertThat(sixteen.liveBlocks() + sixteen.cachedBlocks() + sixteen.freeBlocks()).isEqualTo(4096);
-            assertThat(twoKiB.liveBlocks() + twoKiB.cachedBlocks() + twoKiB.freeBlocks()).isEqualTo(32);
+            assertThat(sixteen.liveBlocks() + sixteen.cachedBlocks() + sixteen.freeBlocks())
+                    .isEqualTo(4096);
+            assertThat(twoKiB.liveBlocks() + twoKiB.cachedBlocks() + twoKiB.freeBlocks())
+                    .isEqualTo(32);
             if (magazineCapacity == 0) {
                 assertThat(sixteen.cachedBlocks()).isZero();
                 assertThat(twoKiB.cachedBlocks()).isZero();
@@ -50,7 +53,8 @@ class ClassStatsTest {
                 // and for 2 KiB 32 of the 128 slots its 256 KiB bound allows, the whole slab.
                 assertThat(sixteen.cachedBlocks()).isEqualTo(256 - 100);
                 assertThat(twoKiB.cachedBlocks()).isEqualTo(32 - 10);
-                assertThat(sixteen.cachedBlocks() + twoKiB.cachedBlocks()).isEqualTo(arena.stats().magazineBlocks());
+                assertThat(sixteen.cachedBlocks() + twoKiB.cachedBlocks())
+                        .isEqualTo(arena.stats().magazineBlocks());
             }
             small.forEach(b -> b.set(ValueLayout.JAVA_LONG, 0, 1L));
             medium.forEach(b -> b.fill((byte) 1));
@@ -59,22 +63,26 @@ class ClassStatsTest {
             if (arena.stats().residentBytes() >= 0) {
                 // Fresh pages are not cleared, so only the pages written above are resident.
                 assertThat(sixteen.residentBytes()).isBetween(1600L, SLAB);
-                assertThat(twoKiB.residentBytes()).isGreaterThanOrEqualTo(10 * 2048).isLessThanOrEqualTo(SLAB);
+                assertThat(twoKiB.residentBytes())
+                        .isGreaterThanOrEqualTo(10 * 2048)
+                        .isLessThanOrEqualTo(SLAB);
             }
 
             small.subList(0, 40).forEach(arena::free);
             medium.subList(0, 3).forEach(arena::free);
             classes = arena.classStats();
-            assertThat(classes).extracting(SizeClassStats::liveBlocks, SizeClassStats::allocations,
-                            SizeClassStats::frees)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(60L, 100L, 40L),
+            assertThat(classes)
+                    .extracting(SizeClassStats::liveBlocks, SizeClassStats::allocations, SizeClassStats::frees)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(60L, 100L, 40L),
                             org.assertj.core.groups.Tuple.tuple(7L, 10L, 3L));
         }
     }
 
     @Test
     void allocationsAndFreesAddUpAcrossRefillsDrainsAndReuse() {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().drainInterval(64).build())) {
+        try (HakmemArena arena =
+                HakmemArena.create(HakmemConfig.builder().drainInterval(64).build())) {
             for (int round = 0; round < 10; round++) {
                 allocate(arena, 1000, 24).forEach(arena::free);
             }
@@ -101,8 +109,10 @@ class ClassStatsTest {
             assertThat(pending.frees()).isEqualTo(50);
             assertThat(pending.allocations()).isEqualTo(50);
             arena.trim();
-            assertThat(arena.classStats()).as("trim gave the empty span back, the class keeps its history")
-                    .singleElement().satisfies(c -> {
+            assertThat(arena.classStats())
+                    .as("trim gave the empty span back, the class keeps its history")
+                    .singleElement()
+                    .satisfies(c -> {
                         assertThat(c.frees()).isEqualTo(50);
                         assertThat(c.allocations()).isEqualTo(50);
                         assertThat(c.spans()).isZero();
@@ -114,9 +124,10 @@ class ClassStatsTest {
     @Test
     void aDeadThreadsFreesAreStillCounted() throws Exception {
         try (HakmemArena arena = HakmemArena.create()) {
-            Thread worker = Thread.ofPlatform().start(() -> allocate(arena, 300, 8).forEach(arena::free));
+            Thread worker =
+                    Thread.ofPlatform().start(() -> allocate(arena, 300, 8).forEach(arena::free));
             worker.join();
-            arena.trim();   // reaps the dead thread's cache
+            arena.trim(); // reaps the dead thread's cache
             assertThat(single(arena.classStats())).satisfies(c -> {
                 assertThat(c.blockSize()).isEqualTo(8);
                 assertThat(c.allocations()).isEqualTo(300);
@@ -140,8 +151,14 @@ class ClassStatsTest {
     @Test
     void statsToStringUsesBinaryUnits() {
         HakmemStats stats = new HakmemStats(100, 1600, 1, 1, 0, 0, 0, 0, 156, 2L << 20, 8192, 0, 0, 0);
-        assertThat(stats.toString()).contains("liveBlocks=100", "liveBytes=1.6 KiB", "mapped=2.0 MiB",
-                "resident=8.0 KiB", "overhead=412.0 %", "superSlabs=1 live/1 mapped/0 released");
+        assertThat(stats.toString())
+                .contains(
+                        "liveBlocks=100",
+                        "liveBytes=1.6 KiB",
+                        "mapped=2.0 MiB",
+                        "resident=8.0 KiB",
+                        "overhead=412.0 %",
+                        "superSlabs=1 live/1 mapped/0 released");
         HakmemStats unknown = new HakmemStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0);
         assertThat(unknown.toString()).contains("liveBytes=0 B", "resident=n/a", "overhead=n/a");
     }

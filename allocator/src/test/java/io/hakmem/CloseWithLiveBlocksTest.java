@@ -30,7 +30,8 @@ class CloseWithLiveBlocksTest {
 
     @Test
     void logsOneWarningWithCountBytesAndTopSites() {
-        HakmemArena arena = HakmemArena.create(HakmemConfig.builder().trackAllocationSites(true).build());
+        HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().trackAllocationSites(true).build());
         for (int i = 0; i < 3; i++) {
             arena.allocate(24);
         }
@@ -38,7 +39,8 @@ class CloseWithLiveBlocksTest {
         arena.close();
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0))
-                .contains("HakmemArena created at io.hakmem.CloseWithLiveBlocksTest.logsOneWarningWithCountBytesAndTopSites(")
+                .contains(
+                        "HakmemArena created at io.hakmem.CloseWithLiveBlocksTest.logsOneWarningWithCountBytesAndTopSites(")
                 .contains("was closed with 4 blocks (172 B) still live")
                 .contains("3 blocks (72 B) allocated at io.hakmem.CloseWithLiveBlocksTest.logsOneWarning")
                 .contains("1 block (100 B) allocated at");
@@ -54,18 +56,24 @@ class CloseWithLiveBlocksTest {
 
     @Test
     void withoutSitesItSaysHowToGetThem() {
-        HakmemArena arena = HakmemArena.create(HakmemConfig.builder().magazineCapacity(0).build());
+        HakmemArena arena =
+                HakmemArena.create(HakmemConfig.builder().magazineCapacity(0).build());
         arena.allocate(8);
         arena.close();
-        assertThat(warnings).singleElement().asString().contains("1 block (8 B) still live")
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("1 block (8 B) still live")
                 .contains("turn on trackAllocationSites");
     }
 
     @Test
     void failOnCloseThrowsAfterUnmapping() {
-        HakmemArena arena = HakmemArena.create(HakmemConfig.builder().failOnCloseWithLiveBlocks(true).build());
+        HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().failOnCloseWithLiveBlocks(true).build());
         arena.allocate(16);
-        assertThatThrownBy(arena::close).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(arena::close)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("was closed with 1 block (16 B) still live");
         assertThat(arena.isClosed()).isTrue();
         assertThat(arena.mappedRanges()).isEmpty();

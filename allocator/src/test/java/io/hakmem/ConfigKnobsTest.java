@@ -70,9 +70,13 @@ class ConfigKnobsTest {
                 HakmemConfig.Knob.ALL.stream().map(k -> k.setting).toList();
         assertThat(SAMPLES).extracting(Sample::setting).containsExactlyElementsOf(settings);
         assertThat(settings).hasSize(14).doesNotHaveDuplicates();
-        assertThat(HakmemConfig.Knob.ALL).extracting(k -> k.property).doesNotHaveDuplicates()
+        assertThat(HakmemConfig.Knob.ALL)
+                .extracting(k -> k.property)
+                .doesNotHaveDuplicates()
                 .allMatch(p -> p.startsWith("hakmem."));
-        assertThat(HakmemConfig.Knob.ALL).extracting(k -> k.variable).doesNotHaveDuplicates()
+        assertThat(HakmemConfig.Knob.ALL)
+                .extracting(k -> k.variable)
+                .doesNotHaveDuplicates()
                 .allMatch(v -> v.matches("HAKMEM_[A-Z_]+"));
     }
 
@@ -80,7 +84,8 @@ class ConfigKnobsTest {
     @MethodSource("samples")
     void everyKnobIsSetByItsSystemProperty(Sample sample) {
         HakmemConfig.Knob<?> knob = knob(sample.setting());
-        HakmemConfig config = HakmemConfig.builder(Map.of(knob.property, sample.text())::get, NOTHING).build();
+        HakmemConfig config = HakmemConfig.builder(Map.of(knob.property, sample.text())::get, NOTHING)
+                .build();
 
         assertThat(sample.accessor().apply(config)).isEqualTo(sample.expected());
         assertThat(sample.accessor().apply(builtIn())).isNotEqualTo(sample.expected());
@@ -91,7 +96,8 @@ class ConfigKnobsTest {
     @MethodSource("samples")
     void everyKnobIsSetByItsEnvironmentVariable(Sample sample) {
         HakmemConfig.Knob<?> knob = knob(sample.setting());
-        HakmemConfig config = HakmemConfig.builder(NOTHING, Map.of(knob.variable, sample.text())::get).build();
+        HakmemConfig config = HakmemConfig.builder(NOTHING, Map.of(knob.variable, sample.text())::get)
+                .build();
 
         assertThat(sample.accessor().apply(config)).isEqualTo(sample.expected());
     }
@@ -114,7 +120,8 @@ class ConfigKnobsTest {
                 .build();
 
         assertThat(config.drainInterval()).isEqualTo(64);
-        assertThat(HakmemConfig.builder(NOTHING, Map.of("HAKMEM_DRAIN_INTERVAL", "")::get).build()
+        assertThat(HakmemConfig.builder(NOTHING, Map.of("HAKMEM_DRAIN_INTERVAL", "")::get)
+                        .build()
                         .drainInterval())
                 .isEqualTo(HakmemConfig.DEFAULT_DRAIN_INTERVAL);
     }
@@ -124,8 +131,7 @@ class ConfigKnobsTest {
         assertThatThrownBy(() -> HakmemConfig.builder(NOTHING, Map.of("HAKMEM_POISON_FREED_BLOCKS", "yes")::get))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("HAKMEM_POISON_FREED_BLOCKS must be true or false, was 'yes'");
-        assertThatThrownBy(() ->
-                        HakmemConfig.builder(NOTHING, Map.of("HAKMEM_EMPTY_SUPER_SLAB_CACHE_SIZE", "65")::get))
+        assertThatThrownBy(() -> HakmemConfig.builder(NOTHING, Map.of("HAKMEM_EMPTY_SUPER_SLAB_CACHE_SIZE", "65")::get))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("HAKMEM_EMPTY_SUPER_SLAB_CACHE_SIZE='65' is invalid:"
                         + " emptySuperSlabCacheSize must be between 0 and 64, was 65");
@@ -138,8 +144,8 @@ class ConfigKnobsTest {
                 .hasMessage("hakmem.tiny.magCap must be a whole number that fits in an int, was '99999999999'")
                 .hasNoCause();
         assertThatThrownBy(() -> HakmemConfig.builder(Map.of("hakmem.tiny.magCap", "-5")::get, NOTHING))
-                .hasMessage("hakmem.tiny.magCap='-5' is invalid: magazineCapacity must be between 0 and 65536,"
-                        + " was -5")
+                .hasMessage(
+                        "hakmem.tiny.magCap='-5' is invalid: magazineCapacity must be between 0 and 65536," + " was -5")
                 .hasNoCause();
         assertThatThrownBy(() -> HakmemConfig.builder(Map.of("hakmem.osBackend", "WINDOWS")::get, NOTHING))
                 .hasMessage("hakmem.osBackend must be one of [AUTO, LINUX, PORTABLE] in any case, was 'WINDOWS'");

@@ -73,8 +73,8 @@ class ConfigTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("invalidSettings")
-    void builderRejectsInvalidValuesNamingSettingAndValue(String setting, String value,
-            Consumer<HakmemConfig.Builder> call) {
+    void builderRejectsInvalidValuesNamingSettingAndValue(
+            String setting, String value, Consumer<HakmemConfig.Builder> call) {
         HakmemConfig.Builder builder = HakmemConfig.builder();
         assertThatThrownBy(() -> call.accept(builder))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -87,19 +87,28 @@ class ConfigTest {
     @Test
     void nullsAreRejectedNamingTheSetting() {
         assertThatThrownBy(() -> HakmemConfig.builder().osBackend(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("osBackend");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("osBackend");
         assertThatThrownBy(() -> HakmemConfig.builder().backgroundTrimInterval(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("backgroundTrimInterval");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("backgroundTrimInterval");
         assertThatThrownBy(() -> HakmemConfig.builder().purgeDelay(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("purgeDelay");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("purgeDelay");
         assertThatThrownBy(() -> HakmemArena.create(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("config");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("config");
     }
 
     @Test
     void boundaryValuesAreAccepted() {
-        HakmemConfig low = HakmemConfig.builder().magazineCapacity(0).drainInterval(1).maxMappedBytes(2L << 20)
-                .emptySuperSlabCacheSize(0).purgeThresholdBytes(0).backgroundTrimInterval(Duration.ofMillis(1))
+        HakmemConfig low = HakmemConfig.builder()
+                .magazineCapacity(0)
+                .drainInterval(1)
+                .maxMappedBytes(2L << 20)
+                .emptySuperSlabCacheSize(0)
+                .purgeThresholdBytes(0)
+                .backgroundTrimInterval(Duration.ofMillis(1))
                 .build();
         assertThat(low.magazineCapacity()).isZero();
         assertThat(low.drainInterval()).isEqualTo(1);
@@ -107,8 +116,11 @@ class ConfigTest {
         assertThat(low.emptySuperSlabCacheSize()).isZero();
         assertThat(low.purgeThresholdBytes()).isZero();
         assertThat(low.backgroundTrimInterval()).isEqualTo(Duration.ofMillis(1));
-        HakmemConfig high = HakmemConfig.builder().magazineCapacity(65536).emptySuperSlabCacheSize(64)
-                .backgroundTrimInterval(Duration.ofDays(1)).build();
+        HakmemConfig high = HakmemConfig.builder()
+                .magazineCapacity(65536)
+                .emptySuperSlabCacheSize(64)
+                .backgroundTrimInterval(Duration.ofDays(1))
+                .build();
         assertThat(high.magazineCapacity()).isEqualTo(65536);
         assertThat(high.emptySuperSlabCacheSize()).isEqualTo(64);
         assertThat(high.backgroundTrimInterval()).isEqualTo(Duration.ofDays(1));
@@ -127,8 +139,7 @@ class ConfigTest {
         assertThat(config.poisonFreedBlocks()).isFalse();
         assertThat(config.emptySuperSlabCacheSize()).isEqualTo(1);
         assertThat(config.purgeThresholdBytes()).isEqualTo(64L << 20);
-        assertThat(config.purgeDelay())
-                .isEqualTo(Duration.ofMillis(envOr("HAKMEM_PURGE_DELAY_MILLIS", 10)));
+        assertThat(config.purgeDelay()).isEqualTo(Duration.ofMillis(envOr("HAKMEM_PURGE_DELAY_MILLIS", 10)));
         if (System.getenv("HAKMEM_OS_BACKEND") == null) {
             assertThat(config.osBackend()).isEqualTo(OsBackend.AUTO);
         }
@@ -147,7 +158,8 @@ class ConfigTest {
             assertThat(arena.config().magazineCapacity()).isEqualTo(7);
         }
         // An explicit setter wins over the property.
-        assertThat(HakmemConfig.builder().magazineCapacity(3).build().magazineCapacity()).isEqualTo(3);
+        assertThat(HakmemConfig.builder().magazineCapacity(3).build().magazineCapacity())
+                .isEqualTo(3);
     }
 
     @Test
@@ -157,13 +169,17 @@ class ConfigTest {
             arena.free(arena.allocate(32));
             HakmemStats stats = arena.stats();
             assertThat(stats.magazineBlocks()).isZero();
-            assertThat(stats.blockFreesToSpans()).as("the free reached the slab").isEqualTo(1);
+            assertThat(stats.blockFreesToSpans())
+                    .as("the free reached the slab")
+                    .isEqualTo(1);
         }
         System.setProperty("hakmem.tiny.magCap", "64");
         try (HakmemArena arena = HakmemArena.create()) {
             arena.free(arena.allocate(32));
             HakmemStats stats = arena.stats();
-            assertThat(stats.magazineBlocks()).as("the freed block waits in the magazine").isPositive();
+            assertThat(stats.magazineBlocks())
+                    .as("the freed block waits in the magazine")
+                    .isPositive();
             assertThat(stats.blockFreesToSpans()).isZero();
         }
     }
@@ -227,8 +243,13 @@ class ConfigTest {
         assertThat(config.osBackend()).isEqualTo(OsBackend.PORTABLE);
         assertThat(config.trackAllocationSites()).isTrue();
         assertThat(config.backgroundTrimInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(config.toString()).contains("magazineCapacity=12", "maxMappedBytes=4194304",
-                "osBackend=PORTABLE", "trackAllocationSites=true", "backgroundTrimInterval=PT0.25S");
+        assertThat(config.toString())
+                .contains(
+                        "magazineCapacity=12",
+                        "maxMappedBytes=4194304",
+                        "osBackend=PORTABLE",
+                        "trackAllocationSites=true",
+                        "backgroundTrimInterval=PT0.25S");
     }
 
     @Test
@@ -239,7 +260,8 @@ class ConfigTest {
         assertThat(off.registerMXBean()).isFalse();
         assertThat(off.toString()).contains("registerMXBean=false");
         assertThat(off.toBuilder().build()).isEqualTo(off);
-        assertThat(HakmemConfig.builder().registerMXBean(true).build().registerMXBean()).isTrue();
+        assertThat(HakmemConfig.builder().registerMXBean(true).build().registerMXBean())
+                .isTrue();
     }
 
     @Test
@@ -277,7 +299,8 @@ class ConfigTest {
 
     @Test
     void thePortableBackendFromConfigServesBlocksButCannotMeasureResidency() {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().osBackend(OsBackend.PORTABLE).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().osBackend(OsBackend.PORTABLE).build())) {
             var block = arena.allocate(100, 64);
             assertThat(block.address() % 64).isZero();
             HakmemStats stats = arena.stats();

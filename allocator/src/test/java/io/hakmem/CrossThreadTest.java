@@ -68,8 +68,8 @@ class CrossThreadTest {
         }
     }
 
-    private static void consume(HakmemArena arena, BlockingQueue<MemorySegment> queue, AtomicLong corrupted,
-            AtomicLong consumed) {
+    private static void consume(
+            HakmemArena arena, BlockingQueue<MemorySegment> queue, AtomicLong corrupted, AtomicLong consumed) {
         try {
             while (true) {
                 MemorySegment s = queue.take();
@@ -126,8 +126,9 @@ class CrossThreadTest {
     }
 
     /** Allocates, verifies and frees mixed sizes; hands some blocks to other threads. Returns corruptions. */
-    private static long churn(HakmemArena arena, ConcurrentLinkedQueue<MemorySegment> shared, CyclicBarrier start,
-            long seed) throws Exception {
+    private static long churn(
+            HakmemArena arena, ConcurrentLinkedQueue<MemorySegment> shared, CyclicBarrier start, long seed)
+            throws Exception {
         SplittableRandom random = new SplittableRandom(seed);
         MemorySegment[] slots = new MemorySegment[512];
         long corrupted = 0;
@@ -194,7 +195,9 @@ class CrossThreadTest {
             // Empty SuperSlabs stay mapped (purged) long after their last free, so right after
             // the work the mapping is the peak of concurrently live blocks.
             assertThat(before.mappedBytes()).as("mapped at the end of the work").isLessThanOrEqualTo(256L << 20);
-            assertThat(before.magazineBlocks()).as("virtual threads get no private magazines").isZero();
+            assertThat(before.magazineBlocks())
+                    .as("virtual threads get no private magazines")
+                    .isZero();
             ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
     }

@@ -43,8 +43,11 @@ class DelayedPurgeTest {
                 blocks.clear();
             }
             HakmemStats after = arena.stats();
-            assertThat(after.superSlabsReleasedTotal()).as("SuperSlabs unmapped during the churn").isZero();
-            assertThat(mostMapped).as("SuperSlabs mapped, working set %d", workingSet)
+            assertThat(after.superSlabsReleasedTotal())
+                    .as("SuperSlabs unmapped during the churn")
+                    .isZero();
+            assertThat(mostMapped)
+                    .as("SuperSlabs mapped, working set %d", workingSet)
                     .isLessThanOrEqualTo(workingSet + 2);
             assertThat(after.superSlabsMappedTotal()).isEqualTo(after.superSlabsLive());
             ArenaAssertions.assertTrimReclaimsEverything(arena);
@@ -53,7 +56,10 @@ class DelayedPurgeTest {
 
     @Test
     void anEmptySlabReusedWithinItsDelayIsNeverPurged() {
-        HakmemConfig config = HakmemConfig.builder().magazineCapacity(0).purgeDelay(Duration.ofSeconds(10)).build();
+        HakmemConfig config = HakmemConfig.builder()
+                .magazineCapacity(0)
+                .purgeDelay(Duration.ofSeconds(10))
+                .build();
         try (HakmemArena arena = HakmemArena.create(config)) {
             for (int round = 0; round < 1_000; round++) {
                 arena.free(arena.allocate(16 << 10));
@@ -65,7 +71,10 @@ class DelayedPurgeTest {
 
     @Test
     void slabsEmptyForLongerThanTheDelayArePurgedByTheNextSlowPathAndRestAreKept() throws Exception {
-        HakmemConfig config = HakmemConfig.builder().magazineCapacity(0).purgeDelay(Duration.ofMillis(50)).build();
+        HakmemConfig config = HakmemConfig.builder()
+                .magazineCapacity(0)
+                .purgeDelay(Duration.ofMillis(50))
+                .build();
         try (HakmemArena arena = HakmemArena.create(config)) {
             List<MemorySegment> blocks = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
@@ -90,7 +99,9 @@ class DelayedPurgeTest {
 
     @Test
     void anIdleThreadsMemoryGoesBackWithinASecondWithTheBackgroundTrimmer() throws Exception {
-        HakmemConfig config = HakmemConfig.builder().backgroundTrimInterval(Duration.ofMillis(100)).build();
+        HakmemConfig config = HakmemConfig.builder()
+                .backgroundTrimInterval(Duration.ofMillis(100))
+                .build();
         try (HakmemArena arena = HakmemArena.create(config)) {
             Thread worker = new Thread(() -> {
                 List<MemorySegment> blocks = new ArrayList<>();
@@ -109,7 +120,9 @@ class DelayedPurgeTest {
                 Thread.sleep(10);
             }
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(arena.stats().mappedBytes()).as("mapped %d ms after the work ended", tookMillis).isZero();
+            assertThat(arena.stats().mappedBytes())
+                    .as("mapped %d ms after the work ended", tookMillis)
+                    .isZero();
             assertThat(tookMillis).isLessThan(1_000);
         }
     }

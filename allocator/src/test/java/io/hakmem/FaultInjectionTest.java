@@ -22,7 +22,8 @@ class FaultInjectionTest {
     private final FailingOsMemory os = new FailingOsMemory();
 
     private HakmemArena arena(int magazineCapacity) {
-        return HakmemArena.create(HakmemConfig.builder().magazineCapacity(magazineCapacity).build(), os);
+        return HakmemArena.create(
+                HakmemConfig.builder().magazineCapacity(magazineCapacity).build(), os);
     }
 
     @ParameterizedTest
@@ -31,7 +32,8 @@ class FaultInjectionTest {
         try (HakmemArena arena = arena(magazineCapacity)) {
             os.refuseAll(true);
             for (long size : new long[] {32, 5000}) {
-                assertThatThrownBy(() -> arena.allocate(size)).isInstanceOf(OutOfMemoryError.class)
+                assertThatThrownBy(() -> arena.allocate(size))
+                        .isInstanceOf(OutOfMemoryError.class)
                         .hasMessageContaining("OS refused")
                         .hasMessageContaining("SuperSlab")
                         .hasMessageContaining(os.name());
@@ -67,7 +69,8 @@ class FaultInjectionTest {
             }
             assertThat(arena.stats().superSlabsLive()).isEqualTo(1);
             os.refuseAll(true);
-            assertThatThrownBy(() -> arena.allocate(SLAB)).isInstanceOf(OutOfMemoryError.class)
+            assertThatThrownBy(() -> arena.allocate(SLAB))
+                    .isInstanceOf(OutOfMemoryError.class)
                     .hasMessageContaining("OS refused");
             HakmemStats failed = arena.stats();
             assertThat(failed.allocFailures()).isEqualTo(1);
@@ -82,7 +85,9 @@ class FaultInjectionTest {
             arena.free(freed);
             MemorySegment reused = arena.allocate(SLAB);
             assertThat(reused.address()).isEqualTo(freed.address());
-            assertThat(reused.get(ValueLayout.JAVA_INT, 0)).as("zeroed on reuse").isZero();
+            assertThat(reused.get(ValueLayout.JAVA_INT, 0))
+                    .as("zeroed on reuse")
+                    .isZero();
             blocks.add(reused);
 
             os.refuseAll(false);
@@ -102,11 +107,13 @@ class FaultInjectionTest {
             MemorySegment keep = arena.allocate(100);
             long mapped = arena.stats().mappedBytes();
             os.refuseAll(true);
-            assertThatThrownBy(() -> arena.allocate(300 * 1024)).isInstanceOf(OutOfMemoryError.class)
+            assertThatThrownBy(() -> arena.allocate(300 * 1024))
+                    .isInstanceOf(OutOfMemoryError.class)
                     .hasMessageContaining("OS refused")
                     .hasMessageContaining("307200")
                     .hasMessageContaining(os.name());
-            assertThatThrownBy(() -> arena.allocate(64, 8192)).isInstanceOf(OutOfMemoryError.class)
+            assertThatThrownBy(() -> arena.allocate(64, 8192))
+                    .isInstanceOf(OutOfMemoryError.class)
                     .hasMessageContaining("aligned to 8192");
             HakmemStats failed = arena.stats();
             assertThat(failed.allocFailures()).isEqualTo(2);

@@ -31,7 +31,8 @@ class FreeListDamageTest {
                 live.add(arena.allocate(32));
             }
             assertThat(live.stream().map(MemorySegment::address).distinct().count())
-                    .as("no block handed out twice").isEqualTo(live.size());
+                    .as("no block handed out twice")
+                    .isEqualTo(live.size());
             assertThat(arena.stats().liveBlocks()).isEqualTo(live.size());
             live.forEach(arena::free);
             arena.trim();

@@ -17,16 +17,21 @@ class GlobalArenaTest {
     void isOneArenaThatCannotBeClosed() {
         HakmemArena global = HakmemArena.global();
         assertThat(HakmemArena.global()).isSameAs(global);
-        assertThatThrownBy(global::close).isInstanceOf(UnsupportedOperationException.class)
+        assertThatThrownBy(global::close)
+                .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("HakmemArena.global() cannot be closed");
         assertThat(global.isClosed()).isFalse();
         assertThat(global.name()).isEqualTo("global");
         assertThat(global.isGlobal()).isTrue();
-        try (HakmemArena own = HakmemArena.create(HakmemConfig.builder().name("global").build())) {
-            assertThat(own.isGlobal()).as("a name does not make an arena the global one").isFalse();
+        try (HakmemArena own =
+                HakmemArena.create(HakmemConfig.builder().name("global").build())) {
+            assertThat(own.isGlobal())
+                    .as("a name does not make an arena the global one")
+                    .isFalse();
         }
         assertThat(java.lang.management.ManagementFactory.getPlatformMBeanServer()
-                .queryNames(objectName("io.hakmem:type=HakmemArena,name=global"), null)).hasSize(1);
+                        .queryNames(objectName("io.hakmem:type=HakmemArena,name=global"), null))
+                .hasSize(1);
         MemorySegment s = global.allocate(40);
         s.set(ValueLayout.JAVA_LONG, 32, 9L);
         assertThat(s.get(ValueLayout.JAVA_LONG, 32)).isEqualTo(9L);

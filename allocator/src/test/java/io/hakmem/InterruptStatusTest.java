@@ -27,9 +27,10 @@ class InterruptStatusTest {
         try (HakmemArena arena = HakmemArena.create()) {
             // Every trim unmaps the SuperSlab the pair emptied: one shared-arena close per turn.
             assertThat(lostInterrupts(arena, a -> {
-                a.free(a.allocate(64));
-                a.trim();
-            })).isZero();
+                        a.free(a.allocate(64));
+                        a.trim();
+                    }))
+                    .isZero();
         }
     }
 
@@ -37,15 +38,19 @@ class InterruptStatusTest {
     void aThreadAllocatingLargeBlocksSeesEveryInterrupt() throws Exception {
         try (HakmemArena arena = HakmemArena.create()) {
             // A 300 KiB block has a mapping of its own, unmapped with its scope on free.
-            assertThat(lostInterrupts(arena, a -> a.free(a.allocate(300 << 10)))).isZero();
+            assertThat(lostInterrupts(arena, a -> a.free(a.allocate(300 << 10))))
+                    .isZero();
         }
     }
 
     @Test
     void aThreadWhoseFreesEmptySuperSlabsSeesEveryInterrupt() throws Exception {
         // With no delay, the allocation after each emptying free unmaps the emptied SuperSlab.
-        HakmemConfig config = HakmemConfig.builder().magazineCapacity(0).emptySuperSlabCacheSize(0)
-                .purgeDelay(java.time.Duration.ZERO).build();
+        HakmemConfig config = HakmemConfig.builder()
+                .magazineCapacity(0)
+                .emptySuperSlabCacheSize(0)
+                .purgeDelay(java.time.Duration.ZERO)
+                .build();
         try (HakmemArena arena = HakmemArena.create(config)) {
             assertThat(lostInterrupts(arena, a -> a.free(a.allocate(1024)))).isZero();
             assertThat(arena.stats().superSlabsReleasedTotal()).isGreaterThanOrEqualTo(INTERRUPTS);
@@ -62,15 +67,17 @@ class InterruptStatusTest {
         AtomicLong seen = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong steps = new AtomicLong();
-        Thread worker = new Thread(() -> {
-            while (!stop.get()) {
-                step.accept(arena);
-                steps.incrementAndGet();
-                if (Thread.interrupted()) {
-                    seen.incrementAndGet();
-                }
-            }
-        }, "interrupted-worker");
+        Thread worker = new Thread(
+                () -> {
+                    while (!stop.get()) {
+                        step.accept(arena);
+                        steps.incrementAndGet();
+                        if (Thread.interrupted()) {
+                            seen.incrementAndGet();
+                        }
+                    }
+                },
+                "interrupted-worker");
         worker.start();
         int lost = 0;
         for (int i = 0; i < INTERRUPTS; i++) {
@@ -122,7 +129,8 @@ class InterruptStatusTest {
         }
     }
 
-    private static void churn(HakmemArena arena, long tag, AtomicBoolean stop, AtomicLong spurious, AtomicLong corrupted) {
+    private static void churn(
+            HakmemArena arena, long tag, AtomicBoolean stop, AtomicLong spurious, AtomicLong corrupted) {
         MemorySegment[] held = new MemorySegment[64];
         for (long i = 0; !stop.get(); i++) {
             int k = (int) (i & 63);
@@ -165,7 +173,9 @@ class InterruptStatusTest {
             Thread.sleep(200);
             List<Runnable> never = pool.shutdownNow();
             assertThat(never).isEmpty();
-            assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).as("all 20 tasks stopped").isTrue();
+            assertThat(pool.awaitTermination(20, TimeUnit.SECONDS))
+                    .as("all 20 tasks stopped")
+                    .isTrue();
         }
     }
 }

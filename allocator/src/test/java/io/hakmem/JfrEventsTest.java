@@ -25,15 +25,23 @@ class JfrEventsTest {
 
     private static final long SUPERSLAB = 2L << 20;
     private static final long SLAB = 64L << 10;
-    private static final List<String> NAMES = List.of("hakmem.SuperSlabMapped", "hakmem.SuperSlabReleased",
-            "hakmem.SlabPurged", "hakmem.AllocationFailure", "hakmem.Trim", "hakmem.MagazineDrain");
+    private static final List<String> NAMES = List.of(
+            "hakmem.SuperSlabMapped",
+            "hakmem.SuperSlabReleased",
+            "hakmem.SlabPurged",
+            "hakmem.AllocationFailure",
+            "hakmem.Trim",
+            "hakmem.MagazineDrain");
 
     @TempDir
     Path dir;
 
     @Test
     void mappingTrimAndCloseAreRecordedWithAddressLifetimeAndReason() throws Exception {
-        HakmemConfig config = HakmemConfig.builder().magazineCapacity(0).emptySuperSlabCacheSize(1).build();
+        HakmemConfig config = HakmemConfig.builder()
+                .magazineCapacity(0)
+                .emptySuperSlabCacheSize(1)
+                .build();
         long[] base = new long[2];
         long[] trimmedBytes = new long[1];
         long[] span = new long[2];
@@ -48,7 +56,8 @@ class JfrEventsTest {
                 arena.trim();
                 span[1] = System.nanoTime();
                 afterTrim[0] = arena.stats();
-                trimmedBytes[0] = before.mappedBytes() - afterTrim[0].mappedBytes()
+                trimmedBytes[0] = before.mappedBytes()
+                        - afterTrim[0].mappedBytes()
                         + (afterTrim[0].slabsPurged() - before.slabsPurged()) * SLAB;
                 base[1] = arena.allocate(48).address() & -SUPERSLAB;
             }
@@ -66,13 +75,16 @@ class JfrEventsTest {
 
         List<RecordedEvent> trims = named(events, "hakmem.Trim");
         assertThat(trims).hasSize(1);
-        assertThat(trims.get(0).getLong("bytesReturned")).isEqualTo(trimmedBytes[0]).isGreaterThanOrEqualTo(SUPERSLAB);
+        assertThat(trims.get(0).getLong("bytesReturned"))
+                .isEqualTo(trimmedBytes[0])
+                .isGreaterThanOrEqualTo(SUPERSLAB);
         assertThat(trims.get(0).getBoolean("background")).isFalse();
         assertThat(trims.get(0).getDuration().toNanos()).isPositive();
 
         // The SuperSlab was purged when it went to the empty cache, before trim unmapped it.
         List<RecordedEvent> purged = named(events, "hakmem.SlabPurged");
-        assertThat(purged.stream().mapToLong(e -> e.getInt("slabs")).sum()).isEqualTo(afterTrim[0].slabsPurged())
+        assertThat(purged.stream().mapToLong(e -> e.getInt("slabs")).sum())
+                .isEqualTo(afterTrim[0].slabsPurged())
                 .isPositive();
         assertThat(purged).allSatisfy(e -> {
             assertThat(e.getLong("bytes")).isEqualTo(e.getInt("slabs") * SLAB);
@@ -82,8 +94,11 @@ class JfrEventsTest {
 
     @Test
     void aSuperSlabEmptiedWithNoCacheIsReleasedAsEmpty() throws Exception {
-        HakmemConfig config = HakmemConfig.builder().magazineCapacity(0).emptySuperSlabCacheSize(0)
-                .purgeDelay(java.time.Duration.ZERO).build();
+        HakmemConfig config = HakmemConfig.builder()
+                .magazineCapacity(0)
+                .emptySuperSlabCacheSize(0)
+                .purgeDelay(java.time.Duration.ZERO)
+                .build();
         long[] base = new long[1];
         List<RecordedEvent> events = record(() -> {
             try (HakmemArena arena = HakmemArena.create(config)) {
@@ -121,8 +136,9 @@ class JfrEventsTest {
         CountDownLatch done = new CountDownLatch(1);
         long[] cached = new long[4];
         List<RecordedEvent> events = record(() -> {
-            try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().magazineCapacity(64).build())) {
-                churn(arena, 3);   // the test thread's own cache: drained by trim too, but no event
+            try (HakmemArena arena = HakmemArena.create(
+                    HakmemConfig.builder().magazineCapacity(64).build())) {
+                churn(arena, 3); // the test thread's own cache: drained by trim too, but no event
                 cached[0] = arena.stats().magazineBlocks();
                 Thread idle = Thread.ofPlatform().name("hakmem-idle-owner").start(() -> {
                     churn(arena, 10);
@@ -143,11 +159,13 @@ class JfrEventsTest {
         assertThat(cached[2]).as("blocks cached by the dead thread").isPositive();
         assertThat(cached[3]).as("blocks cached after trim").isZero();
         List<RecordedEvent> drains = named(events, "hakmem.MagazineDrain");
-        assertThat(drains).extracting(e -> e.getString("ownerThread"), e -> e.getLong("blocks"), e -> e.getString("reason"))
+        assertThat(drains)
+                .extracting(e -> e.getString("ownerThread"), e -> e.getLong("blocks"), e -> e.getString("reason"))
                 .containsExactlyInAnyOrder(
                         tuple("hakmem-dead-owner", cached[2], "DEAD_THREAD"),
                         tuple("hakmem-idle-owner", cached[1], "TRIM"));
-        assertThat(named(events, "hakmem.Trim")).singleElement()
+        assertThat(named(events, "hakmem.Trim"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.getLong("blocksRevoked")).isEqualTo(cached[0] + cached[1] + cached[2]));
     }
 
@@ -156,7 +174,8 @@ class JfrEventsTest {
         HakmemStats[] stats = new HakmemStats[1];
         List<RecordedEvent> events = record(() -> {
             // Defaults, with the background trimmer pinned off: it would release on its own thread.
-            HakmemConfig config = HakmemConfig.builder().backgroundTrimInterval(Duration.ZERO).build();
+            HakmemConfig config =
+                    HakmemConfig.builder().backgroundTrimInterval(Duration.ZERO).build();
             try (HakmemArena arena = HakmemArena.create(config)) {
                 MemorySegment[] blocks = new MemorySegment[1_000_000];
                 for (int i = 0; i < blocks.length; i++) {
@@ -170,7 +189,9 @@ class JfrEventsTest {
             }
         });
         HakmemStats s = stats[0];
-        assertThat(s.superSlabsMappedTotal()).as("1M x 16 B needs more than 7 SuperSlabs").isGreaterThan(7);
+        assertThat(s.superSlabsMappedTotal())
+                .as("1M x 16 B needs more than 7 SuperSlabs")
+                .isGreaterThan(7);
         assertThat(named(events, "hakmem.SuperSlabMapped")).hasSize((int) s.superSlabsMappedTotal());
         assertThat(named(events, "hakmem.SuperSlabReleased")).hasSize((int) s.superSlabsReleasedTotal());
         assertThat(s.superSlabsReleasedTotal()).isEqualTo(s.superSlabsMappedTotal());
@@ -220,6 +241,8 @@ class JfrEventsTest {
     }
 
     private static List<RecordedEvent> named(List<RecordedEvent> events, String name) {
-        return events.stream().filter(e -> e.getEventType().getName().equals(name)).toList();
+        return events.stream()
+                .filter(e -> e.getEventType().getName().equals(name))
+                .toList();
     }
 }

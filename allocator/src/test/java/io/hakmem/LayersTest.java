@@ -1,7 +1,7 @@
 package io.hakmem;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -29,31 +29,54 @@ import com.tngtech.archunit.lang.ArchRule;
 class LayersTest {
 
     @ArchTest
-    static final ArchRule subpackagesAreFreeOfCycles = slices().matching("io.hakmem.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule subpackagesAreFreeOfCycles =
+            slices().matching("io.hakmem.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule nothingBelowTheApiUsesIt = noClasses()
-            .that().resideInAnyPackage("io.hakmem.os..", "io.hakmem.watch..", "io.hakmem.slab..",
-                    "io.hakmem.cache..", "io.hakmem.events..")
-            .should().dependOnClassesThat().resideInAPackage("io.hakmem")
+            .that()
+            .resideInAnyPackage(
+                    "io.hakmem.os..",
+                    "io.hakmem.watch..",
+                    "io.hakmem.slab..",
+                    "io.hakmem.cache..",
+                    "io.hakmem.events..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.hakmem")
             .because("io.hakmem is the top layer: the layers below take what they need as arguments");
 
     @ArchTest
-    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("os").definedBy("io.hakmem.os..")
-            .layer("watch").definedBy("io.hakmem.watch..")
-            .layer("slab").definedBy("io.hakmem.slab..")
-            .layer("cache").definedBy("io.hakmem.cache..")
-            .layer("events").definedBy("io.hakmem.events..")
-            .layer("api").definedBy("io.hakmem")
-            .layer("budget").definedBy("io.hakmem.budget..")
-            .whereLayer("os").mayNotAccessAnyLayer()
-            .whereLayer("watch").mayNotAccessAnyLayer()
-            .whereLayer("slab").mayOnlyAccessLayers("os")
-            .whereLayer("cache").mayOnlyAccessLayers("slab", "os")
-            .whereLayer("events").mayOnlyAccessLayers("slab")
-            .whereLayer("api").mayOnlyAccessLayers("os", "watch", "slab", "cache", "events")
-            .whereLayer("budget").mayOnlyAccessLayers("api")
-            .whereLayer("api").mayOnlyBeAccessedByLayers("budget");
+    static final ArchRule layers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("os")
+            .definedBy("io.hakmem.os..")
+            .layer("watch")
+            .definedBy("io.hakmem.watch..")
+            .layer("slab")
+            .definedBy("io.hakmem.slab..")
+            .layer("cache")
+            .definedBy("io.hakmem.cache..")
+            .layer("events")
+            .definedBy("io.hakmem.events..")
+            .layer("api")
+            .definedBy("io.hakmem")
+            .layer("budget")
+            .definedBy("io.hakmem.budget..")
+            .whereLayer("os")
+            .mayNotAccessAnyLayer()
+            .whereLayer("watch")
+            .mayNotAccessAnyLayer()
+            .whereLayer("slab")
+            .mayOnlyAccessLayers("os")
+            .whereLayer("cache")
+            .mayOnlyAccessLayers("slab", "os")
+            .whereLayer("events")
+            .mayOnlyAccessLayers("slab")
+            .whereLayer("api")
+            .mayOnlyAccessLayers("os", "watch", "slab", "cache", "events")
+            .whereLayer("budget")
+            .mayOnlyAccessLayers("api")
+            .whereLayer("api")
+            .mayOnlyBeAccessedByLayers("budget");
 }

@@ -30,10 +30,15 @@ class PropertyTest {
      * block; trim; allocate a burst of {@code pick % 800 + 1} blocks of {@code size}, enough to
      * fill slabs and overflow magazines; or free every second live block, enough to empty them.
      */
-    record Op(Kind kind, long size, long alignment, int pick) {
-    }
+    record Op(Kind kind, long size, long alignment, int pick) {}
 
-    enum Kind { ALLOCATE, FREE, TRIM, BURST, FREE_HALF }
+    enum Kind {
+        ALLOCATE,
+        FREE,
+        TRIM,
+        BURST,
+        FREE_HALF
+    }
 
     private record Block(MemorySegment segment, long alignment, byte pattern) {
         long start() {
@@ -64,14 +69,25 @@ class PropertyTest {
     /** Every empty slab purged and every empty SuperSlab unmapped at once: the release paths run all the time. */
     @Property(tries = 40)
     void eagerReclamation(@ForAll("programs") List<Op> program) {
-        run(HakmemConfig.builder().magazineCapacity(16).drainInterval(8).purgeThresholdBytes(0)
-                .emptySuperSlabCacheSize(0).build(), program);
+        run(
+                HakmemConfig.builder()
+                        .magazineCapacity(16)
+                        .drainInterval(8)
+                        .purgeThresholdBytes(0)
+                        .emptySuperSlabCacheSize(0)
+                        .build(),
+                program);
     }
 
     /** Poisoning must never report damage in a program that writes only to live blocks. */
     @Property(tries = 25)
     void poisonedFreedBlocks(@ForAll("programs") List<Op> program) {
-        run(HakmemConfig.builder().poisonFreedBlocks(true).trackAllocationSites(true).build(), program);
+        run(
+                HakmemConfig.builder()
+                        .poisonFreedBlocks(true)
+                        .trackAllocationSites(true)
+                        .build(),
+                program);
     }
 
     @Provide
@@ -91,7 +107,10 @@ class PropertyTest {
                 net.jqwik.api.Tuple.of(6, Arbitraries.of(1L, 8L, 16L)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 13).map(e -> 1L << e)));
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1 << 20);
-        return Combinators.combine(kind, size, alignment, pick).as(Op::new).list().ofMaxSize(200)
+        return Combinators.combine(kind, size, alignment, pick)
+                .as(Op::new)
+                .list()
+                .ofMaxSize(200)
                 .withSizeDistribution(RandomDistribution.uniform());
     }
 
@@ -99,17 +118,21 @@ class PropertyTest {
         TreeMap<Long, Block> live = new TreeMap<>();
         List<Long> order = new ArrayList<>();
         long[] liveBytes = {0};
-        try (HakmemArena arena = HakmemArena.create(config); Arena scratch = Arena.ofConfined()) {
+        try (HakmemArena arena = HakmemArena.create(config);
+                Arena scratch = Arena.ofConfined()) {
             MemorySegment zeros = scratch.allocate(MAX_SIZE);
             MemorySegment expected = scratch.allocate(MAX_SIZE);
             int serial = 0;
             for (Op op : program) {
                 switch (op.kind()) {
-                    case ALLOCATE -> liveBytes[0] += add(allocate(arena, op, (byte) (++serial * 0x3B | 1), zeros, live), live, order);
+                    case ALLOCATE ->
+                        liveBytes[0] +=
+                                add(allocate(arena, op, (byte) (++serial * 0x3B | 1), zeros, live), live, order);
                     case BURST -> {
                         Op tiny = new Op(op.kind(), op.size() % 2049, op.alignment(), op.pick());
                         for (int i = op.pick() % 800; i >= 0; i--) {
-                            liveBytes[0] += add(allocate(arena, tiny, (byte) (++serial * 0x3B | 1), zeros, live), live, order);
+                            liveBytes[0] +=
+                                    add(allocate(arena, tiny, (byte) (++serial * 0x3B | 1), zeros, live), live, order);
                         }
                     }
                     case FREE -> {
@@ -125,8 +148,12 @@ class PropertyTest {
                     case TRIM -> arena.trim();
                 }
                 HakmemStats stats = arena.stats();
-                assertThat(stats.liveBlocks()).as("liveBlocks after %s: %s", op, stats).isEqualTo(live.size());
-                assertThat(stats.liveBytes()).as("liveBytes after %s: %s", op, stats).isEqualTo(liveBytes[0]);
+                assertThat(stats.liveBlocks())
+                        .as("liveBlocks after %s: %s", op, stats)
+                        .isEqualTo(live.size());
+                assertThat(stats.liveBytes())
+                        .as("liveBytes after %s: %s", op, stats)
+                        .isEqualTo(liveBytes[0]);
             }
             for (Block b : live.values()) {
                 verifyAndFree(arena, b, expected);

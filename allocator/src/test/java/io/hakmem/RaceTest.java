@@ -26,21 +26,23 @@ class RaceTest {
             AtomicInteger phase = new AtomicInteger();
             AtomicLong remoteAccepted = new AtomicLong();
             AtomicLong remoteRefused = new AtomicLong();
-            Thread remote = new Thread(() -> {
-                for (int i = 0; i < trials; i++) {
-                    while (phase.get() != 2 * i + 1) {
-                        Thread.onSpinWait();
-                    }
-                    try {
-                        arena.free(shared.get());
-                        remoteAccepted.incrementAndGet();
-                    } catch (IllegalStateException e) {
-                        assertThat(e).hasMessageContaining("double free");
-                        remoteRefused.incrementAndGet();
-                    }
-                    phase.incrementAndGet();
-                }
-            }, "remote-freer");
+            Thread remote = new Thread(
+                    () -> {
+                        for (int i = 0; i < trials; i++) {
+                            while (phase.get() != 2 * i + 1) {
+                                Thread.onSpinWait();
+                            }
+                            try {
+                                arena.free(shared.get());
+                                remoteAccepted.incrementAndGet();
+                            } catch (IllegalStateException e) {
+                                assertThat(e).hasMessageContaining("double free");
+                                remoteRefused.incrementAndGet();
+                            }
+                            phase.incrementAndGet();
+                        }
+                    },
+                    "remote-freer");
             remote.start();
             long ownerAccepted = 0;
             long bothAccepted = 0;
@@ -68,7 +70,9 @@ class RaceTest {
                 }
             }
             remote.join();
-            assertThat(ownerAccepted + remoteAccepted.get() - bothAccepted).as("one free per trial wins").isEqualTo(trials);
+            assertThat(ownerAccepted + remoteAccepted.get() - bothAccepted)
+                    .as("one free per trial wins")
+                    .isEqualTo(trials);
             assertThat(remoteAccepted.get() + remoteRefused.get()).isEqualTo(trials);
 
             // Every block must have one place: handing out many blocks never repeats a live one.
@@ -77,13 +81,18 @@ class RaceTest {
             for (int i = 0; i < 20_000; i++) {
                 MemorySegment s = arena.allocate(16);
                 live.add(s);
-                assertThat(addresses.add(s.address())).as("address handed out twice").isTrue();
+                assertThat(addresses.add(s.address()))
+                        .as("address handed out twice")
+                        .isTrue();
             }
             live.forEach(arena::free);
             arena.trim();
-            System.out.printf("racing double frees, %d trials: %d accepted twice, %d detected%n",
+            System.out.printf(
+                    "racing double frees, %d trials: %d accepted twice, %d detected%n",
                     trials, bothAccepted, arena.stats().doubleFreesDetected());
-            assertThat(arena.stats().doubleFreesDetected()).as("every race reported").isEqualTo(bothAccepted);
+            assertThat(arena.stats().doubleFreesDetected())
+                    .as("every race reported")
+                    .isEqualTo(bothAccepted);
             assertThat(arena.stats().liveBlocks()).isZero();
             ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
@@ -129,7 +138,9 @@ class RaceTest {
             arena.close();
             user.join();
         }
-        assertThat(wrong).as("anything but IllegalStateException naming the closed arena").isEmpty();
+        assertThat(wrong)
+                .as("anything but IllegalStateException naming the closed arena")
+                .isEmpty();
         assertThat(closedSeen.get()).isPositive();
     }
 
@@ -142,29 +153,31 @@ class RaceTest {
             List<Thread> owners = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 long tag = t + 1;
-                owners.add(new Thread(() -> {
-                    try {
-                        MemorySegment[] held = new MemorySegment[32];
-                        for (long i = 0; !stop.get(); i++) {
-                            int k = (int) (i & 31);
-                            if (held[k] != null) {
-                                if (held[k].get(ValueLayout.JAVA_LONG, 0) != (tag << 32 | k)) {
-                                    corrupted.incrementAndGet();
+                owners.add(new Thread(
+                        () -> {
+                            try {
+                                MemorySegment[] held = new MemorySegment[32];
+                                for (long i = 0; !stop.get(); i++) {
+                                    int k = (int) (i & 31);
+                                    if (held[k] != null) {
+                                        if (held[k].get(ValueLayout.JAVA_LONG, 0) != (tag << 32 | k)) {
+                                            corrupted.incrementAndGet();
+                                        }
+                                        arena.free(held[k]);
+                                    }
+                                    held[k] = arena.allocate(16 + (i % 5) * 24);
+                                    held[k].set(ValueLayout.JAVA_LONG, 0, (tag << 32) | k);
                                 }
-                                arena.free(held[k]);
+                                for (MemorySegment s : held) {
+                                    if (s != null) {
+                                        arena.free(s);
+                                    }
+                                }
+                            } catch (Throwable e) {
+                                failures.add(e);
                             }
-                            held[k] = arena.allocate(16 + (i % 5) * 24);
-                            held[k].set(ValueLayout.JAVA_LONG, 0, (tag << 32) | k);
-                        }
-                        for (MemorySegment s : held) {
-                            if (s != null) {
-                                arena.free(s);
-                            }
-                        }
-                    } catch (Throwable e) {
-                        failures.add(e);
-                    }
-                }, "owner-" + t));
+                        },
+                        "owner-" + t));
             }
             owners.forEach(Thread::start);
             long deadline = System.nanoTime() + 2_000_000_000L;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +33,8 @@ class ReclamationTest {
 
     @Test
     void emptySlabsInLiveSuperSlabsArePurgedSoResidentMemoryFollowsLiveMemory() {
-        try (HakmemArena arena = HakmemArena.create(noCaches().purgeDelay(Duration.ofMillis(20)).build())) {
+        try (HakmemArena arena =
+                HakmemArena.create(noCaches().purgeDelay(Duration.ofMillis(20)).build())) {
             Map<Long, List<MemorySegment>> bySlab = allocateTouched(arena, 40 * 1024, 64);
             assertThat(bySlab).hasSize(40);
             HakmemStats full = arena.stats();
@@ -42,7 +42,9 @@ class ReclamationTest {
             List<MemorySegment> kept = freeAllButEveryTenthSlab(arena, bySlab);
             long liveBytes = 64L * kept.size();
             assertThat(liveBytes).isEqualTo(4 * SLAB);
-            assertThat(arena.stats().slabsPurged()).as("the free path never purges").isZero();
+            assertThat(arena.stats().slabsPurged())
+                    .as("the free path never purges")
+                    .isZero();
             // Once the delay ran out, the next allocation slow path purges, even without trim.
             sleepMillis(30);
             arena.free(arena.allocate(300 << 10));
@@ -53,10 +55,13 @@ class ReclamationTest {
             arena.trim();
             HakmemStats trimmed = arena.stats();
             assertThat(trimmed.slabsPurged()).isGreaterThanOrEqualTo(36);
-            assertThat(trimmed.residentBytes()).as("resident after trim: %s", trimmed)
+            assertThat(trimmed.residentBytes())
+                    .as("resident after trim: %s", trimmed)
                     .isBetween(liveBytes, liveBytes + liveBytes / 20);
             long holding = kept.stream().map(b -> b.address() >>> 21).distinct().count();
-            assertThat(trimmed.superSlabsLive()).as("SuperSlabs holding a kept slab").isEqualTo(holding);
+            assertThat(trimmed.superSlabsLive())
+                    .as("SuperSlabs holding a kept slab")
+                    .isEqualTo(holding);
             assertContentsIntact(kept);
             kept.forEach(arena::free);
         }
@@ -64,7 +69,10 @@ class ReclamationTest {
 
     @Test
     void aZeroPurgeThresholdPurgesEveryDirtySlabAtTheNextSlowPathWhateverItsAge() {
-        try (HakmemArena arena = HakmemArena.create(noCaches().purgeThresholdBytes(0).purgeDelay(Duration.ofHours(1)).build())) {
+        try (HakmemArena arena = HakmemArena.create(noCaches()
+                .purgeThresholdBytes(0)
+                .purgeDelay(Duration.ofHours(1))
+                .build())) {
             Map<Long, List<MemorySegment>> bySlab = allocateTouched(arena, 40 * 1024, 64);
             List<MemorySegment> kept = freeAllButEveryTenthSlab(arena, bySlab);
             assertThat(arena.stats().slabsPurged()).isZero();
@@ -80,8 +88,11 @@ class ReclamationTest {
 
     @Test
     void cachedSuperSlabsStayDirtyWithinThePurgeThresholdSoChurnDoesNotPageFault() {
-        HakmemConfig churny = HakmemConfig.builder().emptySuperSlabCacheSize(4).purgeThresholdBytes(64L << 20)
-                .purgeDelay(Duration.ofHours(1)).build();
+        HakmemConfig churny = HakmemConfig.builder()
+                .emptySuperSlabCacheSize(4)
+                .purgeThresholdBytes(64L << 20)
+                .purgeDelay(Duration.ofHours(1))
+                .build();
         try (HakmemArena arena = HakmemArena.create(churny)) {
             for (int round = 0; round < 5; round++) {
                 List<MemorySegment> blocks = new ArrayList<>();
@@ -93,9 +104,13 @@ class ReclamationTest {
                 blocks.forEach(arena::free);
             }
             HakmemStats churned = arena.stats();
-            assertThat(churned.superSlabsMappedTotal()).as("mapped once, reused every round").isEqualTo(churned.superSlabsLive());
+            assertThat(churned.superSlabsMappedTotal())
+                    .as("mapped once, reused every round")
+                    .isEqualTo(churned.superSlabsLive());
             assertThat(churned.superSlabsReleasedTotal()).isZero();
-            assertThat(churned.slabsPurged()).as("nothing purged below the threshold").isZero();
+            assertThat(churned.slabsPurged())
+                    .as("nothing purged below the threshold")
+                    .isZero();
             assertThat(churned.residentBytes()).isGreaterThanOrEqualTo(100 * SLAB);
             ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
@@ -119,7 +134,9 @@ class ReclamationTest {
                 }
                 if (round % 500 == 0) {
                     HakmemStats now = arena.stats();
-                    assertThat(now.superSlabsReleasedTotal()).as("unmapped during the churn, round %d", round).isZero();
+                    assertThat(now.superSlabsReleasedTotal())
+                            .as("unmapped during the churn, round %d", round)
+                            .isZero();
                     mostMapped = Math.max(mostMapped, now.superSlabsLive());
                 }
             }
@@ -132,7 +149,8 @@ class ReclamationTest {
 
     @Test
     void dirtyMemoryOfCachedSuperSlabsStaysWithinTheDefaultPurgeThreshold() {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().emptySuperSlabCacheSize(1).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().emptySuperSlabCacheSize(1).build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             for (int i = 0; i < 31; i++) {
                 MemorySegment block = arena.allocate(64 * 1024);
@@ -143,7 +161,8 @@ class ReclamationTest {
             HakmemStats freed = arena.stats();
             assertThat(freed.superSlabsLive()).as("kept in the empty cache").isEqualTo(1);
             long threshold = arena.config().purgeThresholdBytes();
-            assertThat(freed.slabsPurged()).as("31 dirty slabs are over the %d B threshold", threshold)
+            assertThat(freed.slabsPurged())
+                    .as("31 dirty slabs are over the %d B threshold", threshold)
                     .isGreaterThanOrEqualTo(31 - threshold / SLAB);
             assertThat(freed.residentBytes()).isLessThanOrEqualTo(threshold);
         }
@@ -152,7 +171,8 @@ class ReclamationTest {
     @ParameterizedTest
     @ValueSource(ints = {1024, 0})
     void carvingIsLazyAndFreshPagesAreNeverClearedByTheAllocator(int magazineCapacity) {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().magazineCapacity(magazineCapacity).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().magazineCapacity(magazineCapacity).build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             for (int i = 0; i < 1024; i++) {
                 blocks.add(arena.allocate(16));
@@ -163,7 +183,9 @@ class ReclamationTest {
             // Zeroed segments, yet no page touched: fresh pages are zero already.
             assertThat(carved.residentBytes()).isZero();
             blocks.forEach(b -> b.set(ValueLayout.JAVA_BYTE, 15, (byte) 1));
-            assertThat(arena.stats().residentBytes()).as("1024 x 16 B = four pages").isEqualTo(4 * 4096);
+            assertThat(arena.stats().residentBytes())
+                    .as("1024 x 16 B = four pages")
+                    .isEqualTo(4 * 4096);
             medium.set(ValueLayout.JAVA_BYTE, 0, (byte) 1);
             assertThat(arena.stats().residentBytes()).isEqualTo(5 * 4096);
             blocks.forEach(arena::free);
@@ -173,23 +195,35 @@ class ReclamationTest {
 
     @Test
     void withNoEmptySuperSlabCacheASuperSlabIsUnmappedAThousandPurgeDelaysAfterItEmpties() {
-        try (HakmemArena arena = HakmemArena.create(noCaches().emptySuperSlabCacheSize(0).purgeDelay(Duration.ofMillis(1)).build())) {
+        try (HakmemArena arena = HakmemArena.create(noCaches()
+                .emptySuperSlabCacheSize(0)
+                .purgeDelay(Duration.ofMillis(1))
+                .build())) {
             Map<Long, List<MemorySegment>> bySuperSlab = allocateBySuperSlab(arena, 2048 + 100, 1024);
             assertThat(bySuperSlab).hasSize(2);
             List<MemorySegment> first = bySuperSlab.values().stream()
-                    .filter(l -> l.size() == 2048).findFirst().orElseThrow();
+                    .filter(l -> l.size() == 2048)
+                    .findFirst()
+                    .orElseThrow();
             first.forEach(arena::free);
-            assertThat(arena.stats().superSlabsReleasedTotal()).as("not on the free path").isZero();
+            assertThat(arena.stats().superSlabsReleasedTotal())
+                    .as("not on the free path")
+                    .isZero();
             sleepMillis(1100);
             arena.free(arena.allocate(300 << 10));
             HakmemStats stats = arena.stats();
             assertThat(stats.emptySuperSlabsDetected()).isEqualTo(1);
-            assertThat(stats.superSlabsReleasedTotal()).as("released without trim").isEqualTo(1);
+            assertThat(stats.superSlabsReleasedTotal())
+                    .as("released without trim")
+                    .isEqualTo(1);
             assertThat(stats.superSlabsLive()).isEqualTo(1);
             assertThat(stats.mappedBytes()).isEqualTo(SUPERSLAB);
             assertThatThrownBy(() -> first.get(0).get(ValueLayout.JAVA_BYTE, 0))
                     .isInstanceOf(IllegalStateException.class);
-            bySuperSlab.values().stream().filter(l -> l != first).flatMap(List::stream).forEach(arena::free);
+            bySuperSlab.values().stream()
+                    .filter(l -> l != first)
+                    .flatMap(List::stream)
+                    .forEach(arena::free);
         }
     }
 
@@ -198,18 +232,25 @@ class ReclamationTest {
         try (HakmemArena arena = HakmemArena.create(noCaches().build())) {
             Map<Long, List<MemorySegment>> bySuperSlab = allocateBySuperSlab(arena, 2048 + 100, 1024);
             List<MemorySegment> first = bySuperSlab.values().stream()
-                    .filter(l -> l.size() == 2048).findFirst().orElseThrow();
+                    .filter(l -> l.size() == 2048)
+                    .findFirst()
+                    .orElseThrow();
             first.forEach(arena::free);
             HakmemStats cached = arena.stats();
             assertThat(cached.emptySuperSlabsDetected()).isEqualTo(1);
             assertThat(cached.superSlabsReleasedTotal()).isZero();
             assertThat(cached.mappedBytes()).isEqualTo(2 * SUPERSLAB);
-            assertThat(cached.residentBytes()).as("the cached SuperSlab is purged").isLessThanOrEqualTo(SUPERSLAB);
+            assertThat(cached.residentBytes())
+                    .as("the cached SuperSlab is purged")
+                    .isLessThanOrEqualTo(SUPERSLAB);
             arena.trim();
             HakmemStats trimmed = arena.stats();
             assertThat(trimmed.superSlabsReleasedTotal()).isEqualTo(1);
             assertThat(trimmed.mappedBytes()).isEqualTo(SUPERSLAB);
-            bySuperSlab.values().stream().filter(l -> l != first).flatMap(List::stream).forEach(arena::free);
+            bySuperSlab.values().stream()
+                    .filter(l -> l != first)
+                    .flatMap(List::stream)
+                    .forEach(arena::free);
         }
     }
 
@@ -253,7 +294,9 @@ class ReclamationTest {
                 long alignment = 1L << shift;
                 for (long size : new long[] {0, 24, 3000}) {
                     MemorySegment b = arena.allocate(size, alignment);
-                    assertThat(b.address() % alignment).as("%d B aligned to %d", size, alignment).isZero();
+                    assertThat(b.address() % alignment)
+                            .as("%d B aligned to %d", size, alignment)
+                            .isZero();
                     assertThat(b.byteSize()).isEqualTo(size);
                     blocks.add(b);
                 }
@@ -267,7 +310,10 @@ class ReclamationTest {
                 assertThat(arena.stats().largeMappings()).isEqualTo(i + 1);
                 blocks.add(b);
             }
-            assertLive(arena, blocks.size(), blocks.stream().mapToLong(MemorySegment::byteSize).sum());
+            assertLive(
+                    arena,
+                    blocks.size(),
+                    blocks.stream().mapToLong(MemorySegment::byteSize).sum());
             blocks.forEach(arena::free);
             assertThat(arena.stats().largeMappings()).isZero();
             assertLive(arena, 0, 0);
@@ -296,7 +342,8 @@ class ReclamationTest {
     @ParameterizedTest
     @ValueSource(ints = {1024, 0})
     void recycledBlocksAreZeroedByDefault(int magazineCapacity) {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().magazineCapacity(magazineCapacity).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().magazineCapacity(magazineCapacity).build())) {
             MemorySegment first = arena.allocate(64);
             first.fill((byte) 0x5A);
             arena.free(first);
@@ -310,10 +357,15 @@ class ReclamationTest {
     @ParameterizedTest
     @ValueSource(ints = {1024, 0})
     void withoutZeroingRecycledBlocksKeepOldBytesAndFreshOnesAreStillZero(int magazineCapacity) {
-        HakmemConfig config = HakmemConfig.builder().magazineCapacity(magazineCapacity).zeroOnAllocate(false).build();
+        HakmemConfig config = HakmemConfig.builder()
+                .magazineCapacity(magazineCapacity)
+                .zeroOnAllocate(false)
+                .build();
         try (HakmemArena arena = HakmemArena.create(config)) {
             MemorySegment first = arena.allocate(64);
-            assertThat(first.toArray(ValueLayout.JAVA_BYTE)).as("fresh mmap pages").containsOnly(0);
+            assertThat(first.toArray(ValueLayout.JAVA_BYTE))
+                    .as("fresh mmap pages")
+                    .containsOnly(0);
             first.fill((byte) 0x5A);
             arena.free(first);
             MemorySegment recycled = arena.allocate(64);
@@ -334,7 +386,9 @@ class ReclamationTest {
             for (int i = 0; i < 32 * 4096; i++) {
                 small.add(arena.allocate(16));
             }
-            assertThat(arena.stats().superSlabsMappedTotal()).as("32 slabs of 4096 blocks of 16 B").isEqualTo(1);
+            assertThat(arena.stats().superSlabsMappedTotal())
+                    .as("32 slabs of 4096 blocks of 16 B")
+                    .isEqualTo(1);
             long superSlab = small.get(0).address() >>> 21;
             small.forEach(arena::free);
             List<MemorySegment> medium = new ArrayList<>();
@@ -344,16 +398,20 @@ class ReclamationTest {
                 medium.add(b);
             }
             HakmemStats stats = arena.stats();
-            assertThat(stats.superSlabsMappedTotal()).as("the same SuperSlab, every slab re-used: %s", stats).isEqualTo(1);
+            assertThat(stats.superSlabsMappedTotal())
+                    .as("the same SuperSlab, every slab re-used: %s", stats)
+                    .isEqualTo(1);
             assertThat(stats.superSlabsLive()).isEqualTo(1);
-            assertThat(medium.get(medium.size() - 1).toArray(ValueLayout.JAVA_BYTE)).containsOnly(0);
+            assertThat(medium.get(medium.size() - 1).toArray(ValueLayout.JAVA_BYTE))
+                    .containsOnly(0);
             medium.forEach(arena::free);
         }
     }
 
     @Test
     void liveBlocksNameTheAllocationSite() {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().trackAllocationSites(true).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().trackAllocationSites(true).build())) {
             MemorySegment freed = arena.allocate(100);
             // The allocation is on the line after this one.
             int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
@@ -383,12 +441,17 @@ class ReclamationTest {
             MemorySegment small = arena.allocate(20);
             MemorySegment large = arena.allocate(300 * 1024);
             List<LiveBlock> blocks = arena.liveBlocks(20);
-            assertThat(blocks).extracting(LiveBlock::address).containsExactlyInAnyOrder(small.address(), large.address());
+            assertThat(blocks)
+                    .extracting(LiveBlock::address)
+                    .containsExactlyInAnyOrder(small.address(), large.address());
             assertThat(blocks).allSatisfy(b -> assertThat(b.allocationSite()).isEmpty());
-            assertThat(blocks).filteredOn(b -> b.address() == small.address()).extracting(LiveBlock::byteSize)
+            assertThat(blocks)
+                    .filteredOn(b -> b.address() == small.address())
+                    .extracting(LiveBlock::byteSize)
                     .containsExactly(24L);
             assertThat(arena.liveBlocks(1)).hasSize(1);
-            assertThatThrownBy(() -> arena.liveBlocks(-1)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> arena.liveBlocks(-1))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("-1");
             arena.free(small);
             arena.free(large);
@@ -397,7 +460,8 @@ class ReclamationTest {
 
     @Test
     void aWriteAfterFreeIsDetectedOnReuse() {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().poisonFreedBlocks(true).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().poisonFreedBlocks(true).build())) {
             MemorySegment block = arena.allocate(64);
             MemorySegment alias = MemorySegment.ofAddress(block.address()).reinterpret(64);
             arena.free(block);
@@ -420,7 +484,8 @@ class ReclamationTest {
 
     @Test
     void withPoisoningBlocksCarvedFromAReusedUnpurgedSlabAreStillZeroed() {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().poisonFreedBlocks(true).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().poisonFreedBlocks(true).build())) {
             // One full 64 B span (1024 blocks in slab 0), then one 64 KiB block in each other slab.
             List<MemorySegment> first = new ArrayList<>();
             for (int i = 0; i < 1024; i++) {
@@ -437,8 +502,11 @@ class ReclamationTest {
             first.forEach(arena::free);
             assertThat(arena.stats().slabsPurged()).isZero();
             MemorySegment reused = arena.allocate(512);
-            assertThat(reused.address() >>> 16).as("carved from the emptied slab").isEqualTo(slab);
-            assertThat(reused.toArray(ValueLayout.JAVA_BYTE)).as("a segment from allocate reads as zero")
+            assertThat(reused.address() >>> 16)
+                    .as("carved from the emptied slab")
+                    .isEqualTo(slab);
+            assertThat(reused.toArray(ValueLayout.JAVA_BYTE))
+                    .as("a segment from allocate reads as zero")
                     .containsOnly(0);
             arena.free(reused);
             filler.forEach(arena::free);
@@ -447,7 +515,8 @@ class ReclamationTest {
 
     @Test
     void untouchedFreedBlocksPassThePoisonCheck() {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().poisonFreedBlocks(true).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().poisonFreedBlocks(true).build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             for (long size : new long[] {8, 64, 1000, 5000, 70_000}) {
                 MemorySegment b = arena.allocate(size);
@@ -480,13 +549,16 @@ class ReclamationTest {
         Map<Long, List<MemorySegment>> bySuperSlab = new TreeMap<>();
         for (int i = 0; i < count; i++) {
             MemorySegment b = arena.allocate(size);
-            bySuperSlab.computeIfAbsent(b.address() >>> 21, k -> new ArrayList<>()).add(b);
+            bySuperSlab
+                    .computeIfAbsent(b.address() >>> 21, k -> new ArrayList<>())
+                    .add(b);
         }
         return bySuperSlab;
     }
 
     /** Frees whole slabs, keeping slabs 0, 10, 20, ... in address order; returns the kept blocks. */
-    private static List<MemorySegment> freeAllButEveryTenthSlab(HakmemArena arena, Map<Long, List<MemorySegment>> bySlab) {
+    private static List<MemorySegment> freeAllButEveryTenthSlab(
+            HakmemArena arena, Map<Long, List<MemorySegment>> bySlab) {
         List<MemorySegment> kept = new ArrayList<>();
         int i = 0;
         for (List<MemorySegment> slab : bySlab.values()) {

@@ -28,8 +28,11 @@ class ScalingTest {
             for (int blocks : ROUNDS) {
                 round(arena, blocks);
             }
-            assertThat(arena.stats().superSlabsMappedTotal()).as("SuperSlabs over all rounds").isGreaterThan(8);
-            assertThat(ProcessMemory.residentBytes() - rssBefore).as("RSS growth after free-all and trim")
+            assertThat(arena.stats().superSlabsMappedTotal())
+                    .as("SuperSlabs over all rounds")
+                    .isGreaterThan(8);
+            assertThat(ProcessMemory.residentBytes() - rssBefore)
+                    .as("RSS growth after free-all and trim")
                     .isLessThanOrEqualTo(2L << 20);
         }
     }
@@ -46,7 +49,9 @@ class ScalingTest {
         assertThat(peak.liveBlocks()).isEqualTo(blocks);
         assertThat(peak.liveBytes()).isEqualTo(liveBytes);
         // Resident as the OS reports it (mincore), over live bytes.
-        assertThat(peak.overheadPercent()).as("overhead at %d blocks: %s", blocks, peak).isLessThanOrEqualTo(5.0);
+        assertThat(peak.overheadPercent())
+                .as("overhead at %d blocks: %s", blocks, peak)
+                .isLessThanOrEqualTo(5.0);
         assertThat(peak.residentBytes()).isGreaterThanOrEqualTo(liveBytes);
         int damaged = 0;
         for (int i = 0; i < blocks; i++) {
@@ -68,7 +73,9 @@ class ScalingTest {
         }
         arena.trim();
         HakmemStats trimmed = arena.stats();
-        assertThat(trimmed.superSlabsLive()).as("after trim at %d blocks", blocks).isZero();
+        assertThat(trimmed.superSlabsLive())
+                .as("after trim at %d blocks", blocks)
+                .isZero();
         assertThat(trimmed.mappedBytes()).isZero();
         assertThat(trimmed.residentBytes()).isZero();
         assertThat(trimmed.magazineBlocks()).isZero();

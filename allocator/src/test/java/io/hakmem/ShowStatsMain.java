@@ -11,11 +11,11 @@ import java.util.List;
  */
 public final class ShowStatsMain {
 
-    private ShowStatsMain() {
-    }
+    private ShowStatsMain() {}
 
     public static void main(String[] args) {
-        HakmemArena open = HakmemArena.create(HakmemConfig.builder().name("kept-open").build());
+        HakmemArena open =
+                HakmemArena.create(HakmemConfig.builder().name("kept-open").build());
         // Written, so that their pages are resident and the table's resident column is not all zero.
         for (int i = 0; i < 100; i++) {
             open.allocate(16).set(ValueLayout.JAVA_LONG, 0, i);
@@ -24,7 +24,8 @@ public final class ShowStatsMain {
             open.allocate(2048).fill((byte) i);
         }
         open.allocate(1L << 20).set(ValueLayout.JAVA_LONG, 0, 1L);
-        try (HakmemArena closed = HakmemArena.create(HakmemConfig.builder().name("closed-early").build())) {
+        try (HakmemArena closed =
+                HakmemArena.create(HakmemConfig.builder().name("closed-early").build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 blocks.add(closed.allocate(48));

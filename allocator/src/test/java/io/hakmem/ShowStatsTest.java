@@ -24,8 +24,10 @@ class ShowStatsTest {
         String err = run.stderr;
         assertThat(err).contains("hakmem: arena \"kept-open\" (open at exit)");
         // block, live, in use, cached, free, spans, resident, allocs, frees
-        assertThat(err).containsPattern("(?m)^\\s+16 B\\s+100\\s+1\\.6 KiB\\s+156\\s+3840\\s+1\\s+\\S+ \\S+\\s+100\\s+0$");
-        assertThat(err).containsPattern("(?m)^\\s+2\\.0 KiB\\s+10\\s+20\\.0 KiB\\s+22\\s+0\\s+1\\s+\\S+ \\S+\\s+10\\s+0$");
+        assertThat(err)
+                .containsPattern("(?m)^\\s+16 B\\s+100\\s+1\\.6 KiB\\s+156\\s+3840\\s+1\\s+\\S+ \\S+\\s+100\\s+0$");
+        assertThat(err)
+                .containsPattern("(?m)^\\s+2\\.0 KiB\\s+10\\s+20\\.0 KiB\\s+22\\s+0\\s+1\\s+\\S+ \\S+\\s+10\\s+0$");
         assertThat(err).containsPattern("(?m)^\\s+large\\s+1\\s+1\\.0 MiB\\s*$");
         assertThat(err).containsPattern("(?m)^\\s+total\\s+111\\s+");
         assertThat(err).contains("requested 1.0 MiB live; mapped 3.0 MiB");
@@ -39,15 +41,15 @@ class ShowStatsTest {
     void theEnvironmentVariableDoesTheSameAndNothingIsPrintedWithoutEither() throws Exception {
         Run withEnv = runMain(List.of(), Map.of("HAKMEM_SHOW_STATS", "1"));
         assertThat(withEnv.exitCode).isZero();
-        assertThat(withEnv.stderr).contains("hakmem: arena \"kept-open\" (open at exit)")
+        assertThat(withEnv.stderr)
+                .contains("hakmem: arena \"kept-open\" (open at exit)")
                 .containsPattern("(?m)^\\s+16 B\\s+100\\s");
         Run without = runMain(List.of(), Map.of("HAKMEM_SHOW_STATS", "0"));
         assertThat(without.exitCode).isZero();
         assertThat(without.stderr).doesNotContain("hakmem:");
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 
     private static Run runMain(List<String> jvmOptions, Map<String, String> env)
             throws IOException, InterruptedException {

@@ -53,16 +53,19 @@ class SpanOwnershipTest {
             List<MemorySegment> pair = a.submit(() -> allocate(arena, 2, 7)).get();
             MemorySegment kept = pair.get(0);
             List<MemorySegment> ofB = b.submit(() -> {
-                arena.free(pair.get(1));
-                List<MemorySegment> mine = new ArrayList<>();
-                for (int i = 0; i < 100; i++) {
-                    MemorySegment s = arena.allocate(16);
-                    mine.add(s);
-                }
-                return mine;
-            }).get();
+                        arena.free(pair.get(1));
+                        List<MemorySegment> mine = new ArrayList<>();
+                        for (int i = 0; i < 100; i++) {
+                            MemorySegment s = arena.allocate(16);
+                            mine.add(s);
+                        }
+                        return mine;
+                    })
+                    .get();
             for (MemorySegment s : ofB) {
-                assertThat(s.address() >>> SLAB_SHIFT).as("slab of B's block").isNotEqualTo(kept.address() >>> SLAB_SHIFT);
+                assertThat(s.address() >>> SLAB_SHIFT)
+                        .as("slab of B's block")
+                        .isNotEqualTo(kept.address() >>> SLAB_SHIFT);
             }
             b.submit(() -> ofB.forEach(arena::free)).get();
             a.submit(() -> arena.free(kept)).get();
@@ -82,7 +85,8 @@ class SpanOwnershipTest {
             for (int i = 0; i < ofDead.size(); i += 2) {
                 arena.free(ofDead.get(i));
             }
-            List<MemorySegment> ofLiving = CompletableFuture.supplyAsync(() -> allocate(arena, 100, 4)).get();
+            List<MemorySegment> ofLiving =
+                    CompletableFuture.supplyAsync(() -> allocate(arena, 100, 4)).get();
             assertThat(slabs(ofLiving)).as("slabs reused from the dead thread").containsAnyElementsOf(deadSlabs);
             for (int i = 1; i < ofDead.size(); i += 2) {
                 arena.free(ofDead.get(i));
@@ -97,18 +101,24 @@ class SpanOwnershipTest {
     void remoteFreesWaitingForALiveOwnerCountAsFreedAndTrimCollectsThemOnceItLetsGo() throws Exception {
         try (HakmemArena arena = HakmemArena.create();
                 ExecutorService owner = Executors.newSingleThreadExecutor()) {
-            List<MemorySegment> blocks = owner.submit(() -> allocate(arena, 500, 5)).get();
+            List<MemorySegment> blocks =
+                    owner.submit(() -> allocate(arena, 500, 5)).get();
             // Freed by this thread: remote frees into spans the owner (alive, parked) still holds.
             blocks.forEach(arena::free);
             HakmemStats pending = arena.stats();
-            assertThat(pending.liveBlocks()).as("live blocks while the owner has not collected").isZero();
+            assertThat(pending.liveBlocks())
+                    .as("live blocks while the owner has not collected")
+                    .isZero();
             assertThat(pending.liveBytes()).isZero();
-            assertThat(pending.doubleFreesDetected()).as("uncollected bits are not double frees").isZero();
+            assertThat(pending.doubleFreesDetected())
+                    .as("uncollected bits are not double frees")
+                    .isZero();
             // trim() revokes the parked owner's cache, which lets go of its spans: all comes back.
             HakmemStats trimmed = ArenaAssertions.assertTrimReclaimsEverything(arena);
             assertThat(trimmed.doubleFreesDetected()).isZero();
             // The owner carries on with a fresh cache.
-            List<MemorySegment> again = owner.submit(() -> allocate(arena, 10, 6)).get();
+            List<MemorySegment> again =
+                    owner.submit(() -> allocate(arena, 10, 6)).get();
             again.forEach(s -> assertThat(s.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(6L));
             owner.submit(() -> again.forEach(arena::free)).get();
             assertThat(arena.stats().liveBlocks()).isZero();

@@ -25,7 +25,8 @@ class ThreadCacheTest {
             assertThat(freed.liveBlocks()).isZero();
             assertThat(freed.blockFreesToSpans()).isPositive();
             assertThat(freed.emptySuperSlabsDetected()).isPositive();
-            assertThat(freed.magazineBlocks()).as("a bounded cache, not the whole million")
+            assertThat(freed.magazineBlocks())
+                    .as("a bounded cache, not the whole million")
                     .isLessThanOrEqualTo(arena.config().magazineCapacity());
             ArenaAssertions.assertTrimReclaimsEverything(arena);
         }
@@ -51,7 +52,9 @@ class ThreadCacheTest {
             List<MemorySegment> blocks = allocate(arena, 100, 32);
             blocks.subList(0, 60).forEach(arena::free);
             HakmemStats stats = arena.stats();
-            assertThat(stats.magazineBlocks()).as("freed blocks parked in this thread's cache").isGreaterThanOrEqualTo(60);
+            assertThat(stats.magazineBlocks())
+                    .as("freed blocks parked in this thread's cache")
+                    .isGreaterThanOrEqualTo(60);
             assertThat(stats.liveBlocks()).isEqualTo(40);
             List<LiveBlock> live = arena.liveBlocks(1000);
             assertThat(live).hasSize(40);
@@ -71,14 +74,16 @@ class ThreadCacheTest {
         try (HakmemArena arena = HakmemArena.create()) {
             CountDownLatch filled = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread idle = new Thread(() -> {
-                fillCachesAndFreeAll(arena);
-                filled.countDown();
-                await(release);
-                // The cache was revoked while this thread slept: it must still work, correctly.
-                List<MemorySegment> again = allocate(arena, 5_000, 48);
-                again.forEach(arena::free);
-            }, "idle-holder");
+            Thread idle = new Thread(
+                    () -> {
+                        fillCachesAndFreeAll(arena);
+                        filled.countDown();
+                        await(release);
+                        // The cache was revoked while this thread slept: it must still work, correctly.
+                        List<MemorySegment> again = allocate(arena, 5_000, 48);
+                        again.forEach(arena::free);
+                    },
+                    "idle-holder");
             idle.start();
             filled.await();
             assertThat(arena.stats().magazineBlocks()).isPositive();
@@ -100,21 +105,26 @@ class ThreadCacheTest {
             dead.start();
             dead.join();
             assertThat(arena.stats().magazineBlocks()).isPositive();
-            assertThat(ArenaAssertions.assertTrimReclaimsEverything(arena).liveBlocks()).isZero();
+            assertThat(ArenaAssertions.assertTrimReclaimsEverything(arena).liveBlocks())
+                    .isZero();
         }
     }
 
     @Test
     void backgroundTrimReturnsEverySuperSlabOfAnIdleThreadWithinASecond() throws Exception {
-        HakmemConfig config = HakmemConfig.builder().backgroundTrimInterval(Duration.ofMillis(100)).build();
+        HakmemConfig config = HakmemConfig.builder()
+                .backgroundTrimInterval(Duration.ofMillis(100))
+                .build();
         try (HakmemArena arena = HakmemArena.create(config)) {
             CountDownLatch filled = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread idle = new Thread(() -> {
-                fillCachesAndFreeAll(arena);
-                filled.countDown();
-                await(release);
-            }, "idle-under-background-trim");
+            Thread idle = new Thread(
+                    () -> {
+                        fillCachesAndFreeAll(arena);
+                        filled.countDown();
+                        await(release);
+                    },
+                    "idle-under-background-trim");
             idle.start();
             filled.await();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
@@ -123,7 +133,8 @@ class ThreadCacheTest {
                 Thread.sleep(20);
                 stats = arena.stats();
             }
-            assertThat(stats.superSlabsLive()).as("SuperSlabs still mapped one second after going idle: %s", stats)
+            assertThat(stats.superSlabsLive())
+                    .as("SuperSlabs still mapped one second after going idle: %s", stats)
                     .isZero();
             assertThat(stats.mappedBytes()).isZero();
             assertThat(stats.magazineBlocks()).isZero();
@@ -139,8 +150,12 @@ class ThreadCacheTest {
             first.set(ValueLayout.JAVA_LONG, 8, -1L);
             arena.free(first);
             MemorySegment again = arena.allocate(16);
-            assertThat(again).as("same block, same segment object: no garbage per allocation").isSameAs(first);
-            assertThat(again.get(ValueLayout.JAVA_LONG, 8)).as("cleared on reuse").isZero();
+            assertThat(again)
+                    .as("same block, same segment object: no garbage per allocation")
+                    .isSameAs(first);
+            assertThat(again.get(ValueLayout.JAVA_LONG, 8))
+                    .as("cleared on reuse")
+                    .isZero();
             again.set(ValueLayout.JAVA_LONG, 0, -1L);
             arena.free(again);
 

@@ -17,8 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UseAfterFreeTest {
 
     private static HakmemArena guarded(int magazineCapacity) {
-        return HakmemArena.create(HakmemConfig.builder().detectUseAfterFree(true)
-                .magazineCapacity(magazineCapacity).build());
+        return HakmemArena.create(HakmemConfig.builder()
+                .detectUseAfterFree(true)
+                .magazineCapacity(magazineCapacity)
+                .build());
     }
 
     @ParameterizedTest
@@ -31,9 +33,11 @@ class UseAfterFreeTest {
             assertThat(slice.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(42L);
             arena.free(s);
 
-            assertThatThrownBy(() -> s.get(ValueLayout.JAVA_LONG, 8)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> s.get(ValueLayout.JAVA_LONG, 8))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("closed");
-            assertThatThrownBy(() -> s.set(ValueLayout.JAVA_BYTE, 0, (byte) 1)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> s.set(ValueLayout.JAVA_BYTE, 0, (byte) 1))
+                    .isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> slice.get(ValueLayout.JAVA_LONG, 0)).isInstanceOf(IllegalStateException.class);
             assertThat(arena.stats().liveBlocks()).isZero();
         }
@@ -49,10 +53,13 @@ class UseAfterFreeTest {
             assertThat(reused.address()).as("the block is reused at once").isEqualTo(old.address());
             reused.set(ValueLayout.JAVA_INT, 0, 7);
 
-            assertThatThrownBy(() -> arena.free(old)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> arena.free(old))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("double free of segment 0x" + Long.toHexString(old.address()))
                     .hasMessageContaining("now belongs to a newer block");
-            assertThat(reused.get(ValueLayout.JAVA_INT, 0)).as("the new owner's block is untouched").isEqualTo(7);
+            assertThat(reused.get(ValueLayout.JAVA_INT, 0))
+                    .as("the new owner's block is untouched")
+                    .isEqualTo(7);
             assertThat(arena.stats().liveBlocks()).isEqualTo(1);
             arena.free(reused);
             assertThat(arena.stats().liveBlocks()).isZero();
@@ -64,8 +71,10 @@ class UseAfterFreeTest {
         try (HakmemArena arena = guarded(0)) {
             MemorySegment s = arena.allocate(8);
             arena.free(s);
-            assertThatThrownBy(() -> arena.free(s)).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("double free of segment 0x" + Long.toHexString(s.address()) + ": this segment was freed before");
+            assertThatThrownBy(() -> arena.free(s))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("double free of segment 0x" + Long.toHexString(s.address())
+                            + ": this segment was freed before");
         }
     }
 
@@ -86,7 +95,8 @@ class UseAfterFreeTest {
         MemorySegment s = arena.allocate(16);
         arena.close();
         assertThatThrownBy(() -> s.get(ValueLayout.JAVA_BYTE, 0)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> arena.free(s)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> arena.free(s))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("this HakmemArena is closed");
     }
 

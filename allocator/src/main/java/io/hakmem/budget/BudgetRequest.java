@@ -44,8 +44,10 @@ record BudgetRequest(int repeat, List<Entry> budgets) {
                 parameters.put(key.substring(parameterPrefix.length()), properties.getProperty(key));
             }
         }
-        return new Entry(required(properties, ForkProtocol.budgetKey(budget, ForkProtocol.NAME)),
-                required(properties, ForkProtocol.budgetKey(budget, ForkProtocol.WORKLOAD)), Map.copyOf(parameters));
+        return new Entry(
+                required(properties, ForkProtocol.budgetKey(budget, ForkProtocol.NAME)),
+                required(properties, ForkProtocol.budgetKey(budget, ForkProtocol.WORKLOAD)),
+                Map.copyOf(parameters));
     }
 
     private static String required(Properties properties, String key) {

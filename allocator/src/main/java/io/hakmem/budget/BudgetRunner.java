@@ -23,8 +23,9 @@ final class BudgetRunner {
      * @return the figures of this run
      * @throws Exception whatever the workload throws
      */
-    static RunResult runOnce(String budget, Workload workload, Map<String, String> parameters,
-            java.util.Set<String> parametersRead) throws Exception {
+    static RunResult runOnce(
+            String budget, Workload workload, Map<String, String> parameters, java.util.Set<String> parametersRead)
+            throws Exception {
         long start = System.nanoTime();
         try (HakmemArena arena = HakmemArena.create()) {
             RunContext context = new RunContext(arena, budget, parameters);
@@ -43,8 +44,8 @@ final class BudgetRunner {
             long rssDelta = rssBefore < 0 || peak.processRssBytes() < 0 ? -1 : peak.processRssBytes() - rssBefore;
             long resident = peak.residentBytes() >= 0 ? peak.residentBytes() : rssDelta;
             long retained = after.residentBytes() >= 0 ? after.residentBytes() : after.mappedBytes();
-            return new RunResult(peak.liveBytes(), resident, peak.mappedBytes(), retained, rssDelta,
-                    System.nanoTime() - start);
+            return new RunResult(
+                    peak.liveBytes(), resident, peak.mappedBytes(), retained, rssDelta, System.nanoTime() - start);
         }
     }
 }

@@ -86,14 +86,15 @@ public final class BudgetRunnerMain {
         if (root != failure) {
             cause.append(" (caused by ").append(oneLine(root)).append(')');
         }
-        return cause.length() <= MAX_CAUSE_LENGTH ? cause.toString()
-                : cause.substring(0, MAX_CAUSE_LENGTH - 3) + "...";
+        return cause.length() <= MAX_CAUSE_LENGTH ? cause.toString() : cause.substring(0, MAX_CAUSE_LENGTH - 3) + "...";
     }
 
     private static String oneLine(Throwable failure) {
         String message = failure.getMessage();
         String name = failure.getClass().getName();
-        return message == null || message.isBlank() ? name : name + ": " + message.strip().lines().findFirst().orElse("");
+        return message == null || message.isBlank()
+                ? name
+                : name + ": " + message.strip().lines().findFirst().orElse("");
     }
 
     static int run(Path requestFile, Path resultFile, PrintStream out) throws IOException {
@@ -130,8 +131,8 @@ public final class BudgetRunnerMain {
     }
 
     /** Runs one budget; returns the message for parameters its workload never read, else null. */
-    private static @Nullable String runBudget(int index, BudgetRequest request, Workload workload,
-            ResultFile results, PrintStream out) {
+    private static @Nullable String runBudget(
+            int index, BudgetRequest request, Workload workload, ResultFile results, PrintStream out) {
         BudgetRequest.Entry entry = request.budgets().get(index);
         List<RunResult> runs = new ArrayList<>();
         for (int run = 1; run <= request.repeat(); run++) {
@@ -146,15 +147,28 @@ public final class BudgetRunnerMain {
                             + read + " (a misspelling in <parameters>?)";
                 }
                 runs.add(result);
-                out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d: %.2f s, overhead %.1f %%%n", ForkProtocol.PROGRESS_PREFIX,
-                        entry.name(), run, request.repeat(), result.elapsedNanos() / 1e9, result.overheadPercent());
+                out.printf(
+                        Locale.ROOT,
+                        "%sbudget '%s' run %d of %d: %.2f s, overhead %.1f %%%n",
+                        ForkProtocol.PROGRESS_PREFIX,
+                        entry.name(),
+                        run,
+                        request.repeat(),
+                        result.elapsedNanos() / 1e9,
+                        result.overheadPercent());
             } catch (Throwable e) {
                 // Errors too (OutOfMemoryError, StackOverflowError): they end this budget, not the
                 // JVM, so the budgets after it still run and this one still gets a result.
                 String cause = describe(e);
                 results.error(index, cause);
-                out.printf(Locale.ROOT, "%sbudget '%s' run %d of %d failed: %s%n", ForkProtocol.PROGRESS_PREFIX, entry.name(),
-                        run, request.repeat(), cause);
+                out.printf(
+                        Locale.ROOT,
+                        "%sbudget '%s' run %d of %d failed: %s%n",
+                        ForkProtocol.PROGRESS_PREFIX,
+                        entry.name(),
+                        run,
+                        request.repeat(),
+                        cause);
                 e.printStackTrace(out);
                 break;
             } finally {

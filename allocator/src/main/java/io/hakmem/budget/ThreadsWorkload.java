@@ -56,9 +56,8 @@ final class ThreadsWorkload implements Workload {
             long head = block.get(ValueLayout.JAVA_LONG_UNALIGNED, 0);
             long tail = block.get(ValueLayout.JAVA_LONG_UNALIGNED, block.byteSize() - Long.BYTES);
             if (head != stamp || tail != ~stamp) {
-                throw new IllegalStateException(
-                        "block at 0x" + Long.toHexString(block.address()) + " was overwritten: "
-                                + Long.toHexString(head) + "/" + Long.toHexString(tail));
+                throw new IllegalStateException("block at 0x" + Long.toHexString(block.address()) + " was overwritten: "
+                        + Long.toHexString(head) + "/" + Long.toHexString(tail));
             }
             arena.free(block);
         }

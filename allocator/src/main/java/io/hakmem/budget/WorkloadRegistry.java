@@ -24,11 +24,17 @@ final class WorkloadRegistry {
 
     private static Map<String, BuiltIn> builtIns() {
         Map<String, BuiltIn> map = new LinkedHashMap<>();
-        map.put(ScalingWorkload.NAME,
+        map.put(
+                ScalingWorkload.NAME,
                 new BuiltIn(ScalingWorkload.NAME, ScalingWorkload::new, List.of("blocks", "size")));
-        map.put(RandomMixedWorkload.NAME, new BuiltIn(RandomMixedWorkload.NAME, RandomMixedWorkload::new,
-                List.of("cycles", "seed", "workingSet", "minSize", "maxSize")));
-        map.put(ThreadsWorkload.NAME,
+        map.put(
+                RandomMixedWorkload.NAME,
+                new BuiltIn(
+                        RandomMixedWorkload.NAME,
+                        RandomMixedWorkload::new,
+                        List.of("cycles", "seed", "workingSet", "minSize", "maxSize")));
+        map.put(
+                ThreadsWorkload.NAME,
                 new BuiltIn(ThreadsWorkload.NAME, ThreadsWorkload::new, List.of("threads", "blocks", "size")));
         return Map.copyOf(map);
     }
@@ -65,12 +71,14 @@ final class WorkloadRegistry {
         try {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("budget '" + budget + "': workload '" + className
-                    + "' is neither a built-in " + BUILT_INS.keySet() + " nor a class on the test classpath", e);
+            throw new IllegalArgumentException(
+                    "budget '" + budget + "': workload '" + className + "' is neither a built-in " + BUILT_INS.keySet()
+                            + " nor a class on the test classpath",
+                    e);
         }
         if (!Workload.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("budget '" + budget + "': class " + className
-                    + " does not implement " + Workload.class.getName());
+            throw new IllegalArgumentException(
+                    "budget '" + budget + "': class " + className + " does not implement " + Workload.class.getName());
         }
         try {
             Constructor<?> constructor = type.getConstructor();
@@ -79,8 +87,10 @@ final class WorkloadRegistry {
             }
             return (Workload) constructor.newInstance();
         } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("budget '" + budget + "': class " + className
-                    + " needs a public no-argument constructor and must not be abstract", e);
+            throw new IllegalArgumentException(
+                    "budget '" + budget + "': class " + className
+                            + " needs a public no-argument constructor and must not be abstract",
+                    e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException(
                     "budget '" + budget + "': could not create " + className + ": " + e.getCause(), e);

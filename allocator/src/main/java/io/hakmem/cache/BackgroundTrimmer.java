@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class BackgroundTrimmer {
 
-    private record Entry<T>(WeakReference<T> arena, Predicate<? super T> trimIdle, long intervalNanos,
-            long[] nextDue) {
+    private record Entry<T>(WeakReference<T> arena, Predicate<? super T> trimIdle, long intervalNanos, long[] nextDue) {
 
         boolean gone() {
             return arena.get() == null;
@@ -42,8 +41,7 @@ public final class BackgroundTrimmer {
     private static final List<Entry<?>> ENTRIES = new ArrayList<>();
     private static @Nullable Thread thread;
 
-    private BackgroundTrimmer() {
-    }
+    private BackgroundTrimmer() {}
 
     /**
      * Registers {@code arena} to be trimmed every {@code intervalNanos}.
@@ -55,8 +53,8 @@ public final class BackgroundTrimmer {
      * @param <T> the arena's type
      */
     public static synchronized <T> void register(T arena, Predicate<? super T> trimIdle, long intervalNanos) {
-        ENTRIES.add(new Entry<>(new WeakReference<>(arena), trimIdle, intervalNanos,
-                new long[] {System.nanoTime() + intervalNanos}));
+        ENTRIES.add(new Entry<>(
+                new WeakReference<>(arena), trimIdle, intervalNanos, new long[] {System.nanoTime() + intervalNanos}));
         if (thread == null) {
             Thread t = new Thread(BackgroundTrimmer::run, "hakmem-background-trim");
             t.setDaemon(true);

@@ -28,11 +28,13 @@ final class Magazines {
     final MemorySegment backing;
     /** Index of each class's first slot. */
     final int[] first;
+
     final int[] capacities;
     /** Slots over all classes. */
     final int slots;
     /** The owner's revocable view; replaced by the owner only, after a revocation. */
     MemorySegment view;
+
     private Arena viewArena;
 
     Magazines(int magazineCapacity) {

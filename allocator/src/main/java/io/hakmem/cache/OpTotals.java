@@ -13,16 +13,20 @@ import org.jspecify.annotations.NullMarked;
  * @param remoteFreeBlockBytes the block sizes of those
  */
 @NullMarked
-public record OpTotals(long allocs, long allocBytes, long frees, long freeBytes, long remoteFrees,
-        long remoteFreeBlockBytes) {
+public record OpTotals(
+        long allocs, long allocBytes, long frees, long freeBytes, long remoteFrees, long remoteFreeBlockBytes) {
 
     /** Nothing counted. */
     public static final OpTotals NONE = new OpTotals(0, 0, 0, 0, 0, 0);
 
     /** {@return these counts plus {@code other}'s} */
     public OpTotals plus(OpTotals other) {
-        return new OpTotals(allocs + other.allocs, allocBytes + other.allocBytes, frees + other.frees,
-                freeBytes + other.freeBytes, remoteFrees + other.remoteFrees,
+        return new OpTotals(
+                allocs + other.allocs,
+                allocBytes + other.allocBytes,
+                frees + other.frees,
+                freeBytes + other.freeBytes,
+                remoteFrees + other.remoteFrees,
                 remoteFreeBlockBytes + other.remoteFreeBlockBytes);
     }
 

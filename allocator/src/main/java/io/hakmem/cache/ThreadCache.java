@@ -57,6 +57,7 @@ public final class ThreadCache implements SpanOwner {
     private final int[] slotIndexes;
     /** {@link Magazines#view}, one load closer; replaced by {@link #ensureView} only. */
     private MemorySegment view;
+
     private final int drainInterval;
     private final int[] lowWater;
     /**
@@ -64,6 +65,7 @@ public final class ThreadCache implements SpanOwner {
      * Equal to the committed native count while the view is alive; reset by {@link #ensureView}.
      */
     private final int[] counts;
+
     private final int[] freesSinceDrain;
     /**
      * Per class, the frees counted by {@link #freesSinceDrain} before each drain reset it: with
@@ -75,6 +77,7 @@ public final class ThreadCache implements SpanOwner {
      * monitor; tells an owner whose count write threw whether that write had landed.
      */
     private final long[] revokedCounts;
+
     private final long[] batch;
     private final Span[] batchSpans;
     /**
@@ -91,6 +94,7 @@ public final class ThreadCache implements SpanOwner {
      * writes them; stats() reads them racily.
      */
     private final OpCounters ops = new OpCounters();
+
     private long opsAtLastVisit = -1;
     /** Bumped when the cache gave all its blocks back: its spans become anyone's to carve. */
     private volatile int generation;

@@ -32,6 +32,7 @@ public final class ThreadCaches {
      * slot, so alternating threads do not bounce one field between cores.
      */
     private final @Nullable ThreadCache[] hints = new ThreadCache[HINT_SLOTS];
+
     private static final int HINT_SLOTS = 64;
     /**
      * The first thread's cache, checked before the hint slots: most arenas are used by one thread,
@@ -40,6 +41,7 @@ public final class ThreadCaches {
     private @Nullable ThreadCache first;
     /** What the caches of dead threads counted. */
     private final OpCounters retired = new OpCounters();
+
     private final long[] retiredCachedFrees = new long[io.hakmem.slab.SizeClasses.cachedCount()];
 
     /**

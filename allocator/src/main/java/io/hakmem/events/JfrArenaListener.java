@@ -20,8 +20,7 @@ public final class JfrArenaListener implements ArenaListener {
     /** Stateless, so every arena shares it. */
     public static final JfrArenaListener INSTANCE = new JfrArenaListener();
 
-    private JfrArenaListener() {
-    }
+    private JfrArenaListener() {}
 
     @Override
     public void superSlabMapped(long base) {

@@ -12,5 +12,4 @@ import org.jspecify.annotations.NullMarked;
 @Category("hakmem")
 @Label("SuperSlab Mapped")
 @Description("A hakmem arena mapped a 2 MiB SuperSlab from the OS")
-public final class SuperSlabMappedEvent extends SuperSlabEvent {
-}
+public final class SuperSlabMappedEvent extends SuperSlabEvent {}

@@ -14,8 +14,8 @@ import org.jspecify.annotations.NullMarked;
 @Name("hakmem.Trim")
 @Category("hakmem")
 @Label("Trim")
-@Description("A hakmem arena gave memory that holds no block back to the OS, from trim() or the "
-        + "background trimmer")
+@Description(
+        "A hakmem arena gave memory that holds no block back to the OS, from trim() or the " + "background trimmer")
 public final class TrimEvent extends Event implements ArenaListener.Trim {
 
     /** Bytes unmapped or purged. */

@@ -13,8 +13,7 @@ public final class NativeAccess {
             + "--enable-native-access=io.hakmem.allocator (module path). With Maven Surefire, set "
             + "<argLine>--enable-native-access=ALL-UNNAMED</argLine> in the plugin's configuration.";
 
-    private NativeAccess() {
-    }
+    private NativeAccess() {}
 
     static <T> T check(Supplier<T> restricted) {
         try {

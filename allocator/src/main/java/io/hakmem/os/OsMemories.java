@@ -8,8 +8,7 @@ public final class OsMemories {
 
     private static volatile @org.jspecify.annotations.Nullable LinuxOsMemory linux;
 
-    private OsMemories() {
-    }
+    private OsMemories() {}
 
     /** {@return the layer for {@code choice}; one Linux layer is shared by all arenas} */
     public static OsMemory of(OsChoice choice) {

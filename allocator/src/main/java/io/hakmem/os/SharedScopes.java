@@ -33,8 +33,7 @@ public final class SharedScopes {
         return t;
     });
 
-    private SharedScopes() {
-    }
+    private SharedScopes() {}
 
     /**
      * Closes {@code arena} on the closer thread and waits for it, uninterruptibly.

@@ -12,8 +12,7 @@ final class SmapsRss {
 
     private static final Path SMAPS = Path.of("/proc/self/smaps");
 
-    private SmapsRss() {
-    }
+    private SmapsRss() {}
 
     /**
      * {@return resident bytes of the mappings inside {@code [address, address + bytes)}, or -1 when

@@ -23,18 +23,25 @@ public final class Zeroing {
 
     /** From this size up the downcall wins. */
     static final long MEMSET_FROM = 1024;
+
     private static final @Nullable MethodHandle MEMSET = findMemset();
 
-    private Zeroing() {
-    }
+    private Zeroing() {}
 
     private static @Nullable MethodHandle findMemset() {
         try {
             Linker linker = Linker.nativeLinker();
-            return linker.defaultLookup().find("memset").map(f -> linker.downcallHandle(f,
-                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_LONG),
-                    Linker.Option.critical(false))).orElse(null);
+            return linker.defaultLookup()
+                    .find("memset")
+                    .map(f -> linker.downcallHandle(
+                            f,
+                            FunctionDescriptor.of(
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.JAVA_INT,
+                                    ValueLayout.JAVA_LONG),
+                            Linker.Option.critical(false)))
+                    .orElse(null);
         } catch (IllegalCallerException | UnsupportedOperationException e) {
             // Without native access the arena cannot map memory either; fill still clears.
             return null;

@@ -22,7 +22,7 @@ import org.jspecify.annotations.NullMarked;
 public interface ArenaListener {
 
     /** A listener that ignores everything. */
-    ArenaListener NONE = new ArenaListener() { };
+    ArenaListener NONE = new ArenaListener() {};
 
     /** A trim in progress. */
     @FunctionalInterface
@@ -55,8 +55,7 @@ public interface ArenaListener {
      *
      * @param base its address
      */
-    default void superSlabMapped(long base) {
-    }
+    default void superSlabMapped(long base) {}
 
     /**
      * A SuperSlab went back to the OS.
@@ -65,8 +64,7 @@ public interface ArenaListener {
      * @param lifetimeNanos how long it was mapped
      * @param reason why it went
      */
-    default void superSlabReleased(long base, long lifetimeNanos, ReleaseReason reason) {
-    }
+    default void superSlabReleased(long base, long lifetimeNanos, ReleaseReason reason) {}
 
     /**
      * A run of contiguous slabs was purged.
@@ -74,8 +72,7 @@ public interface ArenaListener {
      * @param address where the first slab starts
      * @param slabs how many slabs
      */
-    default void slabsPurged(long address, int slabs) {
-    }
+    default void slabsPurged(long address, int slabs) {}
 
     /**
      * An allocation failed with {@link OutOfMemoryError}.
@@ -83,16 +80,15 @@ public interface ArenaListener {
      * @param message the error's message
      * @param mappingBytes the size of the mapping that was refused or would cross the limit
      */
-    default void allocationFailed(String message, long mappingBytes) {
-    }
+    default void allocationFailed(String message, long mappingBytes) {}
 
     /** {@return the handle of a trim that starts now} */
     default Trim trimStarted() {
-        return (bytesReturned, blocksRevoked, background) -> { };
+        return (bytesReturned, blocksRevoked, background) -> {};
     }
 
     /** {@return the handle of a thread-cache revocation that starts now} */
     default Drain drainStarted() {
-        return (owner, blocks, reason) -> { };
+        return (owner, blocks, reason) -> {};
     }
 }

@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class BadFrees {
 
-    private BadFrees() {
-    }
+    private BadFrees() {}
 
     /** {@return a double free of the block at {@code address}, with what state it was found in} */
     public static IllegalStateException doubleFree(long address, String state) {
@@ -25,12 +24,14 @@ public final class BadFrees {
 
     /** {@return a free of a block found in state {@code state} instead of {@link Span#LIVE}} */
     public static IllegalStateException notLive(long address, byte state) {
-        return doubleFree(address, switch (state) {
-            case Span.FREE -> "the block is already free";
-            case Span.CACHED -> "the block is already free, parked in a thread cache";
-            case Span.REMOTE -> "the block is already free, queued by another thread";
-            default -> "the block is in use";
-        });
+        return doubleFree(
+                address,
+                switch (state) {
+                    case Span.FREE -> "the block is already free";
+                    case Span.CACHED -> "the block is already free, parked in a thread cache";
+                    case Span.REMOTE -> "the block is already free, queued by another thread";
+                    default -> "the block is in use";
+                });
     }
 
     /** {@return a segment that starts inside a block of {@code blockSize} bytes} */
@@ -80,8 +81,9 @@ public final class BadFrees {
                     + "released and mapped again: double free of a stale segment");
         }
         if (!segment.scope().isAlive() && heap.released(segment.scope())) {
-            return doubleFree(segment.address(), "the segment is stale: its block was freed and its memory "
-                    + "already given back to the OS");
+            return doubleFree(
+                    segment.address(),
+                    "the segment is stale: its block was freed and its memory " + "already given back to the OS");
         }
         if (SlabHeap.owningHeap(segment.address()) != null) {
             return new IllegalArgumentException("segment " + where + " was allocated by another HakmemArena");

@@ -20,8 +20,7 @@ public final class ClassCensus {
     private final long[] resident = new long[SizeClasses.count()];
     private final long[] userFreesGivenBack = new long[SizeClasses.count()];
 
-    private ClassCensus() {
-    }
+    private ClassCensus() {}
 
     /**
      * Counts every formed span of {@code heap}. Locked: the caller holds the heap lock.
@@ -53,7 +52,7 @@ public final class ClassCensus {
                 case Span.LIVE -> live[c]++;
                 case Span.CACHED -> cached[c]++;
                 case Span.REMOTE -> remote[c]++;
-                default -> { }
+                default -> {}
             }
         }
         if (withResident && resident[c] >= 0) {

@@ -19,8 +19,8 @@ import org.jspecify.annotations.NullMarked;
  * @param maxMappedBytes the most bytes the heap may map at once; {@link Long#MAX_VALUE} is no limit
  */
 @NullMarked
-public record HeapPolicy(long purgeDelayNanos, long purgeThresholdBytes, int emptySuperSlabCacheSize,
-        long maxMappedBytes) {
+public record HeapPolicy(
+        long purgeDelayNanos, long purgeThresholdBytes, int emptySuperSlabCacheSize, long maxMappedBytes) {
 
     /**
      * Rejects values the heap cannot work with.
@@ -30,8 +30,8 @@ public record HeapPolicy(long purgeDelayNanos, long purgeThresholdBytes, int emp
     public HeapPolicy {
         // The unmap delay is a thousand purge delays: keep that product representable.
         if (purgeDelayNanos < 0 || purgeDelayNanos > Long.MAX_VALUE / 1000) {
-            throw new IllegalArgumentException("purgeDelayNanos must be between 0 and " + Long.MAX_VALUE / 1000
-                    + ", was " + purgeDelayNanos);
+            throw new IllegalArgumentException(
+                    "purgeDelayNanos must be between 0 and " + Long.MAX_VALUE / 1000 + ", was " + purgeDelayNanos);
         }
         if (purgeThresholdBytes < 0) {
             throw new IllegalArgumentException("purgeThresholdBytes must not be negative, was " + purgeThresholdBytes);
@@ -41,8 +41,8 @@ public record HeapPolicy(long purgeDelayNanos, long purgeThresholdBytes, int emp
                     "emptySuperSlabCacheSize must not be negative, was " + emptySuperSlabCacheSize);
         }
         if (maxMappedBytes < SuperSlab.SIZE) {
-            throw new IllegalArgumentException("maxMappedBytes must be at least one SuperSlab (" + SuperSlab.SIZE
-                    + "), was " + maxMappedBytes);
+            throw new IllegalArgumentException(
+                    "maxMappedBytes must be at least one SuperSlab (" + SuperSlab.SIZE + "), was " + maxMappedBytes);
         }
     }
 

@@ -18,8 +18,7 @@ public final class LargeMappings {
 
     private static final long PAGE = 4096;
 
-    private record Mapping(long base, long mappedBytes, long requestedBytes, Arena lifetime, MemorySegment segment) {
-    }
+    private record Mapping(long base, long mappedBytes, long requestedBytes, Arena lifetime, MemorySegment segment) {}
 
     private final OsMemory os;
     private final Map<Long, Mapping> byAddress = new HashMap<>();
@@ -43,7 +42,8 @@ public final class LargeMappings {
     }
 
     /** {@return a fresh, zeroed segment, or 0-address failure reported as null} */
-    @Nullable MemorySegment map(long byteSize, long alignment) {
+    @Nullable
+    MemorySegment map(long byteSize, long alignment) {
         long bytes = mappedSize(byteSize, alignment);
         if (bytes < 0) {
             return null;

@@ -34,6 +34,7 @@ public final class SizeClasses {
      * 8 KiB in spans of at most 512 KiB. Larger classes divide.
      */
     private static final long[] MAGIC = new long[SIZES.length];
+
     private static final byte[] CLASS_LOOKUP = new byte[MAX_CACHED / 8 + 1];
     private static final int TINY_COUNT;
     private static final int CACHED_COUNT;
@@ -64,8 +65,7 @@ public final class SizeClasses {
         }
     }
 
-    private SizeClasses() {
-    }
+    private SizeClasses() {}
 
     private static int[] buildSizes() {
         java.util.List<Integer> sizes = new java.util.ArrayList<>();

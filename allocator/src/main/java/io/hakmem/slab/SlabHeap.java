@@ -36,15 +36,18 @@ public final class SlabHeap {
      * and set one bit (see {@link #doubleFreesDetected}).
      */
     private long remoteBitsFound;
+
     private long remoteBitBytesFound;
     /** Block bytes of the raced double frees seen by state. */
     private long doubleFreeBytes;
+
     private final LargeMappings large;
     private final ArenaListener listener;
     /** Bytes of dirty slabs (freed but maybe resident) in live and cached SuperSlabs. */
     private long dirtyBytes;
     /** Bytes of formed spans with no block out, kept for reuse until maintain() dissolves them. */
     private long emptySpanBytes;
+
     private boolean closed;
     private final SlabCounters counters = new SlabCounters();
     private final long purgeDelayNanos;
@@ -324,9 +327,12 @@ public final class SlabHeap {
     private void reportRacingDoubleFree(Span span, long address) {
         counters.doubleFreesDetected++;
         doubleFreeBytes += span.blockSize;
-        DOUBLE_FREE_LOG.log(System.Logger.Level.WARNING, () -> "hakmem: double free of block 0x"
-                + Long.toHexString(address) + " (" + span.blockSize + " B class): two threads freed it at the same "
-                + "moment and both calls returned; the second free was dropped, the block was not recycled twice");
+        DOUBLE_FREE_LOG.log(
+                System.Logger.Level.WARNING,
+                () -> "hakmem: double free of block 0x"
+                        + Long.toHexString(address) + " (" + span.blockSize
+                        + " B class): two threads freed it at the same "
+                        + "moment and both calls returned; the second free was dropped, the block was not recycled twice");
     }
 
     private static final System.Logger DOUBLE_FREE_LOG = System.getLogger("io.hakmem");
@@ -601,8 +607,10 @@ public final class SlabHeap {
     public void checkLimit(long bytes) {
         if (!fitsUnderLimit(bytes)) {
             long mapped = mappedBytes();
-            throw outOfMemory("mapping " + bytes + " more bytes would exceed maxMappedBytes="
-                    + policy.maxMappedBytes() + " (mapped now: " + mapped + ")", bytes);
+            throw outOfMemory(
+                    "mapping " + bytes + " more bytes would exceed maxMappedBytes=" + policy.maxMappedBytes()
+                            + " (mapped now: " + mapped + ")",
+                    bytes);
         }
     }
 
@@ -729,14 +737,18 @@ public final class SlabHeap {
         maintain();
         long bytes = LargeMappings.mappedSize(byteSize, alignment);
         if (bytes < 0) {
-            throw outOfMemory("a dedicated mapping of " + byteSize + " bytes aligned to " + alignment
-                    + " does not fit in the address space", byteSize);
+            throw outOfMemory(
+                    "a dedicated mapping of " + byteSize + " bytes aligned to " + alignment
+                            + " does not fit in the address space",
+                    byteSize);
         }
         checkLimit(bytes);
         java.lang.foreign.MemorySegment segment = large.map(byteSize, alignment);
         if (segment == null) {
-            throw outOfMemory("the OS refused a dedicated mapping of " + byteSize + " bytes aligned to "
-                    + alignment + " (" + os.name() + ")", bytes);
+            throw outOfMemory(
+                    "the OS refused a dedicated mapping of " + byteSize + " bytes aligned to " + alignment + " ("
+                            + os.name() + ")",
+                    bytes);
         }
         return segment;
     }

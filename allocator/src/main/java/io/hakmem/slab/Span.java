@@ -85,16 +85,23 @@ public final class Span {
     final int capacity;
     /** See {@link SizeClasses#magic}; 0 means divide. */
     private final long magic;
+
     final byte[] state;
     /** Blocks [bump, capacity) were never handed out since the span was formed. */
     int bump;
     /** Address of the first block of the intrusive free list, 0 when empty. */
     long freeHead;
+
     int used;
     /** True when never-used blocks may hold old bytes, because the slabs were not purged. */
     boolean dirty;
-    @Nullable Span prev;
-    @Nullable Span next;
+
+    @Nullable
+    Span prev;
+
+    @Nullable
+    Span next;
+
     boolean listed;
     /** When {@link #used} last reached 0 (System.nanoTime); meaningful while it stays 0. */
     long emptySince;
@@ -113,7 +120,8 @@ public final class Span {
      * free path, where a stale read only sends a free down the other correct path (magazine or
      * remote queue), never a wrong one.
      */
-    @Nullable SpanOwner owner;
+    @Nullable
+    SpanOwner owner;
     /** The owner's {@link SpanOwner#generation()} when it took the span. */
     int ownerGeneration;
 
@@ -255,9 +263,12 @@ public final class Span {
         if (index >= 0 && index < bump && state[index] == FREE) {
             return next;
         }
-        DAMAGE_LOG.log(System.Logger.Level.WARNING, "hakmem: write after free detected: the free-list link in block 0x"
-                + Long.toHexString(block) + " (" + blockSize + " B) was overwritten with 0x" + Long.toHexString(next)
-                + "; the rest of this span's free list is dropped");
+        DAMAGE_LOG.log(
+                System.Logger.Level.WARNING,
+                "hakmem: write after free detected: the free-list link in block 0x"
+                        + Long.toHexString(block) + " (" + blockSize + " B) was overwritten with 0x"
+                        + Long.toHexString(next)
+                        + "; the rest of this span's free list is dropped");
         return 0;
     }
 

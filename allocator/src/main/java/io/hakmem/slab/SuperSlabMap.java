@@ -27,8 +27,7 @@ final class SuperSlabMap {
     private static final VarHandle ROOT_SLOT = MethodHandles.arrayElementVarHandle(SuperSlab[][].class);
     private static final VarHandle LEAF_SLOT = MethodHandles.arrayElementVarHandle(SuperSlab[].class);
 
-    private SuperSlabMap() {
-    }
+    private SuperSlabMap() {}
 
     /** {@return the SuperSlab of any arena containing {@code address}, or null; lock-free} */
     static @Nullable SuperSlab lookup(long address) {

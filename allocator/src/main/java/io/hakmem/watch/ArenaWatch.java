@@ -43,8 +43,7 @@ public final class ArenaWatch {
 
     private static volatile @Nullable Listener listener;
 
-    private ArenaWatch() {
-    }
+    private ArenaWatch() {}
 
     /**
      * What a test tool hears from every arena. Calls come on the allocating or freeing thread,
@@ -58,8 +57,7 @@ public final class ArenaWatch {
          *
          * @param arena the new arena
          */
-        default void arenaCreated(Arena arena) {
-        }
+        default void arenaCreated(Arena arena) {}
 
         /**
          * A block was handed out.
@@ -83,8 +81,7 @@ public final class ArenaWatch {
          *
          * @param arena the closed arena
          */
-        default void arenaClosed(Arena arena) {
-        }
+        default void arenaClosed(Arena arena) {}
     }
 
     /**
@@ -150,13 +147,14 @@ public final class ArenaWatch {
     public static Registration opened(Arena arena, boolean globalArena) {
         List<StackTraceElement> site = globalArena
                 ? List.of(new StackTraceElement("io.hakmem.HakmemArena", "global", null, -1))
-                : WALKER.walk(frames -> frames
-                        .filter(f -> !f.getClassName().startsWith("io.hakmem.HakmemArena")
+                : WALKER.walk(frames -> frames.filter(f -> !f.getClassName().startsWith("io.hakmem.HakmemArena")
                                 && !f.getClassName().equals("io.hakmem.watch.ArenaWatch"))
                         .limit(CREATION_DEPTH)
                         .map(StackWalker.StackFrame::toStackTraceElement)
                         .toList());
-        Registration r = new Registration(arena, new Origin(IDS.incrementAndGet(), site, Thread.currentThread().getName()));
+        Registration r = new Registration(
+                arena,
+                new Origin(IDS.incrementAndGet(), site, Thread.currentThread().getName()));
         OPEN.put(arena, r);
         Listener l = listener;
         if (l != null) {

@@ -24,9 +24,10 @@ class BudgetRequestTest {
         BudgetRequest request = BudgetRequest.from(properties);
 
         assertThat(request.repeat()).isEqualTo(3);
-        assertThat(request.budgets()).containsExactly(
-                new BudgetRequest.Entry("small", "scaling", Map.of("blocks", "1000", "size", "17")),
-                new BudgetRequest.Entry("mine", "com.example.Mine", Map.of()));
+        assertThat(request.budgets())
+                .containsExactly(
+                        new BudgetRequest.Entry("small", "scaling", Map.of("blocks", "1000", "size", "17")),
+                        new BudgetRequest.Entry("mine", "com.example.Mine", Map.of()));
     }
 
     @Test

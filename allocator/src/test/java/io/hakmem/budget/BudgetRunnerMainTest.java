@@ -86,9 +86,17 @@ class BudgetRunnerMainTest {
 
     @Test
     void parametersTheWorkloadNeverReadRejectTheRequestNamingThemAndWhatItRead() throws IOException {
-        Path requestFile = request(List.of(
-                Map.of("name", "typo", "workload", ReadsBlocks.class.getName(), "parameter.blocks", "64",
-                        "parameter.blokcs", "10", "parameter.colour", "red")));
+        Path requestFile = request(List.of(Map.of(
+                "name",
+                "typo",
+                "workload",
+                ReadsBlocks.class.getName(),
+                "parameter.blocks",
+                "64",
+                "parameter.blokcs",
+                "10",
+                "parameter.colour",
+                "red")));
         Path resultFile = directory.resolve("results.properties");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -96,9 +104,10 @@ class BudgetRunnerMainTest {
 
         Properties results = load(resultFile);
         assertThat(status).isEqualTo(ForkProtocol.EXIT_CONFIG_ERROR);
-        assertThat(results.getProperty("configError.0")).isEqualTo("budget 'typo': workload "
-                + ReadsBlocks.class.getName() + " never read the parameters [blokcs, colour]; it read [blocks]"
-                + " (a misspelling in <parameters>?)");
+        assertThat(results.getProperty("configError.0"))
+                .isEqualTo("budget 'typo': workload "
+                        + ReadsBlocks.class.getName() + " never read the parameters [blokcs, colour]; it read [blocks]"
+                        + " (a misspelling in <parameters>?)");
         assertThat(results.getProperty("budget.0.runs")).isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("run 1 of 1:");
     }
@@ -129,13 +138,16 @@ class BudgetRunnerMainTest {
 
     @Test
     void aCauseIsOneLineWithItsRootAndAtMost300Characters() {
-        Exception wrapped = new IllegalStateException("threads workload failed",
-                new OutOfMemoryError("Java heap space"));
+        Exception wrapped =
+                new IllegalStateException("threads workload failed", new OutOfMemoryError("Java heap space"));
 
-        assertThat(BudgetRunnerMain.describe(wrapped)).isEqualTo("java.lang.IllegalStateException: threads workload"
-                + " failed (caused by java.lang.OutOfMemoryError: Java heap space)");
+        assertThat(BudgetRunnerMain.describe(wrapped))
+                .isEqualTo("java.lang.IllegalStateException: threads workload"
+                        + " failed (caused by java.lang.OutOfMemoryError: Java heap space)");
         assertThat(BudgetRunnerMain.describe(new StackOverflowError())).isEqualTo("java.lang.StackOverflowError");
-        assertThat(BudgetRunnerMain.describe(new Error("x".repeat(1000)))).hasSize(300).endsWith("xx...");
+        assertThat(BudgetRunnerMain.describe(new Error("x".repeat(1000))))
+                .hasSize(300)
+                .endsWith("xx...");
     }
 
     private Path request(List<Map<String, String>> budgets) throws IOException {

@@ -17,8 +17,8 @@ class BudgetRunnerTest {
         assertThat(result.residentBytes()).isGreaterThanOrEqualTo(result.liveBytes());
         assertThat(result.mappedBytes()).isGreaterThanOrEqualTo(result.residentBytes());
         assertThat(result.retainedBytes()).isZero();
-        assertThat(result.overheadPercent()).isEqualTo(
-                100.0 * (result.residentBytes() - result.liveBytes()) / result.liveBytes());
+        assertThat(result.overheadPercent())
+                .isEqualTo(100.0 * (result.residentBytes() - result.liveBytes()) / result.liveBytes());
     }
 
     @Test
@@ -56,8 +56,8 @@ class BudgetRunnerTest {
 
     @Test
     void threadsFreeEveryBlockFromAnotherThread() throws Exception {
-        RunResult result = BudgetRunner.runOnce("t", new ThreadsWorkload(),
-                Map.of("threads", "2", "blocks", "5000", "size", "32"));
+        RunResult result = BudgetRunner.runOnce(
+                "t", new ThreadsWorkload(), Map.of("threads", "2", "blocks", "5000", "size", "32"));
 
         assertThat(result.liveBytes()).isEqualTo(2L * 5000 * 32);
         assertThat(result.retainedBytes()).isZero();

@@ -23,21 +23,32 @@ class ForkProtocolTest {
     void theResultFileHoldsExactlyTheProtocolsKeys() {
         ResultFile results = new ResultFile();
         results.budgetCount(1);
-        results.budget(0, new BudgetRequest.Entry("b", "scaling", Map.of("blocks", "8")),
+        results.budget(
+                0,
+                new BudgetRequest.Entry("b", "scaling", Map.of("blocks", "8")),
                 List.of(new RunResult(1, 2, 3, 4, 5, 6), new RunResult(10, 20, 30, 40, 50, 60)));
         results.error(0, "boom");
 
         Properties written = results.properties();
 
-        assertThat(written.stringPropertyNames()).containsExactlyInAnyOrder(ForkProtocol.BUDGETS,
-                ForkProtocol.budgetKey(0, ForkProtocol.NAME), ForkProtocol.budgetKey(0, ForkProtocol.RUNS),
-                ForkProtocol.budgetKey(0, ForkProtocol.ERROR),
-                ForkProtocol.runKey(0, 0, ForkProtocol.LIVE_BYTES), ForkProtocol.runKey(0, 0, ForkProtocol.RESIDENT_BYTES),
-                ForkProtocol.runKey(0, 0, ForkProtocol.MAPPED_BYTES), ForkProtocol.runKey(0, 0, ForkProtocol.RETAINED_BYTES),
-                ForkProtocol.runKey(0, 0, ForkProtocol.RSS_DELTA_BYTES), ForkProtocol.runKey(0, 0, ForkProtocol.ELAPSED_NANOS),
-                ForkProtocol.runKey(0, 1, ForkProtocol.LIVE_BYTES), ForkProtocol.runKey(0, 1, ForkProtocol.RESIDENT_BYTES),
-                ForkProtocol.runKey(0, 1, ForkProtocol.MAPPED_BYTES), ForkProtocol.runKey(0, 1, ForkProtocol.RETAINED_BYTES),
-                ForkProtocol.runKey(0, 1, ForkProtocol.RSS_DELTA_BYTES), ForkProtocol.runKey(0, 1, ForkProtocol.ELAPSED_NANOS));
+        assertThat(written.stringPropertyNames())
+                .containsExactlyInAnyOrder(
+                        ForkProtocol.BUDGETS,
+                        ForkProtocol.budgetKey(0, ForkProtocol.NAME),
+                        ForkProtocol.budgetKey(0, ForkProtocol.RUNS),
+                        ForkProtocol.budgetKey(0, ForkProtocol.ERROR),
+                        ForkProtocol.runKey(0, 0, ForkProtocol.LIVE_BYTES),
+                        ForkProtocol.runKey(0, 0, ForkProtocol.RESIDENT_BYTES),
+                        ForkProtocol.runKey(0, 0, ForkProtocol.MAPPED_BYTES),
+                        ForkProtocol.runKey(0, 0, ForkProtocol.RETAINED_BYTES),
+                        ForkProtocol.runKey(0, 0, ForkProtocol.RSS_DELTA_BYTES),
+                        ForkProtocol.runKey(0, 0, ForkProtocol.ELAPSED_NANOS),
+                        ForkProtocol.runKey(0, 1, ForkProtocol.LIVE_BYTES),
+                        ForkProtocol.runKey(0, 1, ForkProtocol.RESIDENT_BYTES),
+                        ForkProtocol.runKey(0, 1, ForkProtocol.MAPPED_BYTES),
+                        ForkProtocol.runKey(0, 1, ForkProtocol.RETAINED_BYTES),
+                        ForkProtocol.runKey(0, 1, ForkProtocol.RSS_DELTA_BYTES),
+                        ForkProtocol.runKey(0, 1, ForkProtocol.ELAPSED_NANOS));
         // The figures in RUN_FIGURES order are the RunResult components in order.
         List<String> second = ForkProtocol.RUN_FIGURES.stream()
                 .map(figure -> written.getProperty(ForkProtocol.runKey(0, 1, figure)))
@@ -58,14 +69,16 @@ class ForkProtocolTest {
 
         BudgetRequest read = BudgetRequest.from(request);
 
-        assertThat(read).isEqualTo(new BudgetRequest(2, List.of(new BudgetRequest.Entry("b", "threads",
-                Map.of("threads", "4")))));
+        assertThat(read)
+                .isEqualTo(
+                        new BudgetRequest(2, List.of(new BudgetRequest.Entry("b", "threads", Map.of("threads", "4")))));
     }
 
     @Test
     void theProtocolIsCompiledForJava17SoThatThePluginCanLoadItInsideMaven() throws IOException {
         ClassLoader loader = ForkProtocol.class.getClassLoader();
-        for (String file : List.of("io/hakmem/budget/fork/ForkProtocol.class", "io/hakmem/budget/fork/package-info.class")) {
+        for (String file :
+                List.of("io/hakmem/budget/fork/ForkProtocol.class", "io/hakmem/budget/fork/package-info.class")) {
             try (InputStream in = Objects.requireNonNull(loader.getResourceAsStream(file), file)) {
                 byte[] header = in.readNBytes(8);
                 int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);

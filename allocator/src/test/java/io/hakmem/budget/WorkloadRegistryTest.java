@@ -38,7 +38,9 @@ class WorkloadRegistryTest {
             listed.load(in);
         }
         Map<String, java.util.List<String>> fromResource = new TreeMap<>();
-        listed.stringPropertyNames().forEach(name -> fromResource.put(name, Arrays.asList(listed.getProperty(name).split(","))));
+        listed.stringPropertyNames()
+                .forEach(name -> fromResource.put(
+                        name, Arrays.asList(listed.getProperty(name).split(","))));
         Map<String, java.util.List<String>> fromCode = new TreeMap<>();
         WorkloadRegistry.BUILT_INS.forEach((name, builtIn) -> fromCode.put(name, builtIn.parameters()));
 
@@ -47,9 +49,12 @@ class WorkloadRegistryTest {
 
     @Test
     void builtInNamesGiveTheirWorkloads() {
-        assertThat(WorkloadRegistry.create("b", "scaling", Map.of("blocks", "10"), LOADER)).isInstanceOf(ScalingWorkload.class);
-        assertThat(WorkloadRegistry.create("b", "random-mixed", Map.of(), LOADER)).isInstanceOf(RandomMixedWorkload.class);
-        assertThat(WorkloadRegistry.create("b", "threads", Map.of("threads", "4"), LOADER)).isInstanceOf(ThreadsWorkload.class);
+        assertThat(WorkloadRegistry.create("b", "scaling", Map.of("blocks", "10"), LOADER))
+                .isInstanceOf(ScalingWorkload.class);
+        assertThat(WorkloadRegistry.create("b", "random-mixed", Map.of(), LOADER))
+                .isInstanceOf(RandomMixedWorkload.class);
+        assertThat(WorkloadRegistry.create("b", "threads", Map.of("threads", "4"), LOADER))
+                .isInstanceOf(ThreadsWorkload.class);
     }
 
     @Test

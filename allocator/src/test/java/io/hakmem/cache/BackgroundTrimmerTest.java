@@ -31,7 +31,9 @@ class BackgroundTrimmerTest {
 
         // Still trimmed every 5 ms, the count would never stand still for 100 ms.
         int afterClose = awaitQuiet(owner.trims);
-        assertThat(afterClose - beforeClose).as("trims from close until the one that saw it").isBetween(0, 2);
+        assertThat(afterClose - beforeClose)
+                .as("trims from close until the one that saw it")
+                .isBetween(0, 2);
     }
 
     @Test

@@ -15,8 +15,23 @@ class ZeroingTest {
     private static final long GUARD = 64;
 
     @ParameterizedTest
-    @ValueSource(longs = {0, 1, 8, 24, 60, 64, 72, 1000, Zeroing.MEMSET_FROM - 1, Zeroing.MEMSET_FROM,
-            Zeroing.MEMSET_FROM + 8, 4096, 65536, 300 * 1024})
+    @ValueSource(
+            longs = {
+                0,
+                1,
+                8,
+                24,
+                60,
+                64,
+                72,
+                1000,
+                Zeroing.MEMSET_FROM - 1,
+                Zeroing.MEMSET_FROM,
+                Zeroing.MEMSET_FROM + 8,
+                4096,
+                65536,
+                300 * 1024
+            })
     void clearsEveryByteOfTheBlockAndNoneAround(long size) {
         try (Arena arena = Arena.ofConfined()) {
             // Unaligned on purpose: blocks of odd classes start at any multiple of 8, slices anywhere.
@@ -27,13 +42,19 @@ class ZeroingTest {
             Zeroing.clear(block);
 
             for (long i = 0; i < size; i++) {
-                assertThat(block.get(ValueLayout.JAVA_BYTE, i)).as("byte %d of %d", i, size).isZero();
+                assertThat(block.get(ValueLayout.JAVA_BYTE, i))
+                        .as("byte %d of %d", i, size)
+                        .isZero();
             }
             for (long i = 0; i < GUARD + 3; i++) {
-                assertThat(all.get(ValueLayout.JAVA_BYTE, i)).as("guard byte %d before", i).isEqualTo(OLD);
+                assertThat(all.get(ValueLayout.JAVA_BYTE, i))
+                        .as("guard byte %d before", i)
+                        .isEqualTo(OLD);
             }
             for (long i = GUARD + 3 + size; i < all.byteSize(); i++) {
-                assertThat(all.get(ValueLayout.JAVA_BYTE, i)).as("guard byte %d after", i).isEqualTo(OLD);
+                assertThat(all.get(ValueLayout.JAVA_BYTE, i))
+                        .as("guard byte %d after", i)
+                        .isEqualTo(OLD);
             }
         }
     }

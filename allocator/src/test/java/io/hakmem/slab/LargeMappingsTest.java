@@ -25,7 +25,8 @@ class LargeMappingsTest {
         assertThat(LargeMappings.mappedSize(4097, 1)).isEqualTo(8192);
         assertThat(LargeMappings.mappedSize(300 * 1024 + 1, 1 << 20)).isEqualTo(300 * 1024 + 4096);
         assertThat(LargeMappings.mappedSize(Long.MAX_VALUE - 8191, 1)).isEqualTo(-1);
-        assertThat(LargeMappings.mappedSize(Long.MAX_VALUE - (3L << 20), 4L << 20)).isEqualTo(-1);
+        assertThat(LargeMappings.mappedSize(Long.MAX_VALUE - (3L << 20), 4L << 20))
+                .isEqualTo(-1);
     }
 
     @Test
@@ -40,12 +41,18 @@ class LargeMappingsTest {
         assertThat(large.count()).isEqualTo(1);
         assertThat(large.mappedBytes()).isEqualTo(12288);
         assertThat(large.owns(block)).isTrue();
-        assertThat(large.owns(MemorySegment.ofAddress(block.address()).reinterpret(10_000))).as("an alias").isFalse();
+        assertThat(large.owns(MemorySegment.ofAddress(block.address()).reinterpret(10_000)))
+                .as("an alias")
+                .isFalse();
         assertThat(large.requestedBytes(block.address())).isEqualTo(10_000);
         assertThat(large.requestedBytes(block.address() + 8)).isEqualTo(-1);
         assertThat(large.containing(block.address() + 5_000)).isEqualTo(10_000);
-        assertThat(large.containing(block.address())).as("the start is no interior pointer").isEqualTo(-1);
-        assertThat(large.containing(block.address() + 10_000)).as("past the requested bytes").isEqualTo(-1);
+        assertThat(large.containing(block.address()))
+                .as("the start is no interior pointer")
+                .isEqualTo(-1);
+        assertThat(large.containing(block.address() + 10_000))
+                .as("past the requested bytes")
+                .isEqualTo(-1);
 
         assertThat(large.unmap(block.address())).isEqualTo(10_000);
 
@@ -66,8 +73,9 @@ class LargeMappingsTest {
         assertThat(b.address() % 65536).isZero();
         List<String> blocks = new ArrayList<>();
         large.forEach((address, size) -> blocks.add(Long.toHexString(address) + ":" + size));
-        assertThat(blocks).containsExactlyInAnyOrder(Long.toHexString(a.address()) + ":5000",
-                Long.toHexString(b.address()) + ":70000");
+        assertThat(blocks)
+                .containsExactlyInAnyOrder(
+                        Long.toHexString(a.address()) + ":5000", Long.toHexString(b.address()) + ":70000");
         List<Long> mapped = new ArrayList<>();
         large.forEachMapping((address, bytes) -> mapped.add(bytes));
         assertThat(mapped).containsExactlyInAnyOrder(8192L, 73728L);

@@ -32,12 +32,15 @@ class SizeClassesTest {
         assertThat(SizeClasses.size(SizeClasses.classFor(65, 8))).isEqualTo(80);
         assertThat(SizeClasses.size(SizeClasses.classFor(1025, 1))).isEqualTo(1280);
         assertThat(SizeClasses.size(SizeClasses.classFor(40_000, 1))).isEqualTo(40_960);
-        assertThat(SizeClasses.size(SizeClasses.classFor(SizeClasses.MAX_SMALL, 1))).isEqualTo(SizeClasses.MAX_SMALL);
+        assertThat(SizeClasses.size(SizeClasses.classFor(SizeClasses.MAX_SMALL, 1)))
+                .isEqualTo(SizeClasses.MAX_SMALL);
         for (int size = 1; size <= SizeClasses.MAX_SMALL; size += 7) {
             int c = SizeClasses.classFor(size, 1);
             assertThat(SizeClasses.size(c)).as("class of %d", size).isGreaterThanOrEqualTo(size);
             if (c > 0) {
-                assertThat(SizeClasses.size(c - 1)).as("class below that of %d", size).isLessThan(size);
+                assertThat(SizeClasses.size(c - 1))
+                        .as("class below that of %d", size)
+                        .isLessThan(size);
             }
         }
     }
@@ -48,13 +51,15 @@ class SizeClassesTest {
         assertThat(SizeClasses.size(SizeClasses.classFor(100, 64))).isEqualTo(128);
         assertThat(SizeClasses.size(SizeClasses.classFor(24, 16))).isEqualTo(32);
         assertThat(SizeClasses.size(SizeClasses.classFor(5000, 4096))).isEqualTo(8192);
-        assertThat(SizeClasses.size(SizeClasses.classFor(1, SizeClasses.MAX_SMALL_ALIGNMENT))).isEqualTo(4096);
+        assertThat(SizeClasses.size(SizeClasses.classFor(1, SizeClasses.MAX_SMALL_ALIGNMENT)))
+                .isEqualTo(4096);
     }
 
     @Test
     void tooLargeOrTooAlignedRequestsGetNoClass() {
         assertThat(SizeClasses.classFor(SizeClasses.MAX_SMALL + 1, 1)).isEqualTo(-1);
-        assertThat(SizeClasses.classFor(16, 2 * SizeClasses.MAX_SMALL_ALIGNMENT)).isEqualTo(-1);
+        assertThat(SizeClasses.classFor(16, 2 * SizeClasses.MAX_SMALL_ALIGNMENT))
+                .isEqualTo(-1);
     }
 
     @Test
@@ -65,7 +70,9 @@ class SizeClassesTest {
                 firstDisagreement = size;
             }
         }
-        assertThat(firstDisagreement).as("first size the two lookups disagree on").isEqualTo(-1);
+        assertThat(firstDisagreement)
+                .as("first size the two lookups disagree on")
+                .isEqualTo(-1);
     }
 
     @Test
@@ -76,11 +83,14 @@ class SizeClassesTest {
             long bytes = (long) slabs << SizeClasses.SLAB_SHIFT;
             assertThat(slabs).as("slabs of %d B", size).isBetween(1, 8);
             assertThat(SizeClasses.capacity(c)).as("blocks of %d B", size).isEqualTo((int) (bytes / size));
-            assertThat(bytes % size).as("tail waste of %d B in %d slabs", size, slabs).isLessThanOrEqualTo(bytes / 16);
+            assertThat(bytes % size)
+                    .as("tail waste of %d B in %d slabs", size, slabs)
+                    .isLessThanOrEqualTo(bytes / 16);
         }
         assertThat(SizeClasses.spanSlabs(SizeClasses.classFor(16, 1))).isEqualTo(1);
         assertThat(SizeClasses.capacity(SizeClasses.classFor(16, 1))).isEqualTo(4096);
-        assertThat(SizeClasses.spanSlabs(SizeClasses.classFor(SizeClasses.MAX_SMALL, 1))).isEqualTo(4);
+        assertThat(SizeClasses.spanSlabs(SizeClasses.classFor(SizeClasses.MAX_SMALL, 1)))
+                .isEqualTo(4);
     }
 
     @Test
@@ -99,7 +109,9 @@ class SizeClassesTest {
                     firstWrong = offset;
                 }
             }
-            assertThat(firstWrong).as("first offset the multiplier of class %d gets wrong", size).isEqualTo(-1);
+            assertThat(firstWrong)
+                    .as("first offset the multiplier of class %d gets wrong", size)
+                    .isEqualTo(-1);
         }
     }
 }

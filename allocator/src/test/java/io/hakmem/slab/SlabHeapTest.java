@@ -65,7 +65,9 @@ class SlabHeapTest {
         assertThat(os.calls).containsExactly("map " + SuperSlab.SIZE);
         assertThat(heard).containsExactly("mapped");
         assertThat(second - first).isEqualTo(16);
-        assertThat(first % SuperSlab.SIZE).as("the first span starts the SuperSlab").isZero();
+        assertThat(first % SuperSlab.SIZE)
+                .as("the first span starts the SuperSlab")
+                .isZero();
         SuperSlab ss = heap.lookup(first);
         assertThat(ss).isNotNull();
         assertThat(heap.lookup(second)).isSameAs(ss);
@@ -130,7 +132,9 @@ class SlabHeapTest {
 
         assertThat(heap.counters().slabsPurged()).isEqualTo(SizeClasses.spanSlabs(C16));
         assertThat(heard).containsExactly("mapped", "purged " + SizeClasses.spanSlabs(C16));
-        assertThat(heap.counters().superSlabsLive()).as("kept: emptySuperSlabCacheSize is 1").isEqualTo(1);
+        assertThat(heap.counters().superSlabsLive())
+                .as("kept: emptySuperSlabCacheSize is 1")
+                .isEqualTo(1);
         assertThat(heap.mappedBytes()).isEqualTo(SuperSlab.SIZE);
         // The kept SuperSlab serves the next block without a new mapping.
         heap.take(C16, Span.LIVE);
@@ -162,8 +166,11 @@ class SlabHeapTest {
                         + " (mapped now: 2097152)");
 
         assertThat(heap.counters().allocFailures()).isEqualTo(1);
-        assertThat(heard).containsExactly("mapped", "failed 3145728: mapping 3145728 more bytes would exceed "
-                + "maxMappedBytes=2097152 (mapped now: 2097152)");
+        assertThat(heard)
+                .containsExactly(
+                        "mapped",
+                        "failed 3145728: mapping 3145728 more bytes would exceed "
+                                + "maxMappedBytes=2097152 (mapped now: 2097152)");
         assertThat(os.count("map")).isEqualTo(1);
     }
 

@@ -33,7 +33,9 @@ class SuperSlabMapTest {
                 assertThat(heap.lookup(ss.base + 4096)).as("through its heap").isSameAs(ss);
                 assertThat(SlabHeap.owningHeap(ss.base)).isSameAs(heap);
             }
-            assertThat(SuperSlabMap.lookup(LOW + SuperSlab.SIZE)).as("a neighbour never added").isNull();
+            assertThat(SuperSlabMap.lookup(LOW + SuperSlab.SIZE))
+                    .as("a neighbour never added")
+                    .isNull();
             assertThat(SuperSlabMap.lookup(LOW - 1)).isNull();
             assertThat(SuperSlabMap.lookup(BEYOND_48_BITS + SuperSlab.SIZE)).isNull();
         } finally {
@@ -52,12 +54,15 @@ class SuperSlabMapTest {
         }
         for (int i = 0; i < added.size(); i++) {
             SuperSlab ss = added.get(i);
-            assertThat(SuperSlabMap.lookup(ss.base + 4096)).as("SuperSlab %d", i).isSameAs(i % 2 == 0 ? null : ss);
+            assertThat(SuperSlabMap.lookup(ss.base + 4096))
+                    .as("SuperSlab %d", i)
+                    .isSameAs(i % 2 == 0 ? null : ss);
         }
         for (int i = 1; i < added.size(); i += 2) {
             SuperSlabMap.remove(added.get(i));
         }
-        assertThat(added).allSatisfy(ss -> assertThat(SuperSlabMap.lookup(ss.base)).isNull());
+        assertThat(added)
+                .allSatisfy(ss -> assertThat(SuperSlabMap.lookup(ss.base)).isNull());
     }
 
     @Test

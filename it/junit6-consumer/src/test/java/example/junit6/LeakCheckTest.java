@@ -18,8 +18,13 @@ class LeakCheckTest {
                 .execute();
 
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
-        Throwable failure = results.testEvents().failed().list().get(0)
-                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        Throwable failure = results.testEvents()
+                .failed()
+                .list()
+                .get(0)
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
         assertThat(failure).isInstanceOf(AssertionError.class);
         assertThat(failure.getMessage())
                 .contains("leak")

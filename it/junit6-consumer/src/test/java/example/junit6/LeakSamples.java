@@ -14,15 +14,18 @@ final class LeakSamples {
     static final String ENABLED = "hakmem.junit6.samples";
     static volatile int leakLine;
 
-    private LeakSamples() {
-    }
+    private LeakSamples() {}
 
     /**
      * {@return the line after the caller's} Called on the line before the allocation it records,
      * so that the two never share a line a formatter could split.
      */
     static int nextLine() {
-        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
+        return StackWalker.getInstance()
+                        .walk(s -> s.skip(1).findFirst())
+                        .orElseThrow()
+                        .getLineNumber()
+                + 1;
     }
 
     /** Keeps the sample out of IDE and build runs. */

@@ -43,8 +43,17 @@ public abstract class AbstractHakmemArenaAssert<SELF extends AbstractHakmemArena
         isNotNull();
         HakmemStats stats = actual.stats();
         if (stats.liveBlocks() != 0) {
-            String report = LeakReport.describe(actual, stats, new ArenaSettings(actual.config(), LeakCheckMode.FAIL,
-                    List.of(), ArenaSettings.DEFAULT_STACK_DEPTH, LeakCheckMode.WARN), "the arena", "this arena");
+            String report = LeakReport.describe(
+                    actual,
+                    stats,
+                    new ArenaSettings(
+                            actual.config(),
+                            LeakCheckMode.FAIL,
+                            List.of(),
+                            ArenaSettings.DEFAULT_STACK_DEPTH,
+                            LeakCheckMode.WARN),
+                    "the arena",
+                    "this arena");
             failWithActualExpectedAndMessage(stats.liveBlocks(), 0L, "Expected no leaked blocks but %s", report);
         }
         return myself;

@@ -38,8 +38,11 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
     public SELF hasNoLeaks() {
         isNotNull();
         if (actual.liveBlocks() != 0 || actual.liveBytes() != 0) {
-            failWithActualExpectedAndMessage(actual.liveBlocks(), 0L,
-                    "Expected no leaked blocks but %d blocks (%d bytes) are still live", actual.liveBlocks(),
+            failWithActualExpectedAndMessage(
+                    actual.liveBlocks(),
+                    0L,
+                    "Expected no leaked blocks but %d blocks (%d bytes) are still live",
+                    actual.liveBlocks(),
                     actual.liveBytes());
         }
         return myself;
@@ -78,11 +81,15 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
     public SELF hasReclaimedAllSuperSlabs() {
         isNotNull();
         if (!ReclamationReport.reclaimed(actual)) {
-            failWithActualExpectedAndMessage(actual.superSlabsLive() + " SuperSlabs, " + actual.mappedBytes()
-                    + " bytes mapped", "0 SuperSlabs, 0 bytes mapped",
+            failWithActualExpectedAndMessage(
+                    actual.superSlabsLive() + " SuperSlabs, " + actual.mappedBytes() + " bytes mapped",
+                    "0 SuperSlabs, 0 bytes mapped",
                     "Expected every SuperSlab to be given back to the OS but %d SuperSlabs and %d bytes are"
                             + " still mapped (%d live blocks, %d blocks in thread caches)",
-                    actual.superSlabsLive(), actual.mappedBytes(), actual.liveBlocks(), actual.magazineBlocks());
+                    actual.superSlabsLive(),
+                    actual.mappedBytes(),
+                    actual.liveBlocks(),
+                    actual.magazineBlocks());
         }
         return myself;
     }
@@ -103,17 +110,26 @@ public abstract class AbstractHakmemStatsAssert<SELF extends AbstractHakmemStats
         double overhead = actual.overheadPercent();
         if (actual.residentBytes() == 0 && actual.liveBytes() > 0) {
             // -100 % would pass any bound, yet live bytes cannot be resident in nothing: residency was not read.
-            failWithMessage("Expected an overhead of at most %.1f %% but residentBytes=0 while %d bytes are live:"
-                    + " residency was not measured (the arena is closed, or its backend cannot see residency),"
-                    + " so there is no overhead to check", maxPercent, actual.liveBytes());
+            failWithMessage(
+                    "Expected an overhead of at most %.1f %% but residentBytes=0 while %d bytes are live:"
+                            + " residency was not measured (the arena is closed, or its backend cannot see residency),"
+                            + " so there is no overhead to check",
+                    maxPercent, actual.liveBytes());
         } else if (Double.isNaN(overhead)) {
-            failWithMessage("Expected an overhead of at most %.1f %% but it is unknown: residentBytes=%d,"
-                    + " liveBytes=%d (the portable backend cannot measure residency, and nothing live while"
-                    + " memory is resident has no percentage)", maxPercent, actual.residentBytes(), actual.liveBytes());
+            failWithMessage(
+                    "Expected an overhead of at most %.1f %% but it is unknown: residentBytes=%d,"
+                            + " liveBytes=%d (the portable backend cannot measure residency, and nothing live while"
+                            + " memory is resident has no percentage)",
+                    maxPercent, actual.residentBytes(), actual.liveBytes());
         } else if (overhead > maxPercent) {
-            failWithActualExpectedAndMessage(overhead, maxPercent,
+            failWithActualExpectedAndMessage(
+                    overhead,
+                    maxPercent,
                     "Expected an overhead of at most %.1f %% but was %.1f %% (%d bytes resident for %d live bytes)",
-                    maxPercent, overhead, actual.residentBytes(), actual.liveBytes());
+                    maxPercent,
+                    overhead,
+                    actual.residentBytes(),
+                    actual.liveBytes());
         }
         return myself;
     }

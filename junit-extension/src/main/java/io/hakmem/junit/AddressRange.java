@@ -11,8 +11,8 @@ record AddressRange(long start, long end) {
 
     AddressRange {
         if (Long.compareUnsigned(start, end) > 0) {
-            throw new IllegalArgumentException("range start 0x" + Long.toHexString(start)
-                    + " is past its end 0x" + Long.toHexString(end));
+            throw new IllegalArgumentException(
+                    "range start 0x" + Long.toHexString(start) + " is past its end 0x" + Long.toHexString(end));
         }
     }
 
@@ -21,11 +21,13 @@ record AddressRange(long start, long end) {
     }
 
     /** {@return the part of this range that is also in {@code other}, or null when they do not overlap} */
-    @Nullable AddressRange intersection(AddressRange other) {
+    @Nullable
+    AddressRange intersection(AddressRange other) {
         if (!overlaps(other)) {
             return null;
         }
-        return new AddressRange(Long.compareUnsigned(start, other.start) >= 0 ? start : other.start,
+        return new AddressRange(
+                Long.compareUnsigned(start, other.start) >= 0 ? start : other.start,
                 Long.compareUnsigned(end, other.end) <= 0 ? end : other.end);
     }
 

@@ -4,8 +4,8 @@ import io.hakmem.HakmemArena;
 import io.hakmem.HakmemStats;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The checks after a test: leaks, then reclamation after {@code trim()}, then closing the arena and
@@ -14,8 +14,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class ArenaChecks {
 
-    private ArenaChecks() {
-    }
+    private ArenaChecks() {}
 
     /**
      * An arena the test closed itself is legitimate: close() unmaps every block, so there is no
@@ -68,8 +67,8 @@ final class ArenaChecks {
         }
     }
 
-    private static void checkLeaksAndReclamation(HakmemArena arena, ArenaSettings settings, ExtensionContext context,
-            List<String> problems) {
+    private static void checkLeaksAndReclamation(
+            HakmemArena arena, ArenaSettings settings, ExtensionContext context, List<String> problems) {
         HakmemStats stats = arena.stats();
         if (stats.liveBlocks() > 0) {
             String report = LeakReport.describe(arena, stats, settings, testName(context), LeakReport.INJECTED);
@@ -100,8 +99,11 @@ final class ArenaChecks {
 
     static String testName(ExtensionContext context) {
         String className = context.getTestClass().map(Class::getSimpleName).orElse("?");
-        return context.getTestMethod().map(m -> className + "." + m.getName() + "()"
-                        + (context.getDisplayName().startsWith(m.getName() + "(") ? "" : " [" + context.getDisplayName() + "]"))
+        return context.getTestMethod()
+                .map(m -> className + "." + m.getName() + "()"
+                        + (context.getDisplayName().startsWith(m.getName() + "(")
+                                ? ""
+                                : " [" + context.getDisplayName() + "]"))
                 .orElse(className + " (class-level arena)");
     }
 }

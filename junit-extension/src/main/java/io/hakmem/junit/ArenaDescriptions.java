@@ -8,8 +8,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class ArenaDescriptions {
 
-    private ArenaDescriptions() {
-    }
+    private ArenaDescriptions() {}
 
     static String of(HakmemArena arena) {
         if (arena.isGlobal()) {
@@ -19,8 +18,10 @@ final class ArenaDescriptions {
         if (origin == null) {
             return "a HakmemArena created at an unknown site";
         }
-        String site = LeakGroups.userStack(origin.site()).stream().findFirst()
-                .map(UserFrames::format).orElse(origin.where());
+        String site = LeakGroups.userStack(origin.site()).stream()
+                .findFirst()
+                .map(UserFrames::format)
+                .orElse(origin.where());
         return "the HakmemArena created at " + site;
     }
 }

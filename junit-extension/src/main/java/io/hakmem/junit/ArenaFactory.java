@@ -1,9 +1,9 @@
 package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.jspecify.annotations.NullMarked;
 
 /** Creates arenas for the extension, explaining a missing {@code --enable-native-access} once. */
 @NullMarked
@@ -23,8 +23,7 @@ final class ArenaFactory {
             + "(on the module path, name the module instead of ALL-UNNAMED; with Gradle, add it to"
             + " test { jvmArgs(...) }).";
 
-    private ArenaFactory() {
-    }
+    private ArenaFactory() {}
 
     static HakmemArena create(ArenaSettings settings, ExtensionContext context) {
         adviseOnNativeAccess(context);
@@ -43,14 +42,16 @@ final class ArenaFactory {
             return;
         }
         ExtensionContext.Store root = context.getRoot().getStore(HakmemExtension.NAMESPACE);
-        root.getOrComputeIfAbsent(NativeAccessAdvice.class, key -> {
-            LOG.log(System.Logger.Level.WARNING, HOW_TO_ENABLE);
-            context.publishReportEntry(Verdicts.REPORT_KEY, HOW_TO_ENABLE);
-            return new NativeAccessAdvice();
-        }, NativeAccessAdvice.class);
+        root.getOrComputeIfAbsent(
+                NativeAccessAdvice.class,
+                key -> {
+                    LOG.log(System.Logger.Level.WARNING, HOW_TO_ENABLE);
+                    context.publishReportEntry(Verdicts.REPORT_KEY, HOW_TO_ENABLE);
+                    return new NativeAccessAdvice();
+                },
+                NativeAccessAdvice.class);
     }
 
     /** Marks in the root store that the advice was given. */
-    private static final class NativeAccessAdvice {
-    }
+    private static final class NativeAccessAdvice {}
 }

@@ -13,13 +13,14 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class ArenaMappings {
 
-    private ArenaMappings() {
-    }
+    private ArenaMappings() {}
 
     static List<AddressRange> of(HakmemArena arena) {
         if (arena.config().osBackend().resolved() != OsBackend.LINUX) {
             return List.of();
         }
-        return arena.mappedRanges().stream().map(r -> new AddressRange(r.address(), r.end())).toList();
+        return arena.mappedRanges().stream()
+                .map(r -> new AddressRange(r.address(), r.end()))
+                .toList();
     }
 }

@@ -2,8 +2,8 @@ package io.hakmem.junit;
 
 import io.hakmem.HakmemArena;
 import java.util.List;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One extension-managed arena, kept in an {@link ExtensionContext.Store}. JUnit closes it when the

@@ -14,7 +14,11 @@ import org.jspecify.annotations.NullMarked;
  * @param unclosedArenas what an empty arena the test created and left open does to the test
  */
 @NullMarked
-record ArenaSettings(HakmemConfig config, LeakCheckMode leakCheck, List<String> ignoreLeaksFrom, int stackDepth,
+record ArenaSettings(
+        HakmemConfig config,
+        LeakCheckMode leakCheck,
+        List<String> ignoreLeaksFrom,
+        int stackDepth,
         LeakCheckMode unclosedArenas) {
 
     static final int DEFAULT_STACK_DEPTH = 8;

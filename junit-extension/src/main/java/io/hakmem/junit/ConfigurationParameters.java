@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.jspecify.annotations.NullMarked;
 
 /** Reads and validates the {@code hakmem.*} JUnit configuration parameters. */
 @NullMarked
@@ -21,8 +21,7 @@ final class ConfigurationParameters {
     static final String STACK_DEPTH = "hakmem.stackDepth";
     static final String UNCLOSED_ARENAS = "hakmem.unclosedArenas";
 
-    private ConfigurationParameters() {
-    }
+    private ConfigurationParameters() {}
 
     static Optional<Integer> magazineCapacity(ExtensionContext context) {
         return wholeNumber(context, MAGAZINE_CAPACITY, 0, 65536);
@@ -50,11 +49,16 @@ final class ConfigurationParameters {
 
     /** {@return the comma-separated patterns of hakmem.ignoreLeaksFrom, blanks dropped} */
     static List<String> ignoreLeaksFrom(ExtensionContext context) {
-        return raw(context, IGNORE_LEAKS_FROM).map(ConfigurationParameters::patterns).orElse(List.of());
+        return raw(context, IGNORE_LEAKS_FROM)
+                .map(ConfigurationParameters::patterns)
+                .orElse(List.of());
     }
 
     static List<String> patterns(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     static Optional<Integer> stackDepth(ExtensionContext context) {

@@ -6,17 +6,16 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.jspecify.annotations.NullMarked;
 
 /** Sets {@link InjectArena} fields of test instances, rejecting fields that cannot hold an arena. */
 @NullMarked
 final class FieldInjector {
 
-    private FieldInjector() {
-    }
+    private FieldInjector() {}
 
     /**
      * @param instances the test instances, outermost first
@@ -25,8 +24,8 @@ final class FieldInjector {
      */
     static void inject(List<Object> instances, Set<Class<?>> sharedConcurrently, Supplier<HakmemArena> arena) {
         for (Object instance : instances) {
-            for (Field field : AnnotationSupport.findAnnotatedFields(instance.getClass(), InjectArena.class,
-                    f -> true, HierarchyTraversalMode.TOP_DOWN)) {
+            for (Field field : AnnotationSupport.findAnnotatedFields(
+                    instance.getClass(), InjectArena.class, f -> true, HierarchyTraversalMode.TOP_DOWN)) {
                 validate(field);
                 if (sharedConcurrently.contains(instance.getClass())) {
                     throw sharedField(field, instance.getClass());
@@ -57,13 +56,14 @@ final class FieldInjector {
      * allocate from and free into an arena that is not theirs: fail with the fixes instead.
      */
     private static ExtensionConfigurationException sharedField(Field field, Class<?> testClass) {
-        return new ExtensionConfigurationException("@InjectArena field " + field.getDeclaringClass().getName()
-                + "." + field.getName() + " cannot hold the arena of each test: " + testClass.getName()
-                + " has one instance for all its tests (@TestInstance(Lifecycle.PER_CLASS)) and they run"
-                + " concurrently, so each test would overwrite the arena that the others are using. Take a"
-                + " HakmemArena parameter in the test method (and in @BeforeEach/@AfterEach) instead of the"
-                + " field, or use @TestInstance(Lifecycle.PER_METHOD), or run this class's tests one at a"
-                + " time with @Execution(ExecutionMode.SAME_THREAD).");
+        return new ExtensionConfigurationException(
+                "@InjectArena field " + field.getDeclaringClass().getName()
+                        + "." + field.getName() + " cannot hold the arena of each test: " + testClass.getName()
+                        + " has one instance for all its tests (@TestInstance(Lifecycle.PER_CLASS)) and they run"
+                        + " concurrently, so each test would overwrite the arena that the others are using. Take a"
+                        + " HakmemArena parameter in the test method (and in @BeforeEach/@AfterEach) instead of the"
+                        + " field, or use @TestInstance(Lifecycle.PER_METHOD), or run this class's tests one at a"
+                        + " time with @Execution(ExecutionMode.SAME_THREAD).");
     }
 
     private static void set(Field field, Object instance, HakmemArena arena) {
@@ -71,8 +71,10 @@ final class FieldInjector {
             field.setAccessible(true);
             field.set(instance, arena);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ExtensionConfigurationException("cannot set @InjectArena field "
-                    + field.getDeclaringClass().getName() + "." + field.getName() + ": " + e, e);
+            throw new ExtensionConfigurationException(
+                    "cannot set @InjectArena field " + field.getDeclaringClass().getName() + "." + field.getName()
+                            + ": " + e,
+                    e);
         }
     }
 }

@@ -22,8 +22,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 public final class HakmemAssertions {
 
-    private HakmemAssertions() {
-    }
+    private HakmemAssertions() {}
 
     /**
      * Starts assertions on an arena.

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -14,8 +16,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.jspecify.annotations.NullMarked;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Gives each test a fresh {@link HakmemArena} and proves afterwards that the test gave every byte
@@ -72,16 +72,19 @@ import org.jspecify.annotations.Nullable;
  * {@code HakmemArena} parameter instead.
  */
 @NullMarked
-public final class HakmemExtension implements ParameterResolver, BeforeEachCallback, BeforeTestExecutionCallback,
-        AfterTestExecutionCallback, AfterEachCallback {
+public final class HakmemExtension
+        implements ParameterResolver,
+                BeforeEachCallback,
+                BeforeTestExecutionCallback,
+                AfterTestExecutionCallback,
+                AfterEachCallback {
 
     private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
 
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HakmemExtension.class);
 
     /** Creates the extension; JUnit calls this for {@code @ExtendWith(HakmemExtension.class)}. */
-    public HakmemExtension() {
-    }
+    public HakmemExtension() {}
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -104,7 +107,9 @@ public final class HakmemExtension implements ParameterResolver, BeforeEachCallb
         TestScope scope = new TestScope(ArenaChecks.testName(context), SettingsResolver.resolve(context));
         store(context).put(TestScope.class, scope);
         ProcessWatch.enter(scope);
-        FieldInjector.inject(context.getRequiredTestInstances().getAllInstances(), sharedConcurrently(context),
+        FieldInjector.inject(
+                context.getRequiredTestInstances().getAllInstances(),
+                sharedConcurrently(context),
                 () -> arena(context));
     }
 
@@ -129,7 +134,10 @@ public final class HakmemExtension implements ParameterResolver, BeforeEachCallb
             problems.addAll(ArenaChecks.checkAndClose(resource, context));
         }
         if (scope == null) {
-            Verdicts.deliver(problems, resource == null ? LeakCheckMode.OFF : resource.settings().leakCheck(), context);
+            Verdicts.deliver(
+                    problems,
+                    resource == null ? LeakCheckMode.OFF : resource.settings().leakCheck(),
+                    context);
             return;
         }
         ProcessWatch.leave(scope);
@@ -169,7 +177,9 @@ public final class HakmemExtension implements ParameterResolver, BeforeEachCallb
 
     /** The test's own arena and those of enclosing classes' {@code @BeforeAll} methods. */
     private static void observeArenas(ExtensionContext context) {
-        for (@Nullable ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+        for (@Nullable ExtensionContext c = context;
+                c != null;
+                c = c.getParent().orElse(null)) {
             ArenaResource resource = store(c).get(ArenaResource.class, ArenaResource.class);
             if (resource != null) {
                 resource.observe();
@@ -183,12 +193,16 @@ public final class HakmemExtension implements ParameterResolver, BeforeEachCallb
      * execution is off and everything runs on one thread.
      */
     private static Set<Class<?>> sharedConcurrently(ExtensionContext context) {
-        boolean parallel = context.getConfigurationParameter(PARALLEL_ENABLED).map(Boolean::parseBoolean).orElse(false);
+        boolean parallel = context.getConfigurationParameter(PARALLEL_ENABLED)
+                .map(Boolean::parseBoolean)
+                .orElse(false);
         if (!parallel || context.getExecutionMode() != ExecutionMode.CONCURRENT) {
             return Set.of();
         }
         Set<Class<?>> shared = new HashSet<>();
-        for (@Nullable ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+        for (@Nullable ExtensionContext c = context;
+                c != null;
+                c = c.getParent().orElse(null)) {
             if (c.getTestInstanceLifecycle().orElse(null) == TestInstance.Lifecycle.PER_CLASS) {
                 c.getTestClass().ifPresent(shared::add);
             }

@@ -1,9 +1,9 @@
 package io.hakmem.junit;
 
 import java.util.List;
+import org.jspecify.annotations.NullMarked;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
-import org.jspecify.annotations.NullMarked;
 
 /**
  * Watches every arena from the start of a test run, and at its end reports, once, the blocks that
@@ -32,8 +32,7 @@ public final class HakmemRunListener implements TestExecutionListener {
     private static final System.Logger LOG = System.getLogger(HakmemExtension.class.getName());
 
     /** Created by the launcher through the service loader. */
-    public HakmemRunListener() {
-    }
+    public HakmemRunListener() {}
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -43,7 +42,8 @@ public final class HakmemRunListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         String report = report(ConfigurationParameters.patterns(testPlan.getConfigurationParameters()
-                .get(ConfigurationParameters.IGNORE_LEAKS_FROM).orElse("")));
+                .get(ConfigurationParameters.IGNORE_LEAKS_FROM)
+                .orElse("")));
         if (!report.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, report);
         }

@@ -21,8 +21,7 @@ import org.jspecify.annotations.NullMarked;
 public class HakmemSoftAssertions extends SoftAssertions {
 
     /** Creates an empty collection of soft assertions. */
-    public HakmemSoftAssertions() {
-    }
+    public HakmemSoftAssertions() {}
 
     /**
      * Starts soft assertions on an arena: failures are collected, not thrown.

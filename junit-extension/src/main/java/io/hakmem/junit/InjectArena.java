@@ -5,8 +5,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a non-static {@link io.hakmem.HakmemArena} field that {@link HakmemExtension} sets before
@@ -38,5 +38,4 @@ import org.jspecify.annotations.NullMarked;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectArena {
-}
+public @interface InjectArena {}

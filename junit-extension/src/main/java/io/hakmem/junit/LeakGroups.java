@@ -26,11 +26,9 @@ final class LeakGroups {
      * @param threadName the allocating thread, or empty
      * @param arena how to name the arena it came from
      */
-    record Leak(long byteSize, List<StackTraceElement> stack, String threadName, String arena) {
-    }
+    record Leak(long byteSize, List<StackTraceElement> stack, String threadName, String arena) {}
 
-    private record Key(List<StackTraceElement> frames, String arena) {
-    }
+    private record Key(List<StackTraceElement> frames, String arena) {}
 
     private static final class Group {
         long count;
@@ -38,8 +36,7 @@ final class LeakGroups {
         final Set<String> threads = new LinkedHashSet<>();
     }
 
-    private LeakGroups() {
-    }
+    private LeakGroups() {}
 
     /**
      * @param leaks the blocks
@@ -80,16 +77,24 @@ final class LeakGroups {
                         + " turn on @HakmemSettings(trackAllocationSites = Toggle.ON))");
             }
             for (int f = 0; f < k.frames().size(); f++) {
-                sb.append("\n    #").append(f).append(' ').append(UserFrames.format(k.frames().get(f)));
+                sb.append("\n    #")
+                        .append(f)
+                        .append(' ')
+                        .append(UserFrames.format(k.frames().get(f)));
             }
             sb.append("\n  from ").append(k.arena());
             if (!g.threads.isEmpty()) {
-                sb.append(", by thread ").append(String.join(", ", g.threads.stream().map(t -> "'" + t + "'").toList()));
+                sb.append(", by thread ")
+                        .append(String.join(
+                                ", ", g.threads.stream().map(t -> "'" + t + "'").toList()));
             }
         }
         if (hiddenBlocks > 0) {
-            sb.append("\n\n... and ").append(Sizes.blocks(hiddenBlocks, hiddenBytes)).append(" from ")
-                    .append(sorted.size() - MAX_GROUPS).append(" more sites");
+            sb.append("\n\n... and ")
+                    .append(Sizes.blocks(hiddenBlocks, hiddenBytes))
+                    .append(" from ")
+                    .append(sorted.size() - MAX_GROUPS)
+                    .append(" more sites");
         }
         return sb.toString();
     }
@@ -114,12 +119,15 @@ final class LeakGroups {
     }
 
     private static boolean isAllocatorFrame(String className) {
-        return className.startsWith("io.hakmem.HakmemArena") || className.startsWith("io.hakmem.junit.ProcessWatch")
-                || className.startsWith("java.lang.foreign.") || className.startsWith("jdk.internal.foreign.");
+        return className.startsWith("io.hakmem.HakmemArena")
+                || className.startsWith("io.hakmem.junit.ProcessWatch")
+                || className.startsWith("java.lang.foreign.")
+                || className.startsWith("jdk.internal.foreign.");
     }
 
     private static boolean isHarnessFrame(String className) {
-        return className.startsWith("org.junit.") || className.startsWith("java.lang.reflect.")
+        return className.startsWith("org.junit.")
+                || className.startsWith("java.lang.reflect.")
                 || className.startsWith("jdk.internal.reflect.")
                 || className.startsWith("org.apache.maven.surefire.");
     }

@@ -14,10 +14,10 @@ final class LeakReport {
 
     /** Blocks read from an arena for one report; beyond it, the report says how many it left out. */
     static final int MAX_READ = 100_000;
+
     static final String INJECTED = "the arena the extension injected";
 
-    private LeakReport() {
-    }
+    private LeakReport() {}
 
     /**
      * @param arena the arena, still open
@@ -27,8 +27,8 @@ final class LeakReport {
      * @param arenaName how to name the arena
      * @return the report, or null when every live block is suppressed
      */
-    static @Nullable String describe(HakmemArena arena, HakmemStats stats, ArenaSettings settings, String testName,
-            String arenaName) {
+    static @Nullable String describe(
+            HakmemArena arena, HakmemStats stats, ArenaSettings settings, String testName, String arenaName) {
         List<LiveBlock> blocks = arena.liveBlocks(MAX_READ);
         List<LeakGroups.Leak> leaks = new ArrayList<>();
         long count = stats.liveBlocks();
@@ -45,7 +45,8 @@ final class LeakReport {
             return null;
         }
         StringBuilder sb = new StringBuilder(header(testName, count, Math.max(0, bytes)))
-                .append("\n\n").append(LeakGroups.format(leaks, settings.stackDepth()));
+                .append("\n\n")
+                .append(LeakGroups.format(leaks, settings.stackDepth()));
         if (stats.liveBlocks() > blocks.size()) {
             sb.append("\n\n... and ").append(stats.liveBlocks() - blocks.size()).append(" more blocks not read");
         }

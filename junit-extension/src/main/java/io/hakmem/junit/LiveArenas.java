@@ -24,8 +24,7 @@ final class LiveArenas {
 
     private static final Set<HakmemArena> ARENAS = ConcurrentHashMap.newKeySet();
 
-    private LiveArenas() {
-    }
+    private LiveArenas() {}
 
     static void add(HakmemArena arena) {
         ARENAS.add(arena);

@@ -18,8 +18,7 @@ final class OsMappings {
 
     private static final Path MAPS = Path.of("/proc/self/maps");
 
-    private OsMappings() {
-    }
+    private OsMappings() {}
 
     /** {@return whether this OS can be asked} */
     static boolean available() {
@@ -27,8 +26,7 @@ final class OsMappings {
     }
 
     /** One line of {@code /proc/self/maps} with the range it describes. */
-    record Line(AddressRange range, String text) {
-    }
+    record Line(AddressRange range, String text) {}
 
     /**
      * @param ranges address ranges, each as {@code [start, end)}
@@ -72,8 +70,8 @@ final class OsMappings {
             return null;
         }
         try {
-            return new AddressRange(Long.parseUnsignedLong(line, 0, dash, 16),
-                    Long.parseUnsignedLong(line, dash + 1, space, 16));
+            return new AddressRange(
+                    Long.parseUnsignedLong(line, 0, dash, 16), Long.parseUnsignedLong(line, dash + 1, space, 16));
         } catch (NumberFormatException e) {
             return null;
         }

@@ -27,25 +27,23 @@ final class ProcessWatch implements ArenaWatch.Listener {
 
     /** Deep enough for any configured depth; the report cuts it. */
     private static final int MAX_DEPTH = 32;
+
     private static final StackWalker WALKER = StackWalker.getInstance(Set.of(), MAX_DEPTH + 8);
 
     /** The test a thread works for; threads a test starts inherit it. */
     private static final InheritableThreadLocal<@Nullable TestScope> CURRENT = new InheritableThreadLocal<>();
 
     /** Identity of the arena (HakmemArena keeps Object's equals) and the block's address. */
-    record BlockKey(HakmemArena arena, long address) {
-    }
+    record BlockKey(HakmemArena arena, long address) {}
 
     /**
      * @param scope the owning test, or null for a block no test can own
      */
-    record Tracked(@Nullable TestScope scope, long byteSize, List<StackTraceElement> stack, String threadName) {
-    }
+    record Tracked(@Nullable TestScope scope, long byteSize, List<StackTraceElement> stack, String threadName) {}
 
     private final Map<BlockKey, Tracked> live = new ConcurrentHashMap<>();
 
-    private ProcessWatch() {
-    }
+    private ProcessWatch() {}
 
     static void ensureInstalled() {
         if (ArenaWatch.listener() != INSTANCE) {
@@ -88,7 +86,13 @@ final class ProcessWatch implements ArenaWatch.Listener {
             scope = null;
         }
         BlockKey key = new BlockKey((HakmemArena) arena, segment.address());
-        live.put(key, new Tracked(scope, segment.byteSize(), stack(), Thread.currentThread().getName()));
+        live.put(
+                key,
+                new Tracked(
+                        scope,
+                        segment.byteSize(),
+                        stack(),
+                        Thread.currentThread().getName()));
         if (scope != null) {
             scope.blocks.add(key);
         }
@@ -149,15 +153,18 @@ final class ProcessWatch implements ArenaWatch.Listener {
         for (Map.Entry<BlockKey, Tracked> e : live.entrySet()) {
             Tracked t = e.getValue();
             if (t.scope() == null && !e.getKey().arena().isClosed() && !LeakGroups.suppressed(t.stack(), ignore)) {
-                out.add(new LeakGroups.Leak(t.byteSize(), t.stack(), t.threadName(), ArenaDescriptions.of(e.getKey().arena())));
+                out.add(new LeakGroups.Leak(
+                        t.byteSize(),
+                        t.stack(),
+                        t.threadName(),
+                        ArenaDescriptions.of(e.getKey().arena())));
             }
         }
         return out;
     }
 
     private static List<StackTraceElement> stack() {
-        return WALKER.walk(frames -> frames
-                .dropWhile(f -> f.getClassName().startsWith("io.hakmem.junit.ProcessWatch")
+        return WALKER.walk(frames -> frames.dropWhile(f -> f.getClassName().startsWith("io.hakmem.junit.ProcessWatch")
                         || f.getClassName().startsWith("io.hakmem.HakmemArena")
                         || f.getClassName().startsWith("java.lang.foreign.")
                         || f.getClassName().startsWith("jdk.internal.foreign."))

@@ -9,8 +9,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class ReclamationReport {
 
-    private ReclamationReport() {
-    }
+    private ReclamationReport() {}
 
     static boolean reclaimed(HakmemStats stats) {
         return stats.superSlabsLive() == 0 && stats.mappedBytes() == 0;
@@ -27,8 +26,8 @@ final class ReclamationReport {
 
     private static String cause(HakmemStats stats, List<String> holders) {
         if (stats.liveBlocks() > 0) {
-            return LeakReport.plural(stats.liveBlocks(), "block") + " ("
-                    + LeakReport.plural(stats.liveBytes(), "byte") + ") are still live.";
+            return LeakReport.plural(stats.liveBlocks(), "block") + " (" + LeakReport.plural(stats.liveBytes(), "byte")
+                    + ") are still live.";
         }
         if (stats.magazineBlocks() > 0) {
             return LeakReport.plural(stats.magazineBlocks(), "freed block")

@@ -43,10 +43,10 @@ final class ReleasedRanges {
      * closing thread descheduled for that long on a loaded machine.
      */
     private static final int ROUNDS = 8;
+
     static final long WAIT_MILLIS = (1L << (ROUNDS - 1)) - 1;
 
-    private ReleasedRanges() {
-    }
+    private ReleasedRanges() {}
 
     /**
      * @param released the ranges a now closed arena had mapped
@@ -84,7 +84,10 @@ final class ReleasedRanges {
                 }
             }
             if (!left.isEmpty()) {
-                out.add(line.text() + (left.size() == 1 && left.get(0).equals(line.range()) ? "" : "  (still mapped: " + left + ")"));
+                out.add(line.text()
+                        + (left.size() == 1 && left.get(0).equals(line.range())
+                                ? ""
+                                : "  (still mapped: " + left + ")"));
             }
         }
         return out;

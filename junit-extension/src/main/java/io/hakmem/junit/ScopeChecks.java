@@ -9,8 +9,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class ScopeChecks {
 
-    private ScopeChecks() {
-    }
+    private ScopeChecks() {}
 
     /** {@return the leak report of blocks the test's threads allocated and did not free, if any} */
     static List<String> leaks(TestScope scope) {
@@ -36,7 +35,8 @@ final class ScopeChecks {
             } catch (IllegalStateException closedMeanwhile) {
                 continue;
             }
-            String what = "hakmem arena check failed: " + scope.testName() + " never closed " + ArenaDescriptions.of(arena);
+            String what =
+                    "hakmem arena check failed: " + scope.testName() + " never closed " + ArenaDescriptions.of(arena);
             if (stats.liveBlocks() > 0) {
                 holding.add(what + ", which still holds " + Sizes.blocks(stats.liveBlocks(), stats.liveBytes())
                         + ". Close it (try-with-resources), or use HakmemArena.global() for memory that outlives"

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.jspecify.annotations.NullMarked;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves {@link ArenaSettings} for a context: the test method's {@link HakmemSettings}, then the
@@ -22,8 +22,7 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 final class SettingsResolver {
 
-    private SettingsResolver() {
-    }
+    private SettingsResolver() {}
 
     static ArenaSettings resolve(ExtensionContext context) {
         List<Level> levels = levels(context);
@@ -44,10 +43,12 @@ final class SettingsResolver {
                 .or(() -> ConfigurationParameters.detectUseAfterFree(context))
                 .orElse(DETECT_USE_AFTER_FREE_BY_DEFAULT));
         Level modeLevel = first(levels, s -> s.leakCheck() != LeakCheckMode.INHERIT);
-        LeakCheckMode mode = modeLevel != null ? modeLevel.settings().leakCheck()
+        LeakCheckMode mode = modeLevel != null
+                ? modeLevel.settings().leakCheck()
                 : ConfigurationParameters.leakCheck(context).orElse(LeakCheckMode.FAIL);
         Level unclosedLevel = first(levels, s -> s.unclosedArenas() != LeakCheckMode.INHERIT);
-        LeakCheckMode unclosed = unclosedLevel != null ? unclosedLevel.settings().unclosedArenas()
+        LeakCheckMode unclosed = unclosedLevel != null
+                ? unclosedLevel.settings().unclosedArenas()
                 : ConfigurationParameters.unclosedArenas(context).orElse(LeakCheckMode.WARN);
         List<String> ignore = new ArrayList<>();
         for (Level level : levels) {
@@ -81,15 +82,16 @@ final class SettingsResolver {
         try {
             builder.magazineCapacity(capacity);
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException("@HakmemSettings(magazineCapacity = " + capacity
-                    + ") on " + level.where() + " is invalid: " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(
+                    "@HakmemSettings(magazineCapacity = " + capacity + ") on " + level.where() + " is invalid: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private static Optional<Boolean> toggle(List<Level> levels, Function<HakmemSettings, Toggle> attribute) {
         Level level = first(levels, s -> attribute.apply(s) != Toggle.INHERIT);
-        return level == null ? Optional.empty()
-                : Optional.of(attribute.apply(level.settings()) == Toggle.ON);
+        return level == null ? Optional.empty() : Optional.of(attribute.apply(level.settings()) == Toggle.ON);
     }
 
     private static @Nullable Level first(List<Level> levels, Predicate<HakmemSettings> set) {
@@ -103,8 +105,8 @@ final class SettingsResolver {
 
     private static List<Level> levels(ExtensionContext context) {
         List<Level> levels = new ArrayList<>();
-        context.getTestMethod().ifPresent(m -> add(levels, m, m.getDeclaringClass().getSimpleName()
-                + "." + m.getName() + "()"));
+        context.getTestMethod()
+                .ifPresent(m -> add(levels, m, m.getDeclaringClass().getSimpleName() + "." + m.getName() + "()"));
         context.getTestClass().ifPresent(c -> add(levels, c, c.getName()));
         List<Class<?>> enclosing = enclosingClasses(context);
         for (int i = enclosing.size() - 1; i >= 0; i--) {
@@ -124,10 +126,8 @@ final class SettingsResolver {
     }
 
     private static void add(List<Level> levels, AnnotatedElement element, String where) {
-        AnnotationSupport.findAnnotation(element, HakmemSettings.class)
-                .ifPresent(s -> levels.add(new Level(s, where)));
+        AnnotationSupport.findAnnotation(element, HakmemSettings.class).ifPresent(s -> levels.add(new Level(s, where)));
     }
 
-    private record Level(HakmemSettings settings, String where) {
-    }
+    private record Level(HakmemSettings settings, String where) {}
 }

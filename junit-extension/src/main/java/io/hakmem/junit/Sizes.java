@@ -9,8 +9,7 @@ final class Sizes {
 
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB"};
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     static String human(long bytes) {
         if (bytes < 1024) {

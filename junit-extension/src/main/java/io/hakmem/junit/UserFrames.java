@@ -11,11 +11,10 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 final class UserFrames {
 
-    private static final List<String> FOREIGN_PREFIXES = List.of(
-            "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "org.junit.");
+    private static final List<String> FOREIGN_PREFIXES =
+            List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "org.junit.");
 
-    private UserFrames() {
-    }
+    private UserFrames() {}
 
     /**
      * @param stack innermost frame first

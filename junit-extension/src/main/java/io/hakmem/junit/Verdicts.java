@@ -1,8 +1,8 @@
 package io.hakmem.junit;
 
 import java.util.List;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Turns check results into a failure or a warning, keeping a test's own failure first. */
 @NullMarked
@@ -11,8 +11,7 @@ final class Verdicts {
     private static final System.Logger LOG = System.getLogger(HakmemExtension.class.getName());
     static final String REPORT_KEY = "hakmem";
 
-    private Verdicts() {
-    }
+    private Verdicts() {}
 
     static void deliver(List<String> problems, LeakCheckMode mode, ExtensionContext context) {
         if (problems.isEmpty() || mode == LeakCheckMode.OFF) {

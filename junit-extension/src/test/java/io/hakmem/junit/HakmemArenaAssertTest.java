@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class HakmemArenaAssertTest {
 
-    private final HakmemArena arena = HakmemArena.create(HakmemConfig.builder().trackAllocationSites(true).build());
+    private final HakmemArena arena =
+            HakmemArena.create(HakmemConfig.builder().trackAllocationSites(true).build());
 
     @AfterEach
     void close() {
@@ -74,7 +75,11 @@ class HakmemArenaAssertTest {
     static final class LeakLines {
         /** {@return the line after the caller's, where the allocation it names stands} */
         static int next() {
-            return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
+            return StackWalker.getInstance()
+                            .walk(s -> s.skip(1).findFirst())
+                            .orElseThrow()
+                            .getLineNumber()
+                    + 1;
         }
     }
 }

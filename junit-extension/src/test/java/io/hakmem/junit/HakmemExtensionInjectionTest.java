@@ -23,8 +23,10 @@ class HakmemExtensionInjectionTest {
         EngineExecutionResults results = SampleRunner.run(InjectionSamples.AllPointsShare.class);
 
         results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-        assertThat(InjectionSamples.SEEN.values()).singleElement()
-                .satisfies(arena -> assertThat(arena.isClosed()).as("closed after the test").isTrue());
+        assertThat(InjectionSamples.SEEN.values())
+                .singleElement()
+                .satisfies(arena ->
+                        assertThat(arena.isClosed()).as("closed after the test").isTrue());
     }
 
     @Test
@@ -49,30 +51,39 @@ class HakmemExtensionInjectionTest {
     void parallelTestsKeepTheirArenasApart() {
         InjectionSamples.Parallel.together = new CyclicBarrier(4);
 
-        EngineExecutionResults results = SampleRunner.run(InjectionSamples.Parallel.class, Map.of(
-                "junit.jupiter.execution.parallel.enabled", "true",
-                "junit.jupiter.execution.parallel.config.strategy", "fixed",
-                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"));
+        EngineExecutionResults results = SampleRunner.run(
+                InjectionSamples.Parallel.class,
+                Map.of(
+                        "junit.jupiter.execution.parallel.enabled", "true",
+                        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                        "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"));
 
         results.testEvents().assertStatistics(s -> s.started(4).succeeded(4).failed(0));
         assertThat(new HashSet<>(InjectionSamples.SEEN.values())).hasSize(4);
-        assertThat(InjectionSamples.SEEN.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct())
-                .as("four threads held their blocks at the same time").hasSize(4);
+        assertThat(InjectionSamples.SEEN.keySet().stream()
+                        .map(k -> k.substring(0, k.indexOf('/')))
+                        .distinct())
+                .as("four threads held their blocks at the same time")
+                .hasSize(4);
     }
 
     @Test
     void staticInjectFieldIsRejectedWithItsName() {
-        Throwable failure = SampleRunner.configurationError(SampleRunner.onlyFailure(SampleRunner.run(InjectionSamples.StaticField.class)));
+        Throwable failure = SampleRunner.configurationError(
+                SampleRunner.onlyFailure(SampleRunner.run(InjectionSamples.StaticField.class)));
 
-        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+        assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("StaticField.shared is static");
     }
 
     @Test
     void fieldOfAnotherTypeIsRejectedWithItsType() {
-        Throwable failure = SampleRunner.configurationError(SampleRunner.onlyFailure(SampleRunner.run(InjectionSamples.WrongFieldType.class)));
+        Throwable failure = SampleRunner.configurationError(
+                SampleRunner.onlyFailure(SampleRunner.run(InjectionSamples.WrongFieldType.class)));
 
-        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+        assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("WrongFieldType.notAnArena has type java.lang.String");
     }
 }

@@ -3,10 +3,10 @@ package io.hakmem.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakmem.junit.samples.LeakSamples;
+import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
-import org.junit.jupiter.api.Test;
 
 class HakmemExtensionLeakTest {
 
@@ -28,8 +28,9 @@ class HakmemExtensionLeakTest {
                 .contains("leak")
                 .contains("Leaking.leaks24Bytes()")
                 .contains("1 block (24 B)")
-                .contains("1 block (24 B) allocated at\n    #0 io.hakmem.junit.samples.LeakSamples$Leaking.leaks24Bytes(LeakSamples.java:"
-                        + LeakSamples.leakLine + ")")
+                .contains(
+                        "1 block (24 B) allocated at\n    #0 io.hakmem.junit.samples.LeakSamples$Leaking.leaks24Bytes(LeakSamples.java:"
+                                + LeakSamples.leakLine + ")")
                 .contains("from the arena the extension injected, by thread '")
                 .containsOnlyOnce("allocated at");
         assertThat(LeakSamples.leakLine).isPositive();
@@ -54,7 +55,9 @@ class HakmemExtensionLeakTest {
 
         results.testEvents().assertStatistics(s -> s.started(1).succeeded(1).failed(0));
         assertThat(results.allEvents().reportingEntryPublished().stream()
-                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("hakmem")))
+                        .map(e -> e.getRequiredPayload(ReportEntry.class)
+                                .getKeyValuePairs()
+                                .get("hakmem")))
                 .anySatisfy(report -> assertThat(report)
                         .contains("1 block (24 B)")
                         .contains("LeakSamples.java:" + LeakSamples.leakLine));
@@ -73,8 +76,10 @@ class HakmemExtensionLeakTest {
         EngineExecutionResults results = SampleRunner.run(LeakSamples.ManyLeaks.class);
 
         String message = SampleRunner.onlyFailure(results).getMessage();
-        assertThat(message).contains("leaked 25 blocks (200 B)")
-                .contains("25 blocks (200 B) allocated at\n    #0 io.hakmem.junit.samples.LeakSamples$ManyLeaks.leaks25Blocks(")
+        assertThat(message)
+                .contains("leaked 25 blocks (200 B)")
+                .contains(
+                        "25 blocks (200 B) allocated at\n    #0 io.hakmem.junit.samples.LeakSamples$ManyLeaks.leaks25Blocks(")
                 .containsOnlyOnce("allocated at");
     }
 
@@ -86,6 +91,7 @@ class HakmemExtensionLeakTest {
         Event classFailed = results.containerEvents().failed().list().get(0);
         assertThat(classFailed.getTestDescriptor().getUniqueId().toString()).endsWith("LeakInBeforeAll]");
         assertThat(SampleRunner.failure(classFailed).getMessage())
-                .contains("1 block (48 B)").contains("class-level arena");
+                .contains("1 block (48 B)")
+                .contains("class-level arena");
     }
 }

@@ -27,24 +27,34 @@ class HakmemExtensionParallelTest {
 
         EngineExecutionResults results = SampleRunner.run(ParallelSamples.ManyClean.class, PARALLEL_4);
 
-        assertThat(results.testEvents().failed().stream().map(SampleRunner::failure).map(Throwable::getMessage))
-                .as("false failures").isEmpty();
-        results.testEvents().assertStatistics(s -> s.started(ParallelSamples.ManyClean.TESTS)
-                .succeeded(ParallelSamples.ManyClean.TESTS).failed(0));
-        assertThat(ParallelSamples.ManyClean.mostAtOnce.get()).as("tests running at once").isGreaterThanOrEqualTo(2);
+        assertThat(results.testEvents().failed().stream()
+                        .map(SampleRunner::failure)
+                        .map(Throwable::getMessage))
+                .as("false failures")
+                .isEmpty();
+        results.testEvents()
+                .assertStatistics(s -> s.started(ParallelSamples.ManyClean.TESTS)
+                        .succeeded(ParallelSamples.ManyClean.TESTS)
+                        .failed(0));
+        assertThat(ParallelSamples.ManyClean.mostAtOnce.get())
+                .as("tests running at once")
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void perClassInstanceWithAnInjectFieldInConcurrentTestsIsRejectedWithTheFixes() {
         EngineExecutionResults results = SampleRunner.run(ParallelSamples.PerClassConcurrentField.class, PARALLEL_4);
 
-        results.testEvents().assertStatistics(s -> s.started(ParallelSamples.PerClassConcurrentField.TESTS)
-                .failed(ParallelSamples.PerClassConcurrentField.TESTS).succeeded(0));
+        results.testEvents()
+                .assertStatistics(s -> s.started(ParallelSamples.PerClassConcurrentField.TESTS)
+                        .failed(ParallelSamples.PerClassConcurrentField.TESTS)
+                        .succeeded(0));
         assertThat(results.testEvents().failed().stream().map(SampleRunner::failure))
                 .hasSize(ParallelSamples.PerClassConcurrentField.TESTS)
                 .allSatisfy(failure -> assertThat(SampleRunner.configurationError(failure))
                         .isInstanceOf(ExtensionConfigurationException.class)
-                        .hasMessageContaining("@InjectArena field " + ParallelSamples.PerClassConcurrentField.class.getName() + ".arena")
+                        .hasMessageContaining("@InjectArena field "
+                                + ParallelSamples.PerClassConcurrentField.class.getName() + ".arena")
                         .hasMessageContaining("PER_CLASS")
                         .hasMessageContaining("concurrently")
                         .hasMessageContaining("HakmemArena parameter")
@@ -56,26 +66,35 @@ class HakmemExtensionParallelTest {
     void perClassInstanceWithAnInjectFieldIsFineWhenTheTestsTakeTurns() {
         EngineExecutionResults results = SampleRunner.run(ParallelSamples.PerClassSameThreadField.class, PARALLEL_4);
 
-        results.testEvents().assertStatistics(s -> s.started(ParallelSamples.PerClassSameThreadField.TESTS)
-                .succeeded(ParallelSamples.PerClassSameThreadField.TESTS).failed(0));
+        results.testEvents()
+                .assertStatistics(s -> s.started(ParallelSamples.PerClassSameThreadField.TESTS)
+                        .succeeded(ParallelSamples.PerClassSameThreadField.TESTS)
+                        .failed(0));
     }
 
     @Test
     void perClassInstanceWithAnInjectFieldIsFineWhenParallelExecutionIsOff() {
         EngineExecutionResults results = SampleRunner.run(ParallelSamples.PerClassConcurrentField.class);
 
-        results.testEvents().assertStatistics(s -> s.started(ParallelSamples.PerClassConcurrentField.TESTS)
-                .succeeded(ParallelSamples.PerClassConcurrentField.TESTS).failed(0));
+        results.testEvents()
+                .assertStatistics(s -> s.started(ParallelSamples.PerClassConcurrentField.TESTS)
+                        .succeeded(ParallelSamples.PerClassConcurrentField.TESTS)
+                        .failed(0));
     }
 
     @Test
     void perClassInstanceWithArenaParametersRunsConcurrently() {
         ParallelSamples.PerClassConcurrentParameter.THREADS.clear();
 
-        EngineExecutionResults results = SampleRunner.run(ParallelSamples.PerClassConcurrentParameter.class, PARALLEL_4);
+        EngineExecutionResults results =
+                SampleRunner.run(ParallelSamples.PerClassConcurrentParameter.class, PARALLEL_4);
 
-        results.testEvents().assertStatistics(s -> s.started(ParallelSamples.PerClassConcurrentParameter.TESTS)
-                .succeeded(ParallelSamples.PerClassConcurrentParameter.TESTS).failed(0));
-        assertThat(ParallelSamples.PerClassConcurrentParameter.THREADS).as("threads that ran the tests").hasSizeGreaterThanOrEqualTo(2);
+        results.testEvents()
+                .assertStatistics(s -> s.started(ParallelSamples.PerClassConcurrentParameter.TESTS)
+                        .succeeded(ParallelSamples.PerClassConcurrentParameter.TESTS)
+                        .failed(0));
+        assertThat(ParallelSamples.PerClassConcurrentParameter.THREADS)
+                .as("threads that ran the tests")
+                .hasSizeGreaterThanOrEqualTo(2);
     }
 }

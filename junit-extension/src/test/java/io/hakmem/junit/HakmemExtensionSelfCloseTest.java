@@ -35,7 +35,9 @@ class HakmemExtensionSelfCloseTest {
 
     private static long reports(EngineExecutionResults results) {
         return results.allEvents().reportingEntryPublished().stream()
-                .filter(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().containsKey(Verdicts.REPORT_KEY))
+                .filter(e -> e.getRequiredPayload(ReportEntry.class)
+                        .getKeyValuePairs()
+                        .containsKey(Verdicts.REPORT_KEY))
                 .count();
     }
 }

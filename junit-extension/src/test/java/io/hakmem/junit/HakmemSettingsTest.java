@@ -14,22 +14,27 @@ class HakmemSettingsTest {
     @Test
     void defaultsTrackAllocationSites() {
         SampleRunner.run(SettingsSamples.Defaults.class)
-                .testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+                .testEvents()
+                .assertStatistics(s -> s.started(1).succeeded(1));
     }
 
     @Test
     void methodSettingsOverrideClassSettingsAndNestedClassesInherit() {
         SampleRunner.run(SettingsSamples.Annotated.class)
-                .testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+                .testEvents()
+                .assertStatistics(s -> s.started(3).succeeded(3));
     }
 
     @Test
     void configurationParametersSetDefaults() {
-        SampleRunner.run(SettingsSamples.FromParameters.class, Map.of(
-                        "hakmem.magazineCapacity", "7",
-                        "hakmem.trackAllocationSites", "false",
-                        "hakmem.zeroOnAllocate", " FALSE "))
-                .testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        SampleRunner.run(
+                        SettingsSamples.FromParameters.class,
+                        Map.of(
+                                "hakmem.magazineCapacity", "7",
+                                "hakmem.trackAllocationSites", "false",
+                                "hakmem.zeroOnAllocate", " FALSE "))
+                .testEvents()
+                .assertStatistics(s -> s.started(1).succeeded(1));
     }
 
     @ParameterizedTest
@@ -41,10 +46,11 @@ class HakmemSettingsTest {
         "hakmem.leakCheck, LOUD, 'FAIL, WARN or OFF'",
     })
     void invalidParameterIsRejectedNamingKeyAndValue(String key, String value, String expected) {
-        Throwable failure = SampleRunner.configurationError(SampleRunner.onlyFailure(
-                SampleRunner.run(SettingsSamples.Defaults.class, Map.of(key, value))));
+        Throwable failure = SampleRunner.configurationError(
+                SampleRunner.onlyFailure(SampleRunner.run(SettingsSamples.Defaults.class, Map.of(key, value))));
 
-        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+        assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("'" + value + "'")
                 .hasMessageContaining("'" + key + "'")
                 .hasMessageContaining("expected " + expected);
@@ -52,9 +58,11 @@ class HakmemSettingsTest {
 
     @Test
     void invalidAnnotationValueIsRejectedNamingWhere() {
-        Throwable failure = SampleRunner.configurationError(SampleRunner.onlyFailure(SampleRunner.run(SettingsSamples.InvalidAnnotation.class)));
+        Throwable failure = SampleRunner.configurationError(
+                SampleRunner.onlyFailure(SampleRunner.run(SettingsSamples.InvalidAnnotation.class)));
 
-        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+        assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("@HakmemSettings(magazineCapacity = 70000)")
                 .hasMessageContaining("SettingsSamples$InvalidAnnotation")
                 .hasMessageContaining("70000");

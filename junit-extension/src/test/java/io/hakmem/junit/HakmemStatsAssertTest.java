@@ -11,10 +11,28 @@ import org.opentest4j.AssertionFailedError;
 class HakmemStatsAssertTest {
 
     /** Builds a snapshot from the fields these assertions read. */
-    private static HakmemStats stats(long liveBlocks, long liveBytes, long superSlabsLive, long magazineBlocks,
-            long mappedBytes, long residentBytes) {
-        return new HakmemStats(liveBlocks, liveBytes, superSlabsLive, 3, 3 - superSlabsLive, 0, 0, 0,
-                magazineBlocks, mappedBytes, residentBytes, 0, 0, 0);
+    private static HakmemStats stats(
+            long liveBlocks,
+            long liveBytes,
+            long superSlabsLive,
+            long magazineBlocks,
+            long mappedBytes,
+            long residentBytes) {
+        return new HakmemStats(
+                liveBlocks,
+                liveBytes,
+                superSlabsLive,
+                3,
+                3 - superSlabsLive,
+                0,
+                0,
+                0,
+                magazineBlocks,
+                mappedBytes,
+                residentBytes,
+                0,
+                0,
+                0);
     }
 
     private final HakmemStats clean = stats(0, 0, 0, 0, 0, 0);
@@ -22,10 +40,16 @@ class HakmemStatsAssertTest {
 
     @Test
     void passingChecksChain() {
-        assertThat(clean).hasNoLeaks().hasLiveBlocks(0).hasLiveBytes(0).hasReclaimedAllSuperSlabs()
+        assertThat(clean)
+                .hasNoLeaks()
+                .hasLiveBlocks(0)
+                .hasLiveBytes(0)
+                .hasReclaimedAllSuperSlabs()
                 .hasOverheadAtMostPercent(0);
-        assertThat(stats(4, 4096, 1, 0, 2 << 20, 6144)).hasOverheadAtMostPercent(50.0)
-                .hasLiveBlocks(4).hasLiveBytes(4096);
+        assertThat(stats(4, 4096, 1, 0, 2 << 20, 6144))
+                .hasOverheadAtMostPercent(50.0)
+                .hasLiveBlocks(4)
+                .hasLiveBytes(4096);
     }
 
     @Test
@@ -34,8 +58,10 @@ class HakmemStatsAssertTest {
                 .isThrownBy(() -> assertThat(leaky).hasNoLeaks())
                 .withMessageContaining("Expected no leaked blocks but 2 blocks (48 bytes) are still live")
                 .satisfies(e -> {
-                    org.assertj.core.api.Assertions.assertThat(e.getExpected().getValue()).isEqualTo(0L);
-                    org.assertj.core.api.Assertions.assertThat(e.getActual().getValue()).isEqualTo(2L);
+                    org.assertj.core.api.Assertions.assertThat(e.getExpected().getValue())
+                            .isEqualTo(0L);
+                    org.assertj.core.api.Assertions.assertThat(e.getActual().getValue())
+                            .isEqualTo(2L);
                 });
     }
 
@@ -60,7 +86,8 @@ class HakmemStatsAssertTest {
     @Test
     void overheadSaysLimitAndValue() {
         assertThatExceptionOfType(AssertionError.class)
-                .isThrownBy(() -> assertThat(stats(1, 1000, 1, 0, 2 << 20, 4096)).hasOverheadAtMostPercent(100))
+                .isThrownBy(
+                        () -> assertThat(stats(1, 1000, 1, 0, 2 << 20, 4096)).hasOverheadAtMostPercent(100))
                 .withMessageContaining("at most 100.0 % but was 309.6 %")
                 .withMessageContaining("4096 bytes resident for 1000 live bytes");
     }
@@ -74,7 +101,9 @@ class HakmemStatsAssertTest {
 
     @Test
     void nothingResidentForLiveBytesIsNoGainButAnUnmeasuredArena() {
-        org.assertj.core.api.Assertions.assertThat(stats(3, 72, 1, 0, 2 << 20, 0).overheadPercent()).isEqualTo(-100.0);
+        org.assertj.core.api.Assertions.assertThat(
+                        stats(3, 72, 1, 0, 2 << 20, 0).overheadPercent())
+                .isEqualTo(-100.0);
         assertThatExceptionOfType(AssertionError.class)
                 .isThrownBy(() -> assertThat(stats(3, 72, 1, 0, 2 << 20, 0)).hasOverheadAtMostPercent(50))
                 .withMessageContaining("at most 50.0 % but residentBytes=0 while 72 bytes are live")

@@ -19,9 +19,11 @@ class OsMappingsTest {
 
     @Test
     void findsLinesOverlappingAnyRange() {
-        List<String> hits = OsMappings.overlapping(MAPS, List.of(
-                new AddressRange(0x7f0000100000L, 0x7f0000300000L),
-                new AddressRange(0xffffffffff600800L, 0xffffffffff600900L)));
+        List<String> hits = OsMappings.overlapping(
+                MAPS,
+                List.of(
+                        new AddressRange(0x7f0000100000L, 0x7f0000300000L),
+                        new AddressRange(0xffffffffff600800L, 0xffffffffff600900L)));
 
         assertThat(hits).containsExactly(MAPS.get(1), MAPS.get(3));
     }
@@ -36,7 +38,8 @@ class OsMappingsTest {
     void rejectsRangeEndingBeforeItStarts() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new AddressRange(0x2000, 0x1000))
-                .withMessageContaining("0x2000").withMessageContaining("0x1000");
+                .withMessageContaining("0x2000")
+                .withMessageContaining("0x1000");
     }
 
     @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ReclamationReportTest {
 
     private static HakmemStats stats(long liveBlocks, long superSlabsLive, long magazineBlocks, long mappedBytes) {
-        return new HakmemStats(liveBlocks, liveBlocks * 16, superSlabsLive, 1, 0, 0, 0, 0, magazineBlocks,
-                mappedBytes, 0, 0, 0, 0);
+        return new HakmemStats(
+                liveBlocks, liveBlocks * 16, superSlabsLive, 1, 0, 0, 0, 0, magazineBlocks, mappedBytes, 0, 0, 0, 0);
     }
 
     @Test

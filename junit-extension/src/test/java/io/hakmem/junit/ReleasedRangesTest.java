@@ -15,8 +15,8 @@ class ReleasedRangesTest {
     void aPartHeldByAnotherArenaIsExcusedAndTheRestReported() {
         OsMappings.Line line = new OsMappings.Line(new AddressRange(0x1000, 0x9000), "1000-9000 rw-p 00000000 00:00 0");
 
-        List<String> left = ReleasedRanges.unexplained(List.of(line),
-                List.of(new AddressRange(0x2000, 0x6000)), List.of(new AddressRange(0x2000, 0x3000)));
+        List<String> left = ReleasedRanges.unexplained(
+                List.of(line), List.of(new AddressRange(0x2000, 0x6000)), List.of(new AddressRange(0x2000, 0x3000)));
 
         assertThat(left).containsExactly("1000-9000 rw-p 00000000 00:00 0  (still mapped: [0x3000-0x6000])");
     }
@@ -25,8 +25,11 @@ class ReleasedRangesTest {
     void aReleasedRangeWhollyHeldByOtherArenasIsNotReported() {
         OsMappings.Line line = new OsMappings.Line(new AddressRange(0x1000, 0x9000), "1000-9000 rw-p 00000000 00:00 0");
 
-        assertThat(ReleasedRanges.unexplained(List.of(line), List.of(new AddressRange(0x2000, 0x6000)),
-                List.of(new AddressRange(0x2000, 0x4000), new AddressRange(0x4000, 0x6000)))).isEmpty();
+        assertThat(ReleasedRanges.unexplained(
+                        List.of(line),
+                        List.of(new AddressRange(0x2000, 0x6000)),
+                        List.of(new AddressRange(0x2000, 0x4000), new AddressRange(0x4000, 0x6000))))
+                .isEmpty();
     }
 
     @Test
@@ -43,16 +46,21 @@ class ReleasedRangesTest {
             List<String> still = ReleasedRanges.stillMapped(ranges);
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
-            assertThat(still).singleElement().asString()
+            assertThat(still)
+                    .singleElement()
+                    .asString()
                     .contains(Long.toHexString(ranges.get(0).start()));
-            assertThat(tookMillis).as("ms spent in the rounds that wait for transient mappings").isGreaterThanOrEqualTo(ReleasedRanges.WAIT_MILLIS);
+            assertThat(tookMillis)
+                    .as("ms spent in the rounds that wait for transient mappings")
+                    .isGreaterThanOrEqualTo(ReleasedRanges.WAIT_MILLIS);
         }
     }
 
     @Test
     void aRangeAnOpenExtensionArenaHoldsIsNotReported() {
         Assumptions.assumeTrue(OsMappings.available(), "needs /proc/self/maps");
-        HakmemArena other = HakmemArena.create(HakmemConfig.builder().osBackend(OsBackend.LINUX).build());
+        HakmemArena other = HakmemArena.create(
+                HakmemConfig.builder().osBackend(OsBackend.LINUX).build());
         LiveArenas.add(other);
         List<AddressRange> ranges;
         try {
@@ -62,7 +70,9 @@ class ReleasedRangesTest {
             assertThat(ranges).hasSize(2);
             assertThat(OsMappings.stillMapped(ranges)).as("the OS shows them").hasSizeGreaterThanOrEqualTo(1);
 
-            assertThat(ReleasedRanges.stillMapped(ranges)).as("but an open arena holds them").isEmpty();
+            assertThat(ReleasedRanges.stillMapped(ranges))
+                    .as("but an open arena holds them")
+                    .isEmpty();
         } finally {
             other.close();
             LiveArenas.remove(other);

@@ -13,8 +13,7 @@ import org.junit.platform.testkit.engine.Event;
 /** Runs sample test classes on the Jupiter engine and digs out their outcomes. */
 final class SampleRunner {
 
-    private SampleRunner() {
-    }
+    private SampleRunner() {}
 
     static EngineExecutionResults run(Class<?> sample) {
         return run(sample, Map.of());
@@ -40,7 +39,8 @@ final class SampleRunner {
     }
 
     static Throwable failure(Event event) {
-        return event.getRequiredPayload(TestExecutionResult.class).getThrowable()
+        return event.getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
                 .orElseThrow(() -> new AssertionError("no throwable in " + event));
     }
 }

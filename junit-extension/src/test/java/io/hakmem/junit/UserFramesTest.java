@@ -39,7 +39,8 @@ class UserFramesTest {
     void extensionSubPackagesCountAsUserCode() {
         assertThat(UserFrames.isLibraryFrame("io.hakmem.junit.HakmemExtension")).isTrue();
         assertThat(UserFrames.isLibraryFrame("io.hakmem.cache.Magazine")).isTrue();
-        assertThat(UserFrames.isLibraryFrame("io.hakmem.junit.samples.LeakSamples")).isFalse();
+        assertThat(UserFrames.isLibraryFrame("io.hakmem.junit.samples.LeakSamples"))
+                .isFalse();
         assertThat(UserFrames.isLibraryFrame("kotlin.io.CloseableKt")).isTrue();
     }
 

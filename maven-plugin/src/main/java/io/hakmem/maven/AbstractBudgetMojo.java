@@ -174,11 +174,15 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
         Path java = java();
         ForkSettings settings = forkSettings(java, classpath);
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        getLog().info(goal() + ": " + specs.size() + " budget(s), " + repeat + " run(s) each, on " + java
-                + " (Java " + JavaExecutables.featureOf(java) + ")");
+        getLog().info(goal() + ": " + specs.size() + " budget(s), " + repeat + " run(s) each, on " + java + " (Java "
+                + JavaExecutables.featureOf(java) + ")");
         List<BudgetResult> results = runFork(settings, specs);
-        RunInfo info = new RunInfo(repeat, Integer.toString(JavaExecutables.featureOf(java)), date,
-                Environment.gitCommit(project.getBasedir().toPath()), Environment.host(),
+        RunInfo info = new RunInfo(
+                repeat,
+                Integer.toString(JavaExecutables.featureOf(java)),
+                date,
+                Environment.gitCommit(project.getBasedir().toPath()),
+                Environment.host(),
                 Files.isRegularFile(baselineFile.toPath()) ? baselineFile.getPath() : null);
         complete(new Run(results, info));
     }
@@ -208,8 +212,9 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
 
     private void deleteStaleReports() throws MojoExecutionException {
         try {
-            ReportWriter.deleteStale(reportDirectory.toPath(),
-                    junitXmlDirectory == null ? reportDirectory.toPath() : junitXmlDirectory.toPath())
+            ReportWriter.deleteStale(
+                            reportDirectory.toPath(),
+                            junitXmlDirectory == null ? reportDirectory.toPath() : junitXmlDirectory.toPath())
                     .forEach(file -> getLog().debug(goal() + " deleted the last run's " + file));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot delete the last run's reports in " + reportDirectory, e);
@@ -233,8 +238,9 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
                     .validate(configured, defaultRegressionPercent());
             List<BudgetSpec> selected = BudgetSelection.parse(selectedBudgets).select(all);
             if (selected.size() < all.size()) {
-                getLog().info(goal() + ": hakmem.budgets=" + selectedBudgets + " selects " + selected.size()
-                        + " of " + all.size() + " budget(s): " + selected.stream().map(BudgetSpec::name).toList());
+                getLog().info(goal() + ": hakmem.budgets=" + selectedBudgets + " selects " + selected.size() + " of "
+                        + all.size() + " budget(s): "
+                        + selected.stream().map(BudgetSpec::name).toList());
             }
             return selected;
         } catch (BudgetConfigurationException e) {
@@ -262,8 +268,10 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
 
     private String testClassesHint() {
         Path testClasses = Path.of(required(project).getBuild().getTestOutputDirectory());
-        return Files.isDirectory(testClasses) ? "" : "\n  (" + testClasses
-                + " does not exist: compile the tests first, e.g. mvn test-compile hakmem:budget)";
+        return Files.isDirectory(testClasses)
+                ? ""
+                : "\n  (" + testClasses
+                        + " does not exist: compile the tests first, e.g. mvn test-compile hakmem:budget)";
     }
 
     private List<BudgetResult> runFork(ForkSettings settings, List<BudgetSpec> specs) throws MojoExecutionException {
@@ -280,8 +288,13 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
 
     private ForkSettings forkSettings(Path java, List<Path> classpath) throws MojoExecutionException {
         try {
-            return new ForkSettings(java, classpath, forkHeap, ArgLine.split(argLine),
-                    Duration.ofSeconds(forkTimeoutSeconds), reportDirectory.toPath());
+            return new ForkSettings(
+                    java,
+                    classpath,
+                    forkHeap,
+                    ArgLine.split(argLine),
+                    Duration.ofSeconds(forkTimeoutSeconds),
+                    reportDirectory.toPath());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -291,9 +304,13 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
         Path currentHome = Path.of(System.getProperty("java.home"));
         Path current = currentHome.resolve("bin").resolve("java");
         try {
-            return JavaExecutables.choose(toolchainJava(), jvm == null ? null : jvm.toPath(), current,
-                    Runtime.version().feature(), () -> JavaExecutables.installed(System.getenv("JAVA_HOME"),
-                            currentHome, Path.of(System.getProperty("user.home"))));
+            return JavaExecutables.choose(
+                    toolchainJava(),
+                    jvm == null ? null : jvm.toPath(),
+                    current,
+                    Runtime.version().feature(),
+                    () -> JavaExecutables.installed(
+                            System.getenv("JAVA_HOME"), currentHome, Path.of(System.getProperty("user.home"))));
         } catch (IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -305,8 +322,9 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
         if (jdkToolchain != null && !jdkToolchain.isEmpty()) {
             List<Toolchain> matching = toolchainManager.getToolchains(session, "jdk", jdkToolchain);
             if (matching.isEmpty()) {
-                throw new MojoExecutionException("jdkToolchain: no JDK toolchain matches " + jdkToolchain
-                        + "; declare one in ~/.m2/toolchains.xml or use maven-toolchains-plugin's select-jdk-toolchain");
+                throw new MojoExecutionException(
+                        "jdkToolchain: no JDK toolchain matches " + jdkToolchain
+                                + "; declare one in ~/.m2/toolchains.xml or use maven-toolchains-plugin's select-jdk-toolchain");
             }
             toolchain = matching.get(0);
         } else {
@@ -314,7 +332,8 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
             if (toolchain == null) {
                 // Invoked alone (mvn hakmem:budget), nothing selected one: any JDK 22+ of toolchains.xml.
                 toolchain = toolchainManager.getToolchains(session, "jdk", Map.of("version", "[22,)")).stream()
-                        .findFirst().orElse(null);
+                        .findFirst()
+                        .orElse(null);
             }
         }
         String java = toolchain == null ? null : toolchain.findTool("java");
@@ -323,13 +342,14 @@ public abstract class AbstractBudgetMojo extends AbstractMojo {
 
     private Path allocatorArtifact() throws MojoExecutionException {
         for (Artifact artifact : required(plugin).getArtifacts()) {
-            if (ALLOCATOR_GROUP.equals(artifact.getGroupId()) && ALLOCATOR_ARTIFACT.equals(artifact.getArtifactId())
+            if (ALLOCATOR_GROUP.equals(artifact.getGroupId())
+                    && ALLOCATOR_ARTIFACT.equals(artifact.getArtifactId())
                     && artifact.getFile() != null) {
                 return artifact.getFile().toPath();
             }
         }
-        throw new MojoExecutionException("the plugin's own dependency " + ALLOCATOR_GROUP + ":" + ALLOCATOR_ARTIFACT
-                + " was not resolved");
+        throw new MojoExecutionException(
+                "the plugin's own dependency " + ALLOCATOR_GROUP + ":" + ALLOCATOR_ARTIFACT + " was not resolved");
     }
 
     private static List<Path> classpath(MavenProject project, Path allocator) throws MojoExecutionException {

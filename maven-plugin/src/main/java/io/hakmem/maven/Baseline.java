@@ -96,7 +96,9 @@ public record Baseline(String java, Map<String, Entry> entries) {
                     values.put(figure, median);
                 }
             }
-            entries.put(result.spec().name(), new Entry(result.spec().workload(), result.spec().parameters(), values));
+            entries.put(
+                    result.spec().name(),
+                    new Entry(result.spec().workload(), result.spec().parameters(), values));
         }
         return new Baseline(java, entries);
     }
@@ -156,7 +158,8 @@ public record Baseline(String java, Map<String, Entry> entries) {
                     values.put(figure, value);
                 }
             }
-            entries.put(String.valueOf(budget.getKey()),
+            entries.put(
+                    String.valueOf(budget.getKey()),
                     new Entry(String.valueOf(fields.get("workload")), parameters, values));
         }
         return new Baseline(root.get("java") == null ? "" : String.valueOf(root.get("java")), entries);
@@ -176,7 +179,8 @@ public record Baseline(String java, Map<String, Entry> entries) {
             StringJoiner parameters = new StringJoiner(", ", "{", "}");
             entry.parameters().forEach((key, value) -> parameters.add(Json.string(key) + ": " + Json.string(value)));
             fields.add("\"parameters\": " + parameters);
-            entry.values().forEach((figure, value) -> fields.add(Json.string(figure.key()) + ": " + Json.number(value)));
+            entry.values()
+                    .forEach((figure, value) -> fields.add(Json.string(figure.key()) + ": " + Json.number(value)));
             budgets.add("    " + Json.string(name) + ": " + fields);
         });
         return "{\n"

@@ -42,11 +42,14 @@ public class BaselineMojo extends AbstractBudgetMojo {
 
     @Override
     protected void complete(Run run) throws MojoExecutionException, MojoFailureException {
-        BudgetReport report = new BudgetReport(run.results().stream().map(BudgetEvaluator::evaluate).toList(),
-                run.info());
+        BudgetReport report = new BudgetReport(
+                run.results().stream().map(BudgetEvaluator::evaluate).toList(), run.info());
         writeReports(report);
-        List<String> failed = report.outcomes().stream().filter(o -> o.status() == Status.ERROR)
-                .flatMap(o -> o.violations().stream()).map(Violation::message).toList();
+        List<String> failed = report.outcomes().stream()
+                .filter(o -> o.status() == Status.ERROR)
+                .flatMap(o -> o.violations().stream())
+                .map(Violation::message)
+                .toList();
         if (!failed.isEmpty()) {
             throw new MojoFailureException("no baseline written: " + failed.size() + " budget(s) have no figures:\n  "
                     + String.join("\n  ", failed));

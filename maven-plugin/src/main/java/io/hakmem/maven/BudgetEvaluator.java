@@ -46,8 +46,8 @@ public final class BudgetEvaluator {
         List<Violation> violations = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (result.error() != null) {
-            violations.add(new Violation(spec.name(), "workload", Violation.Kind.ERROR,
-                    budget + "workload failed: " + result.error()));
+            violations.add(new Violation(
+                    spec.name(), "workload", Violation.Kind.ERROR, budget + "workload failed: " + result.error()));
         } else if (result.runs().isEmpty()) {
             violations.add(new Violation(spec.name(), "workload", Violation.Kind.ERROR, budget + "no run completed"));
         }
@@ -72,31 +72,46 @@ public final class BudgetEvaluator {
         return new BudgetOutcome(result, violations, entry, notes);
     }
 
-    private static void checkLimit(String budget, BudgetResult result, Figure figure, double limit,
-            List<Violation> violations) {
+    private static void checkLimit(
+            String budget, BudgetResult result, Figure figure, double limit, List<Violation> violations) {
         double median = result.median(figure);
         String field = figure.limitName();
         if (Double.isNaN(median)) {
             String why = figure == Figure.OVERHEAD
                     ? "no live bytes at the peak (call context.measure() while blocks are held)"
                     : "not measured on this system";
-            violations.add(new Violation(result.spec().name(), field, Violation.Kind.LIMIT, budget + figure.label()
-                    + " unknown: " + why + ", " + field + " " + figure.format(limit)));
+            violations.add(new Violation(
+                    result.spec().name(),
+                    field,
+                    Violation.Kind.LIMIT,
+                    budget + figure.label() + " unknown: " + why + ", " + field + " " + figure.format(limit)));
         } else if (median > limit) {
-            violations.add(new Violation(result.spec().name(), field, Violation.Kind.LIMIT, budget + figure.label()
-                    + " " + figure.format(median) + " > " + field + " " + figure.format(limit)));
+            violations.add(new Violation(
+                    result.spec().name(),
+                    field,
+                    Violation.Kind.LIMIT,
+                    budget + figure.label() + " " + figure.format(median) + " > " + field + " "
+                            + figure.format(limit)));
         }
     }
 
-    private static void checkRegression(String budget, BudgetOutcome compared, Figure figure, double before,
-            double maxRegression, List<Violation> violations) {
+    private static void checkRegression(
+            String budget,
+            BudgetOutcome compared,
+            Figure figure,
+            double before,
+            double maxRegression,
+            List<Violation> violations) {
         double delta = compared.deltaPercent(figure);
         if (Double.isNaN(delta) || delta <= maxRegression) {
             return;
         }
         String now = figure.format(compared.result().median(figure));
         String change = Double.isInfinite(delta) ? "is above" : "is " + deltaText(delta) + " above";
-        violations.add(new Violation(compared.result().spec().name(), "maxRegressionPercent", Violation.Kind.REGRESSION,
+        violations.add(new Violation(
+                compared.result().spec().name(),
+                "maxRegressionPercent",
+                Violation.Kind.REGRESSION,
                 budget + figure.label() + " " + now + " " + change + " the baseline " + figure.format(before)
                         + " > maxRegressionPercent " + Units.percent(maxRegression)));
     }
@@ -108,7 +123,8 @@ public final class BudgetEvaluator {
      * @return such as {@code 50.0 %}; small nonzero changes keep two significant digits
      */
     static String deltaText(double percent) {
-        return Math.abs(percent) >= 0.1 || percent == 0 ? String.format(Locale.ROOT, "%.1f %%", percent)
+        return Math.abs(percent) >= 0.1 || percent == 0
+                ? String.format(Locale.ROOT, "%.1f %%", percent)
                 : Units.percent(percent);
     }
 }

@@ -37,7 +37,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 @NullMarked
-@Mojo(name = "budget", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+@Mojo(
+        name = "budget",
+        defaultPhase = LifecyclePhase.VERIFY,
+        threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
 public class BudgetMojo extends AbstractBudgetMojo {
 
@@ -58,8 +61,11 @@ public class BudgetMojo extends AbstractBudgetMojo {
     @Override
     protected void complete(Run run) throws MojoExecutionException, MojoFailureException {
         Baseline baseline = readBaseline(baselineFile());
-        BudgetReport report = new BudgetReport(run.results().stream()
-                .map(result -> BudgetEvaluator.evaluate(result, baseline)).toList(), run.info());
+        BudgetReport report = new BudgetReport(
+                run.results().stream()
+                        .map(result -> BudgetEvaluator.evaluate(result, baseline))
+                        .toList(),
+                run.info());
         writeReports(report);
         report.notes().forEach(note -> getLog().info(note));
         verdict(report);
@@ -84,10 +90,12 @@ public class BudgetMojo extends AbstractBudgetMojo {
         List<String> lines = report.failures().stream().map(Violation::message).toList();
         if (lines.isEmpty()) {
             getLog().info("hakmem:budget: all " + report.outcomes().size() + " budget(s) within their limits"
-                    + (report.warnings().isEmpty() ? "" : ", " + report.warnings().size() + " warning(s)"));
+                    + (report.warnings().isEmpty()
+                            ? ""
+                            : ", " + report.warnings().size() + " warning(s)"));
         } else if (haltOnFailure) {
-            throw new MojoFailureException(lines.size() + " memory budget violation(s):\n  "
-                    + String.join("\n  ", lines));
+            throw new MojoFailureException(
+                    lines.size() + " memory budget violation(s):\n  " + String.join("\n  ", lines));
         } else {
             lines.forEach(line -> getLog().warn(line));
             getLog().warn("hakmem:budget: " + lines.size() + " violation(s) ignored (haltOnFailure=false)");

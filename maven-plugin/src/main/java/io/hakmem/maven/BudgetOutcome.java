@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param notes remarks that are not failures, such as a budget missing from the baseline
  */
 @NullMarked
-public record BudgetOutcome(BudgetResult result, List<Violation> violations, Baseline.@Nullable Entry baseline,
-        List<String> notes) {
+public record BudgetOutcome(
+        BudgetResult result, List<Violation> violations, Baseline.@Nullable Entry baseline, List<String> notes) {
 
     /** Copies the lists. */
     public BudgetOutcome {

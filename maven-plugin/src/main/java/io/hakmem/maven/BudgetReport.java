@@ -39,19 +39,25 @@ public record BudgetReport(List<BudgetOutcome> outcomes, RunInfo info) {
 
     /** {@return every violation, budget by budget} */
     public List<Violation> violations() {
-        return outcomes.stream().flatMap(outcome -> outcome.violations().stream()).toList();
+        return outcomes.stream()
+                .flatMap(outcome -> outcome.violations().stream())
+                .toList();
     }
 
     /** {@return the violations that fail the build: those of FAIL and ERROR budgets} */
     public List<Violation> failures() {
-        return outcomes.stream().filter(outcome -> !outcome.passed())
-                .flatMap(outcome -> outcome.violations().stream()).toList();
+        return outcomes.stream()
+                .filter(outcome -> !outcome.passed())
+                .flatMap(outcome -> outcome.violations().stream())
+                .toList();
     }
 
     /** {@return the violations of WARN budgets, which are only logged} */
     public List<Violation> warnings() {
-        return outcomes.stream().filter(outcome -> outcome.passed())
-                .flatMap(outcome -> outcome.violations().stream()).toList();
+        return outcomes.stream()
+                .filter(outcome -> outcome.passed())
+                .flatMap(outcome -> outcome.violations().stream())
+                .toList();
     }
 
     /** {@return every note, budget by budget} */

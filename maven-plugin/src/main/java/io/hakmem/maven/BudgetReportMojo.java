@@ -87,8 +87,10 @@ public class BudgetReportMojo extends AbstractMavenReport {
         sink.text(getName(locale));
         sink.sectionTitle1_();
         if (!Files.isRegularFile(json)) {
-            paragraph(sink, "No budget run found at " + json + ". Run mvn verify (or mvn test-compile"
-                    + " hakmem:budget) before mvn site.");
+            paragraph(
+                    sink,
+                    "No budget run found at " + json + ". Run mvn verify (or mvn test-compile"
+                            + " hakmem:budget) before mvn site.");
         } else {
             render(sink, read(json));
         }
@@ -110,10 +112,14 @@ public class BudgetReportMojo extends AbstractMavenReport {
     }
 
     private static void render(Sink sink, Map<?, ?> root) {
-        paragraph(sink, "Verdict: " + (Boolean.TRUE.equals(root.get("passed")) ? "PASS" : "FAIL") + ". Run of "
-                + root.get("date") + " at commit " + or(root.get("commit"), "unknown") + " on Java " + root.get("java")
-                + ", host " + root.get("host") + "; " + number(root.get("repeat")) + " run(s) per budget, medians"
-                + " shown. Baseline: " + or(root.get("baselineFile"), "none") + ".");
+        paragraph(
+                sink,
+                "Verdict: " + (Boolean.TRUE.equals(root.get("passed")) ? "PASS" : "FAIL") + ". Run of "
+                        + root.get("date") + " at commit " + or(root.get("commit"), "unknown") + " on Java "
+                        + root.get("java")
+                        + ", host " + root.get("host") + "; " + number(root.get("repeat"))
+                        + " run(s) per budget, medians"
+                        + " shown. Baseline: " + or(root.get("baselineFile"), "none") + ".");
         List<?> budgets = root.get("budgets") instanceof List<?> list ? list : List.of();
         for (Object item : budgets) {
             if (item instanceof Map<?, ?> budget) {
@@ -127,8 +133,10 @@ public class BudgetReportMojo extends AbstractMavenReport {
         sink.sectionTitle2();
         sink.text(budget.get("name") + " (" + budget.get("workload") + "): " + budget.get("status"));
         sink.sectionTitle2_();
-        paragraph(sink, "Parameters: " + budget.get("parameters") + ". Level " + budget.get("level")
-                + ", maxRegressionPercent " + or(budget.get("maxRegressionPercent"), "none") + ".");
+        paragraph(
+                sink,
+                "Parameters: " + budget.get("parameters") + ". Level " + budget.get("level") + ", maxRegressionPercent "
+                        + or(budget.get("maxRegressionPercent"), "none") + ".");
         if (budget.get("violations") instanceof List<?> violations && !violations.isEmpty()) {
             sink.list();
             for (Object violation : violations) {
@@ -144,10 +152,17 @@ public class BudgetReportMojo extends AbstractMavenReport {
         Map<?, ?> figures = budget.get("figures") instanceof Map<?, ?> map ? map : Map.of();
         for (Figure figure : Figure.values()) {
             if (figures.get(figure.key()) instanceof Map<?, ?> values) {
-                row(sink, false, List.of(figure.label(), value(figure, values.get("median")),
-                        value(figure, values.get("min")), value(figure, values.get("max")),
-                        values.get("limit") == null ? "none" : value(figure, values.get("limit")),
-                        value(figure, values.get("baseline")), delta(values.get("deltaPercent"))));
+                row(
+                        sink,
+                        false,
+                        List.of(
+                                figure.label(),
+                                value(figure, values.get("median")),
+                                value(figure, values.get("min")),
+                                value(figure, values.get("max")),
+                                values.get("limit") == null ? "none" : value(figure, values.get("limit")),
+                                value(figure, values.get("baseline")),
+                                delta(values.get("deltaPercent"))));
             }
         }
         sink.tableRows_();

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param error what the workload threw, or why its JVM died; null when it ran
  */
 @NullMarked
-public record BudgetResult(BudgetSpec spec, List<RunFigures> runs, @Nullable String error) {
+public record BudgetResult(
+        BudgetSpec spec, List<RunFigures> runs, @Nullable String error) {
 
     /** Copies the runs. */
     public BudgetResult {
@@ -55,7 +56,8 @@ public record BudgetResult(BudgetSpec spec, List<RunFigures> runs, @Nullable Str
             return Optional.empty();
         }
         List<RunFigures> sorted = runs.stream()
-                .sorted(Comparator.comparingDouble(RunFigures::overheadPercent)).toList();
+                .sorted(Comparator.comparingDouble(RunFigures::overheadPercent))
+                .toList();
         return Optional.of(sorted.get((sorted.size() - 1) / 2));
     }
 

@@ -35,7 +35,9 @@ public record BudgetSelection(List<String> patterns) {
         if (text == null || text.isBlank()) {
             return new BudgetSelection(List.of());
         }
-        return new BudgetSelection(Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return new BudgetSelection(Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .toList());
     }
 
@@ -63,7 +65,9 @@ public record BudgetSelection(List<String> patterns) {
         if (!problems.isEmpty()) {
             throw new BudgetConfigurationException(problems);
         }
-        return specs.stream().filter(spec -> compiled.stream().anyMatch(p -> p.matcher(spec.name()).matches()))
+        return specs.stream()
+                .filter(spec ->
+                        compiled.stream().anyMatch(p -> p.matcher(spec.name()).matches()))
                 .toList();
     }
 

@@ -64,7 +64,8 @@ public final class BudgetValidator {
             }
             String prefix = field + " '" + name + "'";
             Map<Figure, Double> limits = limits(prefix, budget, problems);
-            Double regression = budget.getMaxRegressionPercent() == null ? defaultRegressionPercent
+            Double regression = budget.getMaxRegressionPercent() == null
+                    ? defaultRegressionPercent
                     : percent(prefix + ".maxRegressionPercent", budget.getMaxRegressionPercent(), problems);
             Level level = level(prefix, budget.getLevel(), problems);
             boolean limitSet = java.util.Arrays.stream(Figure.values()).anyMatch(f -> budget.getLimit(f) != null);
@@ -153,19 +154,25 @@ public final class BudgetValidator {
             return;
         }
         switch (inspector.inspect(workload)) {
-            case NOT_FOUND -> problems.add(prefix + ".workload: '" + workload + "' is neither a built-in workload "
-                    + catalog.names() + " nor a class on the test classpath");
-            case NOT_A_WORKLOAD -> problems.add(prefix + ".workload: class " + workload + " does not implement "
-                    + WorkloadClassInspector.WORKLOAD_INTERFACE.replace('/', '.'));
-            case NOT_INSTANTIABLE -> problems.add(prefix + ".workload: class " + workload
-                    + " must be public and concrete with a public no-argument constructor");
-            case USABLE -> inspector.declaredParameters(workload).ifPresent(declared ->
-                    checkDeclaredParameters(prefix, workload, declared, parameters, problems));
+            case NOT_FOUND ->
+                problems.add(prefix + ".workload: '" + workload + "' is neither a built-in workload " + catalog.names()
+                        + " nor a class on the test classpath");
+            case NOT_A_WORKLOAD ->
+                problems.add(prefix + ".workload: class " + workload + " does not implement "
+                        + WorkloadClassInspector.WORKLOAD_INTERFACE.replace('/', '.'));
+            case NOT_INSTANTIABLE ->
+                problems.add(prefix + ".workload: class " + workload
+                        + " must be public and concrete with a public no-argument constructor");
+            case USABLE ->
+                inspector
+                        .declaredParameters(workload)
+                        .ifPresent(
+                                declared -> checkDeclaredParameters(prefix, workload, declared, parameters, problems));
         }
     }
 
-    private static void checkBuiltInParameters(String prefix, String workload, List<String> known,
-            Map<String, String> parameters, List<String> problems) {
+    private static void checkBuiltInParameters(
+            String prefix, String workload, List<String> known, Map<String, String> parameters, List<String> problems) {
         for (Map.Entry<String, String> parameter : new TreeMap<>(parameters).entrySet()) {
             String field = prefix + ".parameters." + parameter.getKey();
             if (!known.contains(parameter.getKey())) {
@@ -176,8 +183,12 @@ public final class BudgetValidator {
         }
     }
 
-    private static void checkDeclaredParameters(String prefix, String workload, List<String> declared,
-            Map<String, String> parameters, List<String> problems) {
+    private static void checkDeclaredParameters(
+            String prefix,
+            String workload,
+            List<String> declared,
+            Map<String, String> parameters,
+            List<String> problems) {
         for (String parameter : new TreeMap<>(parameters).keySet()) {
             if (!declared.contains(parameter)) {
                 problems.add(prefix + ".parameters." + parameter + ": workload " + workload

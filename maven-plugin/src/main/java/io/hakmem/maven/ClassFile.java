@@ -28,8 +28,12 @@ import org.jspecify.annotations.Nullable;
  */
 @NullMarked
 public record ClassFile(
-        String name, int accessFlags, @Nullable String superName, List<String> interfaces,
-        boolean hasPublicNoArgConstructor, @Nullable List<String> declaredParameters) {
+        String name,
+        int accessFlags,
+        @Nullable String superName,
+        List<String> interfaces,
+        boolean hasPublicNoArgConstructor,
+        @Nullable List<String> declaredParameters) {
 
     /** The descriptor of the annotation with which a workload declares the parameters it reads. */
     public static final String PARAMETERS_ANNOTATION = "Lio/hakmem/budget/WorkloadParameters;";

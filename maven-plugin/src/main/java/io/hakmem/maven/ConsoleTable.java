@@ -14,8 +14,19 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 public final class ConsoleTable {
 
-    static final List<String> HEADER = List.of("Budget", "Workload", "Live", "Resident", "Overhead", "Limit",
-            "Retained", "Max retained", "RSS delta", "Mapped", "vs baseline", "Result");
+    static final List<String> HEADER = List.of(
+            "Budget",
+            "Workload",
+            "Live",
+            "Resident",
+            "Overhead",
+            "Limit",
+            "Retained",
+            "Max retained",
+            "RSS delta",
+            "Mapped",
+            "vs baseline",
+            "Result");
 
     private ConsoleTable() {}
 

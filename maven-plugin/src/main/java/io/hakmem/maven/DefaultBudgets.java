@@ -25,8 +25,8 @@ public final class DefaultBudgets {
 
     /** {@return scaling-100K, scaling-500K and scaling-1M, 16 B blocks, with the default limits} */
     public static List<Budget> all() {
-        return List.of(scaling("scaling-100K", 100_000), scaling("scaling-500K", 500_000),
-                scaling("scaling-1M", 1_000_000));
+        return List.of(
+                scaling("scaling-100K", 100_000), scaling("scaling-500K", 500_000), scaling("scaling-1M", 1_000_000));
     }
 
     private static Budget scaling(String name, int blocks) {

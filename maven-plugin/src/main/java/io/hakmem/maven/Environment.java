@@ -30,7 +30,9 @@ public final class Environment {
     public static @Nullable String gitCommit(Path directory) {
         try {
             Process git = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
-                    .directory(directory.toFile()).redirectErrorStream(true).start();
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             git.getOutputStream().close();
             // A report must not hang on a git that waits for something.
             if (!git.waitFor(10, TimeUnit.SECONDS)) {

@@ -23,7 +23,11 @@ public enum Figure {
     /** The arena's mapped bytes at the peak. */
     MAPPED("mapped", "mappedBytes", "maxMappedBytes", true, RunFigures::mappedBytes),
     /** The process RSS growth from just before the run to the peak. */
-    RSS_DELTA("RSS delta", "rssDeltaBytes", "maxRssDeltaBytes", true,
+    RSS_DELTA(
+            "RSS delta",
+            "rssDeltaBytes",
+            "maxRssDeltaBytes",
+            true,
             run -> run.rssDeltaBytes() < 0 ? Double.NaN : run.rssDeltaBytes()),
     /** Resident over live bytes at the peak, in percent. */
     OVERHEAD("overhead", "overheadPercent", "maxOverheadPercent", false, RunFigures::overheadPercent),
@@ -98,7 +102,9 @@ public enum Figure {
      * @throws IllegalArgumentException naming the field and the known ones
      */
     public static Figure byLimitName(String limitName) {
-        return Arrays.stream(values()).filter(figure -> figure.limitName.equals(limitName)).findFirst()
+        return Arrays.stream(values())
+                .filter(figure -> figure.limitName.equals(limitName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no limit named '" + limitName + "'; known: "
                         + Arrays.stream(values()).map(Figure::limitName).toList()));
     }

@@ -52,16 +52,16 @@ public final class ForkResults {
         for (int i = 0; i < specs.size(); i++) {
             String name = properties.getProperty(ForkProtocol.budgetKey(i, ForkProtocol.NAME));
             if (!specs.get(i).name().equals(name)) {
-                throw new IllegalArgumentException("result file lists budget " + i + " as '" + name
-                        + "', expected '" + specs.get(i).name() + "'");
+                throw new IllegalArgumentException("result file lists budget " + i + " as '" + name + "', expected '"
+                        + specs.get(i).name() + "'");
             }
             int runs = Integer.parseInt(properties.getProperty(ForkProtocol.budgetKey(i, ForkProtocol.RUNS), "0"));
             List<RunFigures> figures = new ArrayList<>(runs);
             for (int run = 0; run < runs; run++) {
                 figures.add(run(properties, i, run));
             }
-            results.add(new BudgetResult(specs.get(i), figures,
-                    properties.getProperty(ForkProtocol.budgetKey(i, ForkProtocol.ERROR))));
+            results.add(new BudgetResult(
+                    specs.get(i), figures, properties.getProperty(ForkProtocol.budgetKey(i, ForkProtocol.ERROR))));
         }
         return results;
     }

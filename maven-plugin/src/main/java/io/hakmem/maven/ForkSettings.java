@@ -23,7 +23,11 @@ import org.jspecify.annotations.NullMarked;
  */
 @NullMarked
 public record ForkSettings(
-        Path java, List<Path> classpath, String heap, List<String> extraArguments, Duration timeout,
+        Path java,
+        List<Path> classpath,
+        String heap,
+        List<String> extraArguments,
+        Duration timeout,
         Path workDirectory) {
 
     /** Copies the lists. */

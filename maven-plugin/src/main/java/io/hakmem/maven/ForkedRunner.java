@@ -43,8 +43,8 @@ public final class ForkedRunner {
     static final String LOG = "fork.log";
 
     /** Every file this runner writes into the work directory, so a new run can clear old ones. */
-    static final List<String> WORK_FILES = List.of(LOG, "budget-request.properties", "budget-results.properties",
-            "fork-classpath.args", "fork-command.txt");
+    static final List<String> WORK_FILES = List.of(
+            LOG, "budget-request.properties", "budget-results.properties", "fork-classpath.args", "fork-command.txt");
 
     private static final int TAIL_LINES = 40;
     private static final int FIRST_SIGNAL_STATUS = 128;
@@ -87,8 +87,9 @@ public final class ForkedRunner {
     }
 
     /** One JVM per budget: whatever kills or hangs it can take no other budget with it. */
-    private BudgetResult runOne(BudgetSpec spec, int repeat, Path work, Path argFile, Path log,
-            Consumer<String> progress) throws ForkException, BudgetConfigurationException, IOException {
+    private BudgetResult runOne(
+            BudgetSpec spec, int repeat, Path work, Path argFile, Path log, Consumer<String> progress)
+            throws ForkException, BudgetConfigurationException, IOException {
         Path request = work.resolve("budget-request.properties");
         Path results = work.resolve("budget-results.properties");
         Files.deleteIfExists(results);
@@ -113,7 +114,8 @@ public final class ForkedRunner {
                 return ForkResults.parse(properties, List.of(spec)).get(0);
             }
         }
-        String cause = fork.timedOut() ? fork.describe(settings)
+        String cause = fork.timedOut()
+                ? fork.describe(settings)
                 : "the budget JVM " + fork.describe(settings) + " before writing results";
         // The fork could not say so itself: say it now, not only in the table at the end.
         progress.accept("budget '" + spec.name() + "' failed: " + cause);
@@ -138,7 +140,8 @@ public final class ForkedRunner {
 
     /** A long classpath goes into an argument file; quotes and backslashes are escaped for it. */
     private Path writeClasspathArgFile(Path file) throws IOException {
-        String classpath = settings.classpath().stream().map(Path::toString)
+        String classpath = settings.classpath().stream()
+                .map(Path::toString)
                 .collect(Collectors.joining(java.io.File.pathSeparator));
         String quoted = "\"" + classpath.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         Files.writeString(file, "-cp\n" + quoted + "\n", StandardCharsets.UTF_8);
@@ -193,12 +196,17 @@ public final class ForkedRunner {
         return below.size();
     }
 
-    private static void pump(Process process, Path log, String header, Consumer<String> progress,
-            Deque<String> tail, AtomicBoolean started) {
-        try (BufferedReader reader = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                Writer writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND)) {
+    private static void pump(
+            Process process,
+            Path log,
+            String header,
+            Consumer<String> progress,
+            Deque<String> tail,
+            AtomicBoolean started) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer writer = Files.newBufferedWriter(
+                        log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             writer.write("==== " + header + ", pid " + process.pid() + "\n");
             String line;
             while ((line = reader.readLine()) != null) {
@@ -251,12 +259,17 @@ public final class ForkedRunner {
         String describe(ForkSettings settings) {
             if (timedOut) {
                 return "did not finish within " + settings.timeout().toSeconds() + " s (forkTimeoutSeconds); "
-                        + (killedChildren == 0 ? "the budget JVM was killed" : "the budget JVM and " + killedChildren
-                                + (killedChildren == 1 ? " process" : " processes") + " it started were killed");
+                        + (killedChildren == 0
+                                ? "the budget JVM was killed"
+                                : "the budget JVM and " + killedChildren
+                                        + (killedChildren == 1 ? " process" : " processes")
+                                        + " it started were killed");
             }
             // Java reports a death by signal N as status 128 + N.
-            return "exited with status " + status + (status > FIRST_SIGNAL_STATUS
-                    ? " (killed by signal " + (status - FIRST_SIGNAL_STATUS) + ")" : "");
+            return "exited with status " + status
+                    + (status > FIRST_SIGNAL_STATUS
+                            ? " (killed by signal " + (status - FIRST_SIGNAL_STATUS) + ")"
+                            : "");
         }
     }
 }

@@ -71,13 +71,25 @@ public final class HtmlReport {
             element(html, "span", verdict, "class", verdict);
             html.writeEndElement();
             runInfo(html, report);
-            element(html, "p", "Figures are the median of " + report.repeat() + " run(s); min and max give the"
-                    + " spread. Overhead is resident over live bytes at the workload's peak. Bars run from 0 to "
-                    + AXIS_PERCENT + " % of the limit (of the baseline where there is no limit); the black mark is"
-                    + " the limit, the grey one the baseline.");
+            element(
+                    html,
+                    "p",
+                    "Figures are the median of " + report.repeat() + " run(s); min and max give the"
+                            + " spread. Overhead is resident over live bytes at the workload's peak. Bars run from 0 to "
+                            + AXIS_PERCENT
+                            + " % of the limit (of the baseline where there is no limit); the black mark is"
+                            + " the limit, the grey one the baseline.");
             summary(html, report);
-            list(html, "Violations", report.failures().stream().map(Violation::message).toList(), "FAIL");
-            list(html, "Warnings", report.warnings().stream().map(Violation::message).toList(), "WARN");
+            list(
+                    html,
+                    "Violations",
+                    report.failures().stream().map(Violation::message).toList(),
+                    "FAIL");
+            list(
+                    html,
+                    "Warnings",
+                    report.warnings().stream().map(Violation::message).toList(),
+                    "WARN");
             list(html, "Notes", report.notes(), "note");
             for (BudgetOutcome outcome : report.outcomes()) {
                 budget(html, outcome);
@@ -146,11 +158,19 @@ public final class HtmlReport {
         element(html, "span", outcome.status().name(), "class", outcome.status().name());
         html.writeEndElement();
         Map<String, String> parameters = new TreeMap<>(spec.parameters());
-        element(html, "p", "Parameters: " + (parameters.isEmpty() ? "none (the workload's defaults)"
-                : parameters.toString().replaceAll("[{}]", "")) + ". Level " + spec.level()
-                + (spec.maxRegressionPercent() == null ? "" : ", maxRegressionPercent "
-                        + Units.percent(spec.maxRegressionPercent())) + "."
-                + (result.error() == null ? "" : " Failed: " + result.error()));
+        element(
+                html,
+                "p",
+                "Parameters: "
+                        + (parameters.isEmpty()
+                                ? "none (the workload's defaults)"
+                                : parameters.toString().replaceAll("[{}]", ""))
+                        + ". Level " + spec.level()
+                        + (spec.maxRegressionPercent() == null
+                                ? ""
+                                : ", maxRegressionPercent " + Units.percent(spec.maxRegressionPercent()))
+                        + "."
+                        + (result.error() == null ? "" : " Failed: " + result.error()));
         html.writeStartElement("table");
         html.writeAttribute("class", "figures");
         html.writeStartElement("tr");
@@ -170,15 +190,23 @@ public final class HtmlReport {
             throws XMLStreamException {
         Spread spread = outcome.result().spread(figure);
         Double limit = outcome.result().spec().limit(figure);
-        double baseline = outcome.baseline() == null ? Double.NaN : outcome.baseline().value(figure);
-        boolean crossed = outcome.violations().stream().anyMatch(v -> v.limitName().equals(figure.limitName()))
-                || (Figure.REGRESSION_GATED.contains(figure) && outcome.violations().stream().anyMatch(v ->
-                        v.kind() == Violation.Kind.REGRESSION && v.message().contains(": " + figure.label() + " ")));
+        double baseline =
+                outcome.baseline() == null ? Double.NaN : outcome.baseline().value(figure);
+        boolean crossed =
+                outcome.violations().stream().anyMatch(v -> v.limitName().equals(figure.limitName()))
+                        || (Figure.REGRESSION_GATED.contains(figure)
+                                && outcome.violations().stream()
+                                        .anyMatch(v -> v.kind() == Violation.Kind.REGRESSION
+                                                && v.message().contains(": " + figure.label() + " ")));
         html.writeStartElement("tr");
         html.writeAttribute("data-figure", figure.key());
         element(html, "td", figure.label(), "class", "text");
-        element(html, "td", figure.format(spread.median()), "class", crossed ? "median " + failClass(outcome)
-                : "median");
+        element(
+                html,
+                "td",
+                figure.format(spread.median()),
+                "class",
+                crossed ? "median " + failClass(outcome) : "median");
         element(html, "td", figure.format(spread.min()), "class", "min");
         element(html, "td", figure.format(spread.max()), "class", "max");
         element(html, "td", limit == null ? "none" : figure.format(limit), "class", "limit");
@@ -200,10 +228,11 @@ public final class HtmlReport {
     }
 
     /** One figure's bar: the axis is a fixed multiple of its limit, or of its baseline without one. */
-    private static void bar(XMLStreamWriter html, Figure figure, double value, @Nullable Double limit, double baseline,
-            String colour) throws XMLStreamException {
-        double reference = limit != null && limit > 0 ? limit : !Double.isNaN(baseline) && baseline > 0 ? baseline
-                : Double.NaN;
+    private static void bar(
+            XMLStreamWriter html, Figure figure, double value, @Nullable Double limit, double baseline, String colour)
+            throws XMLStreamException {
+        double reference =
+                limit != null && limit > 0 ? limit : !Double.isNaN(baseline) && baseline > 0 ? baseline : Double.NaN;
         if (Double.isNaN(reference) || Double.isNaN(value)) {
             html.writeCharacters(Double.isNaN(value) ? "not measured" : "no limit or baseline to draw against");
             return;
@@ -214,8 +243,8 @@ public final class HtmlReport {
         html.writeAttribute("width", Integer.toString(BAR_WIDTH + 20));
         html.writeAttribute("height", "22");
         html.writeAttribute("role", "img");
-        html.writeAttribute("aria-label", figure.label() + " " + figure.format(value) + " on an axis to "
-                + figure.format(axisEnd));
+        html.writeAttribute(
+                "aria-label", figure.label() + " " + figure.format(value) + " on an axis to " + figure.format(axisEnd));
         double width = barWidth(value, axisEnd);
         html.writeEmptyElement("rect");
         html.writeAttribute("x", "0");

@@ -41,7 +41,11 @@ public final class JUnitXmlReport {
             xml.writeAttribute("failures", Long.toString(count(report, Status.FAIL)));
             xml.writeAttribute("errors", Long.toString(count(report, Status.ERROR)));
             xml.writeAttribute("skipped", "0");
-            xml.writeAttribute("time", time(report.outcomes().stream().mapToDouble(JUnitXmlReport::seconds).sum()));
+            xml.writeAttribute(
+                    "time",
+                    time(report.outcomes().stream()
+                            .mapToDouble(JUnitXmlReport::seconds)
+                            .sum()));
             xml.writeAttribute("timestamp", Xml.clean(report.info().date()));
             xml.writeAttribute("hostname", Xml.clean(report.info().host()));
             xml.writeCharacters("\n  ");
@@ -83,7 +87,8 @@ public final class JUnitXmlReport {
             BudgetSpec spec = outcome.result().spec();
             String prefix = "budget." + spec.name() + ".";
             properties.put(prefix + "workload", spec.workload());
-            new TreeMap<>(spec.parameters()).forEach((key, value) -> properties.put(prefix + "parameter." + key, value));
+            new TreeMap<>(spec.parameters())
+                    .forEach((key, value) -> properties.put(prefix + "parameter." + key, value));
             spec.limits().forEach((figure, limit) -> properties.put(prefix + figure.limitName(), plain(figure, limit)));
             if (spec.maxRegressionPercent() != null) {
                 properties.put(prefix + "maxRegressionPercent", Json.number(spec.maxRegressionPercent()));
@@ -104,7 +109,8 @@ public final class JUnitXmlReport {
         xml.writeAttribute("classname", SUITE);
         xml.writeAttribute("name", Xml.clean(outcome.result().spec().name()));
         xml.writeAttribute("time", time(seconds(outcome)));
-        StringBuilder output = new StringBuilder(String.join(" | ", ConsoleTable.HEADER)).append('\n')
+        StringBuilder output = new StringBuilder(String.join(" | ", ConsoleTable.HEADER))
+                .append('\n')
                 .append(String.join(" | ", ConsoleTable.row(outcome)));
         for (Violation violation : outcome.violations()) {
             if (violation.kind() == Violation.Kind.ERROR) {
@@ -134,11 +140,16 @@ public final class JUnitXmlReport {
     }
 
     private static long count(BudgetReport report, Status status) {
-        return report.outcomes().stream().filter(outcome -> outcome.status() == status).count();
+        return report.outcomes().stream()
+                .filter(outcome -> outcome.status() == status)
+                .count();
     }
 
     private static double seconds(BudgetOutcome outcome) {
-        return outcome.result().runs().stream().mapToLong(RunFigures::elapsedNanos).sum() / 1e9;
+        return outcome.result().runs().stream()
+                        .mapToLong(RunFigures::elapsedNanos)
+                        .sum()
+                / 1e9;
     }
 
     private static String time(double seconds) {

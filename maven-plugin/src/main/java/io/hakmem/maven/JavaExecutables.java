@@ -49,15 +49,22 @@ public final class JavaExecutables {
      * @throws IllegalStateException if {@code jvm} names an older java, or if none qualifies; the
      *     message says how to point the plugin at a JDK 22+
      */
-    public static Path choose(@Nullable Path toolchainJava, @Nullable Path configuredJvm, Path currentJava,
-            int currentFeature, Supplier<List<Path>> installed) {
+    public static Path choose(
+            @Nullable Path toolchainJava,
+            @Nullable Path configuredJvm,
+            Path currentJava,
+            int currentFeature,
+            Supplier<List<Path>> installed) {
         StringBuilder tried = new StringBuilder();
         if (toolchainJava != null) {
             int feature = featureOf(toolchainJava);
             if (feature >= MINIMUM_FEATURE) {
                 return toolchainJava;
             }
-            tried.append("\n  the toolchain's ").append(toolchainJava).append(" is Java ").append(feature);
+            tried.append("\n  the toolchain's ")
+                    .append(toolchainJava)
+                    .append(" is Java ")
+                    .append(feature);
         }
         if (configuredJvm != null) {
             int feature = featureOf(configuredJvm);
@@ -70,7 +77,11 @@ public final class JavaExecutables {
         if (currentFeature >= MINIMUM_FEATURE) {
             return currentJava;
         }
-        tried.append("\n  Maven runs on Java ").append(currentFeature).append(" (").append(currentJava).append(')');
+        tried.append("\n  Maven runs on Java ")
+                .append(currentFeature)
+                .append(" (")
+                .append(currentJava)
+                .append(')');
         Optional<Path> discovered = newest(installed.get());
         if (discovered.isPresent()) {
             return discovered.get();
@@ -121,8 +132,12 @@ public final class JavaExecutables {
         if (currentHome.getParent() != null) {
             parents.add(currentHome.getParent());
         }
-        parents.addAll(List.of(userHome.resolve(".jdks"), userHome.resolve(".sdkman/candidates/java"),
-                Path.of("/usr/lib/jvm"), Path.of("/opt/java"), Path.of("/Library/Java/JavaVirtualMachines")));
+        parents.addAll(List.of(
+                userHome.resolve(".jdks"),
+                userHome.resolve(".sdkman/candidates/java"),
+                Path.of("/usr/lib/jvm"),
+                Path.of("/opt/java"),
+                Path.of("/Library/Java/JavaVirtualMachines")));
         for (Path parent : parents) {
             if (Files.isDirectory(parent)) {
                 try (Stream<Path> children = Files.list(parent)) {
@@ -135,8 +150,11 @@ public final class JavaExecutables {
                 }
             }
         }
-        return homes.stream().map(home -> home.resolve("bin").resolve("java")).filter(Files::isExecutable)
-                .distinct().toList();
+        return homes.stream()
+                .map(home -> home.resolve("bin").resolve("java"))
+                .filter(Files::isExecutable)
+                .distinct()
+                .toList();
     }
 
     /**
@@ -147,7 +165,9 @@ public final class JavaExecutables {
      *     {@code java -version}; -1 when neither tells
      */
     public static int featureOf(Path java) {
-        Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
+        Path home = java.toAbsolutePath().getParent() == null
+                ? null
+                : java.toAbsolutePath().getParent().getParent();
         if (home != null && Files.isRegularFile(home.resolve("release"))) {
             try {
                 int feature = parseReleaseFile(Files.readString(home.resolve("release"), StandardCharsets.UTF_8));
@@ -185,7 +205,9 @@ public final class JavaExecutables {
 
     private static Optional<Integer> askVersion(Path java) {
         try {
-            Process process = new ProcessBuilder(List.of(java.toString(), "-version")).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(List.of(java.toString(), "-version"))
+                    .redirectErrorStream(true)
+                    .start();
             try (InputStream in = process.getInputStream()) {
                 String output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 process.waitFor();

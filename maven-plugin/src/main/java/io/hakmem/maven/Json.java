@@ -59,7 +59,8 @@ public final class Json {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "null";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : Double.toString(Math.round(value * 1000.0) / 1000.0);
     }
 
@@ -90,7 +91,8 @@ public final class Json {
             this.text = text;
         }
 
-        @Nullable Object value() {
+        @Nullable
+        Object value() {
             blanks();
             if (at >= text.length()) {
                 throw error("a value");

@@ -61,14 +61,18 @@ public final class JsonReport {
         fields.add(field("residentBytes", median == null ? "null" : Long.toString(median.residentBytes())));
         fields.add(field("mappedBytes", median == null ? "null" : Long.toString(median.mappedBytes())));
         fields.add(field("overheadPercent", Json.number(result.overheadPercent())));
-        fields.add(field("retainedBytes", result.runs().isEmpty() ? "null" : Long.toString(result.medianRetainedBytes())));
-        fields.add(field("rssDeltaBytes", median == null || median.rssDeltaBytes() < 0 ? "null"
-                : Long.toString(median.rssDeltaBytes())));
+        fields.add(
+                field("retainedBytes", result.runs().isEmpty() ? "null" : Long.toString(result.medianRetainedBytes())));
+        fields.add(field(
+                "rssDeltaBytes",
+                median == null || median.rssDeltaBytes() < 0 ? "null" : Long.toString(median.rssDeltaBytes())));
         fields.add(field("rssOverheadPercent", median == null ? "null" : Json.number(median.rssOverheadPercent())));
         fields.add(field("passed", Boolean.toString(outcome.passed())));
         fields.add(field("figures", figures(outcome)));
         fields.add(field("error", result.error() == null ? "null" : Json.string(result.error())));
-        fields.add(field("violations", strings(outcome.violations().stream().map(Violation::message).toList())));
+        fields.add(field(
+                "violations",
+                strings(outcome.violations().stream().map(Violation::message).toList())));
         fields.add(field("notes", strings(outcome.notes())));
         fields.add(field("runs", runs(result.runs())));
         return "    {\n      " + String.join(",\n      ", fields) + "\n    }";
@@ -78,7 +82,8 @@ public final class JsonReport {
         StringJoiner figures = new StringJoiner(",\n        ", "{\n        ", "\n      }");
         for (Figure figure : Figure.values()) {
             Spread spread = outcome.result().spread(figure);
-            double baseline = outcome.baseline() == null ? Double.NaN : outcome.baseline().value(figure);
+            double baseline =
+                    outcome.baseline() == null ? Double.NaN : outcome.baseline().value(figure);
             figures.add(Json.string(figure.key()) + ": {\"median\": " + Json.number(spread.median())
                     + ", \"min\": " + Json.number(spread.min()) + ", \"max\": " + Json.number(spread.max())
                     + ", \"limit\": " + nullable(outcome.result().spec().limit(figure))
@@ -106,7 +111,8 @@ public final class JsonReport {
 
     private static String parameters(Map<String, String> parameters) {
         StringJoiner joiner = new StringJoiner(", ", "{", "}");
-        parameters.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        parameters.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> joiner.add(Json.string(e.getKey()) + ": " + Json.string(e.getValue())));
         return joiner.toString();
     }

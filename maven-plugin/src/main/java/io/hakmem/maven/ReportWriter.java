@@ -56,8 +56,8 @@ public final class ReportWriter {
         Files.createDirectories(junitDirectory);
         Path json = Files.writeString(directory.resolve(JSON), JsonReport.render(report), StandardCharsets.UTF_8);
         Path html = Files.writeString(directory.resolve(HTML), HtmlReport.render(report), StandardCharsets.UTF_8);
-        Path xml = Files.writeString(junitDirectory.resolve(JUNIT_XML), JUnitXmlReport.render(report),
-                StandardCharsets.UTF_8);
+        Path xml = Files.writeString(
+                junitDirectory.resolve(JUNIT_XML), JUnitXmlReport.render(report), StandardCharsets.UTF_8);
         return List.of(json, html, xml);
     }
 

@@ -19,7 +19,11 @@ import org.jspecify.annotations.NullMarked;
  */
 @NullMarked
 public record RunFigures(
-        long liveBytes, long residentBytes, long mappedBytes, long retainedBytes, long rssDeltaBytes,
+        long liveBytes,
+        long residentBytes,
+        long mappedBytes,
+        long retainedBytes,
+        long rssDeltaBytes,
         long elapsedNanos) {
 
     /** {@return resident over live at the peak, in percent; NaN when nothing was live} */

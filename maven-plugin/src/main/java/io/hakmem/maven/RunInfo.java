@@ -19,5 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param baselineFile the baseline compared with, or null when there was none
  */
 @NullMarked
-public record RunInfo(int repeat, String javaVersion, String date, @Nullable String commit, String host,
+public record RunInfo(
+        int repeat,
+        String javaVersion,
+        String date,
+        @Nullable String commit,
+        String host,
         @Nullable String baselineFile) {}

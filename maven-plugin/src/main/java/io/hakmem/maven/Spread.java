@@ -25,7 +25,8 @@ public record Spread(double min, double median, double max) {
      * @return the spread, or all NaN when no value is known
      */
     public static Spread of(List<Double> values) {
-        List<Double> known = values.stream().filter(value -> !Double.isNaN(value)).sorted().toList();
+        List<Double> known =
+                values.stream().filter(value -> !Double.isNaN(value)).sorted().toList();
         if (known.isEmpty()) {
             return new Spread(Double.NaN, Double.NaN, Double.NaN);
         }

@@ -58,7 +58,8 @@ public final class Units {
             rounded = exact.round(new MathContext(2, RoundingMode.HALF_UP));
         }
         rounded = rounded.stripTrailingZeros();
-        return rounded.scale() <= 0 ? rounded.setScale(0, RoundingMode.UNNECESSARY).toPlainString()
+        return rounded.scale() <= 0
+                ? rounded.setScale(0, RoundingMode.UNNECESSARY).toPlainString()
                 : rounded.toPlainString();
     }
 
@@ -101,7 +102,9 @@ public final class Units {
         }
         BigDecimal number = new BigDecimal(matcher.group(1).replace("_", ""));
         String unit = matcher.group(2);
-        int power = unit == null || unit.equals("B") ? 0 : java.util.Arrays.asList(BINARY).indexOf(unit) + 1;
+        int power = unit == null || unit.equals("B")
+                ? 0
+                : java.util.Arrays.asList(BINARY).indexOf(unit) + 1;
         BigDecimal bytes = number.multiply(BigDecimal.valueOf(1024).pow(power)).setScale(0, RoundingMode.FLOOR);
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException("is larger than " + Long.MAX_VALUE + " bytes, was '" + text + "'");

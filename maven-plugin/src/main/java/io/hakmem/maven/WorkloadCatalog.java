@@ -54,7 +54,11 @@ public final class WorkloadCatalog {
         }
         Map<String, List<String>> builtIns = new LinkedHashMap<>();
         for (String name : properties.stringPropertyNames()) {
-            builtIns.put(name, Arrays.stream(properties.getProperty(name).split(",")).map(String::trim).toList());
+            builtIns.put(
+                    name,
+                    Arrays.stream(properties.getProperty(name).split(","))
+                            .map(String::trim)
+                            .toList());
         }
         return new WorkloadCatalog(builtIns);
     }

@@ -116,7 +116,8 @@ public final class WorkloadClassInspector {
         String entry = internalName + ".class";
         try {
             for (Path element : classpath) {
-                Optional<ClassFile> found = Files.isDirectory(element) ? fromDirectory(element, entry)
+                Optional<ClassFile> found = Files.isDirectory(element)
+                        ? fromDirectory(element, entry)
                         : Files.isRegularFile(element) ? fromJar(element, entry) : Optional.empty();
                 if (found.isPresent()) {
                     return found;

@@ -72,8 +72,10 @@ public final class Xml {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 out.append(c).append(text.charAt(++i));
-            } else if (Character.isSurrogate(c) || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
-                    || c == '\uFFFE' || c == '\uFFFF') {
+            } else if (Character.isSurrogate(c)
+                    || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+                    || c == '\uFFFE'
+                    || c == '\uFFFF') {
                 out.append(REPLACEMENT);
             } else {
                 out.append(c);

@@ -20,29 +20,35 @@ import javax.tools.ToolProvider;
 final class CompiledWorkloads {
 
     static final Map<String, String> SOURCES = Map.of(
-            "p/Direct.java", "package p; public final class Direct implements io.hakmem.budget.Workload {"
-                    + " public void run(io.hakmem.budget.WorkloadContext c) {} }",
+            "p/Direct.java",
+                    "package p; public final class Direct implements io.hakmem.budget.Workload {"
+                            + " public void run(io.hakmem.budget.WorkloadContext c) {} }",
             "p/Base.java", "package p; public abstract class Base implements io.hakmem.budget.Workload {}",
-            "p/Inherited.java", "package p; public class Inherited extends Base {"
-                    + " public void run(io.hakmem.budget.WorkloadContext c) {} }",
+            "p/Inherited.java",
+                    "package p; public class Inherited extends Base {"
+                            + " public void run(io.hakmem.budget.WorkloadContext c) {} }",
             "p/Tagged.java", "package p; public interface Tagged extends io.hakmem.budget.Workload {}",
-            "p/ViaInterface.java", "package p; public class ViaInterface implements Tagged {"
-                    + " public void run(io.hakmem.budget.WorkloadContext c) {} }",
-            "p/NeedsArgument.java", "package p; public class NeedsArgument implements io.hakmem.budget.Workload {"
-                    + " public NeedsArgument(int x) {} public void run(io.hakmem.budget.WorkloadContext c) {} }",
-            "p/Outer.java", "package p; public class Outer { public static class Inner implements"
-                    + " io.hakmem.budget.Workload { public void run(io.hakmem.budget.WorkloadContext c) {} } }",
+            "p/ViaInterface.java",
+                    "package p; public class ViaInterface implements Tagged {"
+                            + " public void run(io.hakmem.budget.WorkloadContext c) {} }",
+            "p/NeedsArgument.java",
+                    "package p; public class NeedsArgument implements io.hakmem.budget.Workload {"
+                            + " public NeedsArgument(int x) {} public void run(io.hakmem.budget.WorkloadContext c) {} }",
+            "p/Outer.java",
+                    "package p; public class Outer { public static class Inner implements"
+                            + " io.hakmem.budget.Workload { public void run(io.hakmem.budget.WorkloadContext c) {} } }",
             "p/NotOne.java", "package p; public class NotOne implements Runnable { public void run() {} }",
-            "p/Declares.java", "package p; @Deprecated @io.hakmem.budget.WorkloadParameters({\"blocks\", \"size\"})"
-                    + " public final class Declares implements io.hakmem.budget.Workload {"
-                    + " public void run(io.hakmem.budget.WorkloadContext c) { c.parameter(\"blocks\", 1); } }");
+            "p/Declares.java",
+                    "package p; @Deprecated @io.hakmem.budget.WorkloadParameters({\"blocks\", \"size\"})"
+                            + " public final class Declares implements io.hakmem.budget.Workload {"
+                            + " public void run(io.hakmem.budget.WorkloadContext c) { c.parameter(\"blocks\", 1); } }");
 
     private CompiledWorkloads() {}
 
     /** @return the hakmem-allocator jar or classes directory on this test's classpath */
     static Path allocator() {
-        URL resource = Objects.requireNonNull(CompiledWorkloads.class.getClassLoader()
-                .getResource(ForkProtocol.WORKLOADS_RESOURCE));
+        URL resource = Objects.requireNonNull(
+                CompiledWorkloads.class.getClassLoader().getResource(ForkProtocol.WORKLOADS_RESOURCE));
         try {
             String url = resource.toString();
             if (url.startsWith("jar:")) {
@@ -70,8 +76,14 @@ final class CompiledWorkloads {
     static Path compile(Path directory, Map<String, String> sourceFiles) throws IOException {
         Path sources = directory.resolve("src");
         Path classes = Files.createDirectories(directory.resolve("classes"));
-        List<String> arguments = new ArrayList<>(List.of("--release", "22", "-proc:none", "-d", classes.toString(),
-                "-cp", allocator().toString()));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--release",
+                "22",
+                "-proc:none",
+                "-d",
+                classes.toString(),
+                "-cp",
+                allocator().toString()));
         for (Map.Entry<String, String> source : sourceFiles.entrySet()) {
             Path file = sources.resolve(source.getKey());
             Files.createDirectories(file.getParent());

@@ -16,8 +16,12 @@ final class Fixtures {
         return new RunFigures(live, resident, resident + 4096, retained, resident + 100_000, 250_000_000L);
     }
 
-    static BudgetSpec spec(String name, String workload, Map<String, String> parameters,
-            @Nullable Double maxOverhead, @Nullable Long maxRetained) {
+    static BudgetSpec spec(
+            String name,
+            String workload,
+            Map<String, String> parameters,
+            @Nullable Double maxOverhead,
+            @Nullable Long maxRetained) {
         Map<Figure, Double> limits = new EnumMap<>(Figure.class);
         if (maxOverhead != null) {
             limits.put(Figure.OVERHEAD, maxOverhead);

@@ -22,12 +22,18 @@ class ForkProtocolTest {
 
     @Test
     void theProtocolComesFromTheAllocatorAndIsJava17Bytecode() throws IOException, URISyntaxException {
-        Path source = Path.of(ForkProtocol.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path source = Path.of(ForkProtocol.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         assertThat(source).isEqualTo(CompiledWorkloads.allocator());
         try (InputStream in = Objects.requireNonNull(
                 ForkProtocol.class.getResourceAsStream(ForkProtocol.class.getSimpleName() + ".class"))) {
             byte[] header = in.readNBytes(8);
-            assertThat(((header[6] & 0xff) << 8) | (header[7] & 0xff)).as("class file major version").isEqualTo(61);
+            assertThat(((header[6] & 0xff) << 8) | (header[7] & 0xff))
+                    .as("class file major version")
+                    .isEqualTo(61);
         }
     }
 
@@ -52,7 +58,8 @@ class ForkProtocolTest {
         Properties results = new Properties();
         results.setProperty(ForkProtocol.BUDGETS, "2");
 
-        assertThatThrownBy(() -> ForkResults.parse(results, List.of(Fixtures.spec("a", "scaling", Map.of(), 1.0, null))))
+        assertThatThrownBy(
+                        () -> ForkResults.parse(results, List.of(Fixtures.spec("a", "scaling", Map.of(), 1.0, null))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("result file lists 2 budgets, expected 1 as requested");
         assertThatThrownBy(() -> ForkResults.parse(new Properties(), List.of()))

@@ -30,8 +30,9 @@ class ReportsTest {
 
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("Budget     | Workload | ").endsWith("| vs baseline | Result");
-        assertThat(lines.get(2)).matches("scaling-1M +\\| scaling +\\| +15\\.3 MiB \\| +19\\.1 MiB \\| +25 % \\| +50 % "
-                + "\\| +0 B \\| +2\\.0 MiB \\| +19\\.2 MiB \\| +19\\.1 MiB \\| +- \\| PASS");
+        assertThat(lines.get(2))
+                .matches("scaling-1M +\\| scaling +\\| +15\\.3 MiB \\| +19\\.1 MiB \\| +25 % \\| +50 % "
+                        + "\\| +0 B \\| +2\\.0 MiB \\| +19\\.2 MiB \\| +19\\.1 MiB \\| +- \\| PASS");
         assertThat(lines.get(3)).contains("small <17>", "1.6 MiB", "23.4 %", "1 %", "8.0 KiB", "1000 B", "FAIL");
         assertThat(lines.stream().map(String::length).distinct()).hasSizeLessThanOrEqualTo(2);
     }
@@ -49,9 +50,10 @@ class ReportsTest {
         Map<?, ?> failing = (Map<?, ?>) budgets.get(1);
         assertThat(failing.get("status")).isEqualTo("FAIL");
         assertThat(failing.get("maxRetainedBytes")).isEqualTo(1000.0);
-        assertThat(failing.get("violations")).isEqualTo(List.of(
-                "budget 'small <17>': overhead 23.4 % > maxOverheadPercent 1 %",
-                "budget 'small <17>': retained 8.0 KiB > maxRetainedBytes 1000 B"));
+        assertThat(failing.get("violations"))
+                .isEqualTo(List.of(
+                        "budget 'small <17>': overhead 23.4 % > maxOverheadPercent 1 %",
+                        "budget 'small <17>': retained 8.0 KiB > maxRetainedBytes 1000 B"));
         Map<?, ?> resident = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) budgets.get(2)).get("figures")).get("residentBytes");
         assertThat(resident.get("min")).isEqualTo(1_000_000.0);
         assertThat(resident.get("median")).isEqualTo(1_200_000.0);
@@ -63,12 +65,28 @@ class ReportsTest {
 
     /** Three runs, a resident limit and a baseline: resident 1.0, 1.2 and 1.3 MB against 1.0 MB. */
     static BudgetOutcome baselined() {
-        BudgetSpec spec = new BudgetSpec("tiny", "scaling", Map.of("blocks", "10"),
-                Map.of(Figure.RESIDENT, 2_097_152.0, Figure.OVERHEAD, 0.5), Level.WARN, 10.0);
-        BudgetResult result = new BudgetResult(spec, List.of(Fixtures.run(999_810, 1_300_000, 0),
-                Fixtures.run(999_810, 1_000_000, 0), Fixtures.run(1_199_772, 1_200_000, 0)), null);
-        Baseline baseline = new Baseline("25", Map.of("tiny", new Baseline.Entry("scaling", Map.of("blocks", "10"),
-                Map.of(Figure.RESIDENT, 1_000_000.0, Figure.RETAINED, 0.0, Figure.OVERHEAD, 0.01))));
+        BudgetSpec spec = new BudgetSpec(
+                "tiny",
+                "scaling",
+                Map.of("blocks", "10"),
+                Map.of(Figure.RESIDENT, 2_097_152.0, Figure.OVERHEAD, 0.5),
+                Level.WARN,
+                10.0);
+        BudgetResult result = new BudgetResult(
+                spec,
+                List.of(
+                        Fixtures.run(999_810, 1_300_000, 0),
+                        Fixtures.run(999_810, 1_000_000, 0),
+                        Fixtures.run(1_199_772, 1_200_000, 0)),
+                null);
+        Baseline baseline = new Baseline(
+                "25",
+                Map.of(
+                        "tiny",
+                        new Baseline.Entry(
+                                "scaling",
+                                Map.of("blocks", "10"),
+                                Map.of(Figure.RESIDENT, 1_000_000.0, Figure.RETAINED, 0.0, Figure.OVERHEAD, 0.01))));
         return BudgetEvaluator.evaluate(result, baseline);
     }
 
@@ -80,13 +98,14 @@ class ReportsTest {
         assertThat(Json.number(12.0)).isEqualTo("12");
         assertThat(Json.parse("{\"a\": [1, -2.5e3, true, null, {}], \"b\": \"\\u00e9\"}"))
                 .isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, -2500.0, true, null, Map.of()), "b", "\u00e9"));
-        assertThatThrownBy(() -> Json.parse("{\"a\": tru}")).hasMessage(
-                "invalid JSON at offset 6: expected 'true', found 't'");
+        assertThatThrownBy(() -> Json.parse("{\"a\": tru}"))
+                .hasMessage("invalid JSON at offset 6: expected 'true', found 't'");
     }
 
     @Test
     void theBaselineRoundTripsAndAPartialRunUpdatesOnlyItsEntries() {
-        Baseline first = Baseline.of(List.of(Fixtures.passing().result(), Fixtures.failing().result()), "25");
+        Baseline first = Baseline.of(
+                List.of(Fixtures.passing().result(), Fixtures.failing().result()), "25");
         Baseline again = Baseline.parse(first.render());
 
         assertThat(again.render()).isEqualTo(first.render());
@@ -124,13 +143,15 @@ class ReportsTest {
         assertThat(text(page, resident + "/td[@class='baseline']")).isEqualTo("976.6 KiB");
         assertThat(text(page, resident + "/td[@class='delta']")).isEqualTo("+20.0 %");
         // The fixed axis: 0 to 200 % of the limit over 300 px, so the limit mark sits at 150 px.
-        assertThat(attribute(page, resident + "//*[local-name()='line'][@class='limit']", "x1")).isEqualTo("150.0");
+        assertThat(attribute(page, resident + "//*[local-name()='line'][@class='limit']", "x1"))
+                .isEqualTo("150.0");
         assertThat(attribute(page, resident + "//*[local-name()='rect']", "width"))
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", 1_200_000 / (2.0 * 2_097_152) * 300));
         // A tiny nonzero overhead reads as itself, not 0, and still gets a visible bar.
         String overhead = tiny + "//tr[@data-figure='overheadPercent']";
         assertThat(text(page, overhead + "/td[@class='median']")).isEqualTo("0.019 %");
-        assertThat(attribute(page, overhead + "//*[local-name()='rect']", "width")).isEqualTo("5.7");
+        assertThat(attribute(page, overhead + "//*[local-name()='rect']", "width"))
+                .isEqualTo("5.7");
         assertThat(text(page, overhead + "/td[@class='baseline']")).isEqualTo("0.01 %");
         // A budget that failed only maxRetainedBytes shows the crossed figure in red, not a neutral 0.
         String retained = "//section[@data-budget='small <17>']//tr[@data-figure='retainedBytes']";
@@ -151,22 +172,26 @@ class ReportsTest {
     void theJUnitXmlHasErrorsForCrashesFailuresForLimitsAndTheLimitsAsProperties() throws Exception {
         BudgetOutcome crashed = BudgetEvaluator.evaluate(new BudgetResult(
                 Fixtures.spec("crash\uD800", "p.Direct", Map.of("seed", "4"), 1.0, null), List.of(), "boom \u0007"));
-        String xml = JUnitXmlReport.render(Fixtures.report(
-                List.of(Fixtures.passing(), Fixtures.failing(), baselined(), crashed)));
+        String xml = JUnitXmlReport.render(
+                Fixtures.report(List.of(Fixtures.passing(), Fixtures.failing(), baselined(), crashed)));
 
         Document document = parse(xml);
         Element suite = document.getDocumentElement();
         assertThat(suite.getAttribute("tests")).isEqualTo("4");
         assertThat(suite.getAttribute("failures")).isEqualTo("1");
         assertThat(suite.getAttribute("errors")).isEqualTo("1");
-        assertThat(count(document, "//testcase[@name='scaling-1M']/*[self::failure or self::error]")).isZero();
+        assertThat(count(document, "//testcase[@name='scaling-1M']/*[self::failure or self::error]"))
+                .isZero();
         assertThat(count(document, "//testcase[@name='small <17>']/failure")).isEqualTo(2);
         assertThat(attribute(document, "//testcase[@name='small <17>']/failure[1]", "message"))
                 .isEqualTo("budget 'small <17>': overhead 23.4 % > maxOverheadPercent 1 %");
-        assertThat(attribute(document, "//testcase[@name='small <17>']/failure[2]", "type")).isEqualTo("maxRetainedBytes");
+        assertThat(attribute(document, "//testcase[@name='small <17>']/failure[2]", "type"))
+                .isEqualTo("maxRetainedBytes");
         // WARN passes for CI and says what it crossed.
-        assertThat(count(document, "//testcase[@name='tiny']/*[self::failure or self::error]")).isZero();
-        assertThat(text(document, "//testcase[@name='tiny']/system-out")).contains("WARN budget 'tiny': resident 1.1 MiB is 20.0 % above");
+        assertThat(count(document, "//testcase[@name='tiny']/*[self::failure or self::error]"))
+                .isZero();
+        assertThat(text(document, "//testcase[@name='tiny']/system-out"))
+                .contains("WARN budget 'tiny': resident 1.1 MiB is 20.0 % above");
         // A lone surrogate and a control character cannot break the document.
         assertThat(attribute(document, "//testcase[4]", "name")).isEqualTo("crash\uFFFD");
         assertThat(attribute(document, "//testcase[4]/error", "message"))
@@ -191,7 +216,8 @@ class ReportsTest {
     }
 
     static Document parse(String xml) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -218,7 +244,8 @@ class ReportsTest {
     void theWriterWritesAllThreeFiles() throws IOException {
         List<Path> files = ReportWriter.write(Fixtures.report(), directory.resolve("hakmem"));
 
-        assertThat(files).extracting(path -> path.getFileName().toString())
+        assertThat(files)
+                .extracting(path -> path.getFileName().toString())
                 .containsExactly("budget-report.json", "budget-report.html", "TEST-hakmem-budgets.xml");
         for (Path file : files) {
             assertThat(Files.size(file)).isGreaterThan(200);
@@ -227,16 +254,23 @@ class ReportsTest {
 
     @Test
     void aNewRunDeletesTheLastRunsReportsAndForkFilesButNothingElse() throws IOException {
-        Path reports = ReportWriter.write(Fixtures.report(), directory.resolve("hakmem")).get(0).getParent();
+        Path reports = ReportWriter.write(Fixtures.report(), directory.resolve("hakmem"))
+                .get(0)
+                .getParent();
         Files.writeString(reports.resolve("fork.log"), "old output");
         Files.writeString(reports.resolve("budget-results.properties"), "budgets=1");
         Files.writeString(reports.resolve("notes.txt"), "the user's");
 
         List<Path> deleted = ReportWriter.deleteStale(reports);
 
-        assertThat(deleted).extracting(path -> path.getFileName().toString()).containsExactly(
-                "budget-report.json", "budget-report.html", "TEST-hakmem-budgets.xml", "fork.log",
-                "budget-results.properties");
+        assertThat(deleted)
+                .extracting(path -> path.getFileName().toString())
+                .containsExactly(
+                        "budget-report.json",
+                        "budget-report.html",
+                        "TEST-hakmem-budgets.xml",
+                        "fork.log",
+                        "budget-results.properties");
         try (var left = Files.list(reports)) {
             assertThat(left).extracting(path -> path.getFileName().toString()).containsExactly("notes.txt");
         }
@@ -261,8 +295,9 @@ class ReportsTest {
         assertThat(Units.parseBytes("1.5GiB")).isEqualTo(1_610_612_736L);
         assertThat(Units.parseBytes(" 4096 ")).isEqualTo(4096);
         assertThat(Units.parseBytes("2 MiB")).isEqualTo(2_097_152);
-        assertThatThrownBy(() -> Units.parseBytes("2MB")).hasMessage("must be a byte count or a size such as 512KiB,"
-                + " 2MiB or 1.5GiB (binary units B, KiB, MiB, GiB, TiB), was '2MB'");
+        assertThatThrownBy(() -> Units.parseBytes("2MB"))
+                .hasMessage("must be a byte count or a size such as 512KiB,"
+                        + " 2MiB or 1.5GiB (binary units B, KiB, MiB, GiB, TiB), was '2MB'");
         // Never from a validated POM, but a table cell must not be what crashes the build.
         assertThat(Units.percent(Double.POSITIVE_INFINITY)).isEqualTo("inf %");
         assertThat(Units.percent(Double.NEGATIVE_INFINITY)).isEqualTo("-inf %");

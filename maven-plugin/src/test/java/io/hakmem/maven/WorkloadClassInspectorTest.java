@@ -22,8 +22,8 @@ class WorkloadClassInspectorTest {
 
     @BeforeAll
     static void compile() throws IOException {
-        inspector = new WorkloadClassInspector(List.of(CompiledWorkloads.compile(directory),
-                CompiledWorkloads.allocator()));
+        inspector = new WorkloadClassInspector(
+                List.of(CompiledWorkloads.compile(directory), CompiledWorkloads.allocator()));
     }
 
     @Test

@@ -27,8 +27,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @NullMarked
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     /** @param args output directory, then options as described above */
     public static void main(String[] args) throws Exception {
@@ -66,7 +65,9 @@ public final class BenchMain {
         options.parent(given).resultFormat(ResultFormatType.JSON).result(json.toString());
         if (!given.getParameter("peer").hasValue()) {
             // A peer whose library is missing would fail every one of its forks; leave it out up front.
-            options.param("peer", PeerKind.availableKinds().stream().map(PeerKind::name).toArray(String[]::new));
+            options.param(
+                    "peer",
+                    PeerKind.availableKinds().stream().map(PeerKind::name).toArray(String[]::new));
         }
         new Runner(options.build()).run();
     }

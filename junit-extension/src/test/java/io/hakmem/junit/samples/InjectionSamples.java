@@ -34,8 +34,7 @@ public final class InjectionSamples {
     /** Arena seen by each test, by its unique id; cleared by the test that runs a sample. */
     public static final Map<String, HakmemArena> SEEN = new ConcurrentHashMap<>();
 
-    private InjectionSamples() {
-    }
+    private InjectionSamples() {}
 
     @OnlyInTestKit
     @ExtendWith(HakmemExtension.class)
@@ -174,8 +173,7 @@ public final class InjectionSamples {
         static HakmemArena shared;
 
         @Test
-        void neverRuns() {
-        }
+        void neverRuns() {}
     }
 
     @OnlyInTestKit
@@ -185,7 +183,6 @@ public final class InjectionSamples {
         String notAnArena;
 
         @Test
-        void neverRuns() {
-        }
+        void neverRuns() {}
     }
 }

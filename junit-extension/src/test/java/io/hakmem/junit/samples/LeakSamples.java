@@ -15,15 +15,18 @@ public final class LeakSamples {
     /** The source line of the latest 24-byte allocation that a sample leaked. */
     public static volatile int leakLine;
 
-    private LeakSamples() {
-    }
+    private LeakSamples() {}
 
     /**
      * {@return the line after the caller's} Called on the line before the allocation it records,
      * so that the two never share a line a formatter could split.
      */
     static int nextLine() {
-        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
+        return StackWalker.getInstance()
+                        .walk(s -> s.skip(1).findFirst())
+                        .orElseThrow()
+                        .getLineNumber()
+                + 1;
     }
 
     @OnlyInTestKit

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /** Tests for runs with {@code junit.jupiter.execution.parallel.enabled}. */
 public final class ParallelSamples {
 
-    private ParallelSamples() {
-    }
+    private ParallelSamples() {}
 
     /**
      * Clean tests that each map a SuperSlab and a dedicated large mapping and give both back, so

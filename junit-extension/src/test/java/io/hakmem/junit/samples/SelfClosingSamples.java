@@ -11,8 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Tests that close the arena the extension gave them. */
 public final class SelfClosingSamples {
 
-    private SelfClosingSamples() {
-    }
+    private SelfClosingSamples() {}
 
     @OnlyInTestKit
     @ExtendWith(HakmemExtension.class)

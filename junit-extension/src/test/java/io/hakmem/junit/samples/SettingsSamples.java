@@ -16,8 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Tests that assert the configuration of the arena they were given. */
 public final class SettingsSamples {
 
-    private SettingsSamples() {
-    }
+    private SettingsSamples() {}
 
     @OnlyInTestKit
     @ExtendWith(HakmemExtension.class)
@@ -25,7 +24,8 @@ public final class SettingsSamples {
         @Test
         void tracksAllocationSites(HakmemArena arena) {
             assertTrue(arena.config().trackAllocationSites(), "tracking is on by default under the extension");
-            assertEquals(HakmemConfig.defaults().magazineCapacity(), arena.config().magazineCapacity());
+            assertEquals(
+                    HakmemConfig.defaults().magazineCapacity(), arena.config().magazineCapacity());
         }
     }
 
@@ -74,7 +74,6 @@ public final class SettingsSamples {
     @HakmemSettings(magazineCapacity = 70000)
     public static class InvalidAnnotation {
         @Test
-        void neverGetsAnArena(HakmemArena arena) {
-        }
+        void neverGetsAnArena(HakmemArena arena) {}
     }
 }

@@ -22,18 +22,22 @@ public final class WatchSamples {
 
     /** Lines of the latest leaking allocations, for the reports to name. */
     public static volatile int scratchLine;
+
     public static volatile int globalLine;
     public static volatile int decoderArenaLine;
 
-    private WatchSamples() {
-    }
+    private WatchSamples() {}
 
     /**
      * {@return the line after the caller's} Called on the line before the allocation it records,
      * so that the two never share a line a formatter could split.
      */
     static int nextLine() {
-        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
+        return StackWalker.getInstance()
+                        .walk(s -> s.skip(1).findFirst())
+                        .orElseThrow()
+                        .getLineNumber()
+                + 1;
     }
 
     /** Code under test that holds an arena of its own, as real code does. */

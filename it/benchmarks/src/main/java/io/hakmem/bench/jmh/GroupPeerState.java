@@ -30,6 +30,7 @@ public class GroupPeerState {
 
     /** {@code inbox[i]} holds blocks that thread {@code i} must free. */
     final SpscRing[] inbox = {new SpscRing(RING), new SpscRing(RING)};
+
     private final AtomicInteger joined = new AtomicInteger();
 
     @Setup(Level.Trial)

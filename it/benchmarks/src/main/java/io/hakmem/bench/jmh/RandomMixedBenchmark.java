@@ -24,6 +24,7 @@ public class RandomMixedBenchmark extends TargetWorkload {
     static final int MAX_SIZE = 1040;
     /** The random draws are made up front, so their cost stays out of the timed loop. */
     private static final int DRAWS = 1 << 20;
+
     private static final long SEED = 0x5EED_1234L;
 
     private final Object[] slots = new Object[SLOTS];

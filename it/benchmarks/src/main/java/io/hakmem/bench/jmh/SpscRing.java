@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 final class SpscRing {
     /** Counter slots 128 bytes apart, so producer and consumer do not share a cache line. */
     private static final int HEAD = 16;
+
     private static final int TAIL = 32;
 
     private final @Nullable Object[] slots;
@@ -48,7 +49,8 @@ final class SpscRing {
      *
      * @return the oldest handle, or null if the ring is empty
      */
-    @Nullable Object poll() {
+    @Nullable
+    Object poll() {
         long h = counters.getPlain(HEAD);
         if (h == counters.getAcquire(TAIL)) {
             return null;

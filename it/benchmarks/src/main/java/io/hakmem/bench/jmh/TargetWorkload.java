@@ -11,5 +11,4 @@ import org.openjdk.jmh.annotations.Warmup;
 @NullMarked
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public abstract class TargetWorkload extends BenchmarkDefaults {
-}
+public abstract class TargetWorkload extends BenchmarkDefaults {}

@@ -7,8 +7,7 @@ import org.jspecify.annotations.NullMarked;
 /** What this process occupies: resident bytes from the OS and Java heap bytes after a full GC. */
 @NullMarked
 final class Footprint {
-    private Footprint() {
-    }
+    private Footprint() {}
 
     /** @return VmRSS in bytes */
     static long residentBytes() {

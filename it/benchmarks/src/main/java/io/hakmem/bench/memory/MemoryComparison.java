@@ -27,8 +27,7 @@ import org.jspecify.annotations.NullMarked;
 public final class MemoryComparison {
     static final String HEAP = "768m";
 
-    private MemoryComparison() {
-    }
+    private MemoryComparison() {}
 
     /** @param args the output file, then optionally peer names (default: all) */
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -60,10 +59,18 @@ public final class MemoryComparison {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path errors = Files.createTempFile("hakmem-memory-", ".err");
         try {
-            Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                    "-Xms" + HEAP, "-Xmx" + HEAP, "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), MemoryProbe.class.getName(), peer.name())
+            Process child = new ProcessBuilder(
+                            java,
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-Xms" + HEAP,
+                            "-Xmx" + HEAP,
+                            "-XX:+AlwaysPreTouch",
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            MemoryProbe.class.getName(),
+                            peer.name())
                     .redirectError(errors.toFile())
                     .start();
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

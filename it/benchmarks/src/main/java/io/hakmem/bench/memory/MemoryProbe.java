@@ -21,8 +21,7 @@ public final class MemoryProbe {
     static final int[] ROUNDS = {100_000, 500_000, 1_000_000};
     private static final int WARM_UP_BLOCKS = 20_000;
 
-    private MemoryProbe() {
-    }
+    private MemoryProbe() {}
 
     /** @param args the {@link PeerKind} name */
     public static void main(String[] args) {

@@ -19,8 +19,7 @@ final class ArenaPeer extends Peer {
     }
 
     /** What a user must keep to free the block: the segment and its arena. */
-    private record Block(Arena arena, MemorySegment segment) {
-    }
+    private record Block(Arena arena, MemorySegment segment) {}
 
     @Override
     public Object allocate(long size) {

@@ -34,8 +34,11 @@ record CHeapCalls(MethodHandle mallocHandle, @Nullable MethodHandle callocHandle
      * @return their downcalls
      */
     static CHeapCalls of(MemorySegment malloc, @Nullable MemorySegment calloc, MemorySegment free) {
-        return new CHeapCalls(NativeLibrary.critical(malloc, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG)),
-                calloc == null ? null : NativeLibrary.critical(calloc, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG)),
+        return new CHeapCalls(
+                NativeLibrary.critical(malloc, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG)),
+                calloc == null
+                        ? null
+                        : NativeLibrary.critical(calloc, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG)),
                 NativeLibrary.critical(free, FunctionDescriptor.ofVoid(JAVA_LONG)));
     }
 

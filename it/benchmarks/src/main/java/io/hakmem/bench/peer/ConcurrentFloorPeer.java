@@ -15,6 +15,7 @@ import org.jspecify.annotations.NullMarked;
 final class ConcurrentFloorPeer extends SegmentPeer {
     /** Heads sit a cache line apart so classes do not falsely share. */
     private static final int STRIDE = 8;
+
     private static final long INDEX_MASK = 0xFFFF_FFFFL;
     private static final long VERSION = 1L << 32;
 

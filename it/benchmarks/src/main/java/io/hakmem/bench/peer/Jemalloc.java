@@ -19,15 +19,16 @@ import org.jspecify.annotations.NullMarked;
 final class Jemalloc {
     private static final NativeLibrary LIB = NativeLibrary.JEMALLOC;
     /** {@code malloc}, {@code calloc} and {@code free}, shared with every C peer. */
-    static final CHeapCalls CALLS = CHeapCalls.of(LIB.symbol("je_malloc"), LIB.symbol("je_calloc"),
-            LIB.symbol("je_free"));
-    private static final MethodHandle MALLCTL = NativeLibrary.plain(LIB.symbol("je_mallctl"),
+    static final CHeapCalls CALLS =
+            CHeapCalls.of(LIB.symbol("je_malloc"), LIB.symbol("je_calloc"), LIB.symbol("je_free"));
+
+    private static final MethodHandle MALLCTL = NativeLibrary.plain(
+            LIB.symbol("je_mallctl"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
     /** {@code MALLCTL_ARENAS_ALL} is 4096: purge every arena, not just the calling thread's. */
     private static final MemorySegment PURGE_ALL = Arena.global().allocateFrom("arena.4096.purge");
 
-    private Jemalloc() {
-    }
+    private Jemalloc() {}
 
     /** Returns dirty pages of all arenas to the OS, jemalloc's counterpart of malloc_trim. */
     static void purge() {

@@ -14,7 +14,9 @@ final class JemallocPeer extends SegmentPeer {
 
     @Override
     public Object allocate(long size) {
-        return zeroing ? wrap(Jemalloc.CALLS.calloc(size), size, "je_calloc") : wrap(Jemalloc.CALLS.malloc(size), size, "je_malloc");
+        return zeroing
+                ? wrap(Jemalloc.CALLS.calloc(size), size, "je_calloc")
+                : wrap(Jemalloc.CALLS.malloc(size), size, "je_malloc");
     }
 
     @Override

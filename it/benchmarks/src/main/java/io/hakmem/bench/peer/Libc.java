@@ -18,19 +18,20 @@ final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     /** {@code malloc}, {@code calloc} and {@code free}, shared with every C peer. */
     static final CHeapCalls CALLS = CHeapCalls.of(symbol("malloc"), symbol("calloc"), symbol("free"));
+
     private static final MethodHandle MALLOC_TRIM = handle("malloc_trim", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
-    private static final MethodHandle MMAP = handle("mmap",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle MMAP = handle(
+            "mmap", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
     private static final MethodHandle MUNMAP = handle("munmap", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
 
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS_NORESERVE = 0x02 | 0x20 | 0x4000;
 
-    private Libc() {
-    }
+    private Libc() {}
 
     private static MemorySegment symbol(String name) {
-        return LINKER.defaultLookup().find(name)
+        return LINKER.defaultLookup()
+                .find(name)
                 .orElseThrow(() -> new IllegalStateException("C library has no symbol " + name));
     }
 

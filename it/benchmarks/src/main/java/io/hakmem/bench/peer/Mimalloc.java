@@ -16,13 +16,13 @@ final class Mimalloc {
     private static final NativeLibrary LIB = NativeLibrary.MIMALLOC;
     /** {@code malloc} and {@code free}; its peer zeroes otherwise. */
     static final CHeapCalls CALLS = CHeapCalls.of(LIB.symbol("mi_malloc"), null, LIB.symbol("mi_free"));
-    private static final MethodHandle ZALLOC = NativeLibrary.critical(LIB.symbol("mi_zalloc"),
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle COLLECT = NativeLibrary.plain(LIB.symbol("mi_collect"),
-            FunctionDescriptor.ofVoid(JAVA_BOOLEAN));
 
-    private Mimalloc() {
-    }
+    private static final MethodHandle ZALLOC =
+            NativeLibrary.critical(LIB.symbol("mi_zalloc"), FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle COLLECT =
+            NativeLibrary.plain(LIB.symbol("mi_collect"), FunctionDescriptor.ofVoid(JAVA_BOOLEAN));
+
+    private Mimalloc() {}
 
     static long zalloc(long size) {
         try {

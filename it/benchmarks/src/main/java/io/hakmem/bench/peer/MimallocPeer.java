@@ -14,7 +14,9 @@ final class MimallocPeer extends SegmentPeer {
 
     @Override
     public Object allocate(long size) {
-        return zeroing ? wrap(Mimalloc.zalloc(size), size, "mi_zalloc") : wrap(Mimalloc.CALLS.malloc(size), size, "mi_malloc");
+        return zeroing
+                ? wrap(Mimalloc.zalloc(size), size, "mi_zalloc")
+                : wrap(Mimalloc.CALLS.malloc(size), size, "mi_malloc");
     }
 
     @Override

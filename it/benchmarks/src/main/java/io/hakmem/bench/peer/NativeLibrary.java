@@ -24,8 +24,8 @@ final class NativeLibrary {
 
     static final NativeLibrary JEMALLOC = bundled("jemalloc", "libjemalloc.so");
     static final NativeLibrary RPMALLOC = bundled("rpmalloc", "liblwjgl_rpmalloc.so");
-    static final NativeLibrary MIMALLOC = system("mimalloc", "libmimalloc.so.2",
-            "install Debian's libmimalloc2.0 to include it");
+    static final NativeLibrary MIMALLOC =
+            system("mimalloc", "libmimalloc.so.2", "install Debian's libmimalloc2.0 to include it");
 
     private static final Linker LINKER = Linker.nativeLinker();
 
@@ -76,7 +76,11 @@ final class NativeLibrary {
         }
         // target/classes and target/*.jar share their parent, so one rule serves both.
         try {
-            Path classes = Path.of(NativeLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes = Path.of(NativeLibrary.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path parent = classes.toAbsolutePath().getParent();
             return parent == null ? Path.of("natives") : parent.resolve("natives");
         } catch (URISyntaxException | RuntimeException e) {

@@ -50,15 +50,12 @@ public abstract class Peer implements AutoCloseable {
      * cheap when repeated. Only rpmalloc needs it (its threads otherwise have no heap and crash
      * the JVM), but callers do not special-case one peer.
      */
-    public void registerThread() {
-    }
+    public void registerThread() {}
 
     /** Gives memory that no live block uses back to the OS, where the allocator can. */
-    public void trim() {
-    }
+    public void trim() {}
 
     /** Releases everything; live handles become invalid. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

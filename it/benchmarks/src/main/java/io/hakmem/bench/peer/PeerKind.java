@@ -130,8 +130,10 @@ public enum PeerKind {
             case NETTY_POOLED -> new NettyPeer(new PooledByteBufAllocator(true));
             case NETTY_ADAPTIVE -> new NettyPeer(new AdaptiveByteBufAllocator());
             case HAKMEM -> new HakmemPeer(HakmemConfig.defaults());
-            case HAKMEM_NO_MAG -> new HakmemPeer(HakmemConfig.builder().magazineCapacity(0).build());
-            case HAKMEM_NO_ZERO -> new HakmemPeer(HakmemConfig.builder().zeroOnAllocate(false).build());
+            case HAKMEM_NO_MAG ->
+                new HakmemPeer(HakmemConfig.builder().magazineCapacity(0).build());
+            case HAKMEM_NO_ZERO ->
+                new HakmemPeer(HakmemConfig.builder().zeroOnAllocate(false).build());
         };
     }
 }

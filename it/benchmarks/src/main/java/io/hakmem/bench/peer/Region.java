@@ -12,6 +12,7 @@ import org.jspecify.annotations.NullMarked;
 final class Region {
     /** Reserved, not committed: only pages that blocks touch become resident. */
     static final long SIZE = 1L << 30;
+
     static final int CLASSES = 15;
     static final long MAX_BLOCK = 16L << (CLASSES - 1);
 

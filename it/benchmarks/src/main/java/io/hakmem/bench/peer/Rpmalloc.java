@@ -32,13 +32,12 @@ final class Rpmalloc {
             LIB.symbol(JNI + "nrpmalloc_1is_1thread_1initialized"),
             FunctionDescriptor.of(JAVA_BOOLEAN, JAVA_LONG, JAVA_LONG));
     /** {@code malloc} and {@code free}; rpmalloc's peer does not zero. */
-    static final CHeapCalls CALLS = CHeapCalls.of(entryPoint("rpmalloc_1address"), null,
-            entryPoint("rpfree_1address"));
+    static final CHeapCalls CALLS = CHeapCalls.of(entryPoint("rpmalloc_1address"), null, entryPoint("rpfree_1address"));
 
     static {
         // Once per process; the call returns early if rpmalloc is already set up.
-        MethodHandle initialize = NativeLibrary.plain(LIB.symbol(JNI + "nrpmalloc_1initialize"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
+        MethodHandle initialize = NativeLibrary.plain(
+                LIB.symbol(JNI + "nrpmalloc_1initialize"), FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
         int result;
         try {
             result = (int) initialize.invokeExact(0L, 0L);
@@ -50,8 +49,7 @@ final class Rpmalloc {
         }
     }
 
-    private Rpmalloc() {
-    }
+    private Rpmalloc() {}
 
     @SuppressWarnings("restricted")
     private static MemorySegment entryPoint(String getter) {

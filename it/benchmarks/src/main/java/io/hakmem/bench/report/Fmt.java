@@ -7,8 +7,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class Fmt {
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** @return e.g. {@code 3.12}, {@code 23.4}, {@code 1050} */
     static String value(double v) {

@@ -26,8 +26,7 @@ public final class JmhResults {
     /** Size sweep rows sort by size within their block of rows. */
     private static final int SUB_ORDER = 1_000_000;
 
-    private JmhResults() {
-    }
+    private JmhResults() {}
 
     /**
      * @param json the text of a JMH JSON result file
@@ -77,7 +76,8 @@ public final class JmhResults {
         if (raw instanceof List<?> list) {
             for (Object fork : list) {
                 if (fork instanceof List<?> iterations && !iterations.isEmpty()) {
-                    forks.add(iterations.stream().mapToDouble(JmhResults::number).toArray());
+                    forks.add(
+                            iterations.stream().mapToDouble(JmhResults::number).toArray());
                 }
             }
         }

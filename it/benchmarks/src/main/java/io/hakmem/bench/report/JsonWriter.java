@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class JsonWriter {
 
-    private JsonWriter() {
-    }
+    private JsonWriter() {}
 
     /**
      * @param value maps with string keys, iterables, strings, numbers, booleans or null
@@ -60,7 +59,8 @@ public final class JsonWriter {
         } else if (value instanceof String s) {
             out.append(Json.string(s));
         } else {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON: " + value);
+            throw new IllegalArgumentException(
+                    "cannot write a " + value.getClass().getName() + " as JSON: " + value);
         }
     }
 }

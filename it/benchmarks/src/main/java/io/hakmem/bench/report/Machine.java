@@ -10,8 +10,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 public final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** @return e.g. {@code Intel Xeon ..., 2 cores, 24 GiB, Linux 6.1, JDK 25+36, load 1.2} */
     public static String describe() {
@@ -27,10 +26,11 @@ public final class Machine {
     }
 
     private static Optional<String> field(Path file, String key) {
-        return read(file).flatMap(text -> text.lines()
-                .filter(line -> line.startsWith(key))
-                .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                .findFirst());
+        return read(file)
+                .flatMap(text -> text.lines()
+                        .filter(line -> line.startsWith(key))
+                        .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                        .findFirst());
     }
 
     private static Optional<String> read(Path file) {

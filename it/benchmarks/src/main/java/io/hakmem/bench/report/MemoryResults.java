@@ -38,9 +38,14 @@ public record MemoryResults(List<MemoryRow> rows, Map<String, String> errors) {
             if (peer.get("rounds") instanceof List<?> rounds) {
                 for (Object round : rounds) {
                     if (round instanceof Map<?, ?> r) {
-                        rows.add(new MemoryRow(name, num(r, "blocks"), num(r, "liveBytes"),
-                                num(r, "rssLiveBytes"), num(r, "heapLiveBytes"),
-                                num(r, "rssAfterFreeBytes"), num(r, "rssAfterTrimBytes")));
+                        rows.add(new MemoryRow(
+                                name,
+                                num(r, "blocks"),
+                                num(r, "liveBytes"),
+                                num(r, "rssLiveBytes"),
+                                num(r, "heapLiveBytes"),
+                                num(r, "rssAfterFreeBytes"),
+                                num(r, "rssAfterTrimBytes")));
                     }
                 }
             }

@@ -14,8 +14,8 @@ import org.jspecify.annotations.NullMarked;
  * @param rssAfterTrim  resident growth left after that and the allocator's trim
  */
 @NullMarked
-public record MemoryRow(String peer, long blocks, long liveBytes, long rssLive, long heapLive,
-                        long rssAfterFree, long rssAfterTrim) {
+public record MemoryRow(
+        String peer, long blocks, long liveBytes, long rssLive, long heapLive, long rssAfterFree, long rssAfterTrim) {
 
     /** @return resident bytes beyond the live bytes, in percent of the live bytes */
     public double overheadPercent() {

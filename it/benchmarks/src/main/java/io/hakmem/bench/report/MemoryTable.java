@@ -8,8 +8,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class MemoryTable {
 
-    private MemoryTable() {
-    }
+    private MemoryTable() {}
 
     static String render(MemoryResults results) {
         StringBuilder md = new StringBuilder();
@@ -17,19 +16,30 @@ final class MemoryTable {
                 + "| RSS after free-all MiB | after trim MiB |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (MemoryRow r : results.rows()) {
-            md.append("| ").append(label(r.peer()))
-                    .append(" | ").append(r.blocks())
-                    .append(" | ").append(Fmt.mib(r.liveBytes()))
-                    .append(" | ").append(Fmt.mib(r.rssLive()))
-                    .append(" | ").append(Fmt.percent(r.overheadPercent()))
-                    .append(" | ").append(Fmt.value(r.heapPerBlock()))
-                    .append(" | ").append(Fmt.mib(r.rssAfterFree()))
-                    .append(" | ").append(Fmt.mib(r.rssAfterTrim()))
+            md.append("| ")
+                    .append(label(r.peer()))
+                    .append(" | ")
+                    .append(r.blocks())
+                    .append(" | ")
+                    .append(Fmt.mib(r.liveBytes()))
+                    .append(" | ")
+                    .append(Fmt.mib(r.rssLive()))
+                    .append(" | ")
+                    .append(Fmt.percent(r.overheadPercent()))
+                    .append(" | ")
+                    .append(Fmt.value(r.heapPerBlock()))
+                    .append(" | ")
+                    .append(Fmt.mib(r.rssAfterFree()))
+                    .append(" | ")
+                    .append(Fmt.mib(r.rssAfterTrim()))
                     .append(" |\n");
         }
         for (Map.Entry<String, String> e : results.errors().entrySet()) {
-            md.append("| ").append(label(e.getKey())).append(" | failed: ")
-                    .append(e.getValue().replace('|', '/')).append(" | | | | | | |\n");
+            md.append("| ")
+                    .append(label(e.getKey()))
+                    .append(" | failed: ")
+                    .append(e.getValue().replace('|', '/'))
+                    .append(" | | | | | | |\n");
         }
         return md.toString();
     }

@@ -20,8 +20,7 @@ public final class Report {
     /** How to reproduce the numbers, printed in the report. */
     public static final String COMMAND = "mvn -B -Pbench -pl it/benchmarks -am -DskipTests verify";
 
-    private Report() {
-    }
+    private Report() {}
 
     /** @param args jmh.json, memory.json, the Markdown file to write */
     public static void main(String[] args) throws IOException {
@@ -37,7 +36,8 @@ public final class Report {
     public static String write(Path jmhJson, Path memoryJson, Path out) throws IOException {
         List<Score> scores = Files.exists(jmhJson) ? JmhResults.parse(read(jmhJson)) : List.of();
         MemoryResults memory = Files.exists(memoryJson)
-                ? MemoryResults.parse(read(memoryJson)) : new MemoryResults(List.of(), Map.of());
+                ? MemoryResults.parse(read(memoryJson))
+                : new MemoryResults(List.of(), Map.of());
         String md = render(scores, memory, Machine.describe());
         Files.writeString(out, md, StandardCharsets.UTF_8);
         return md;

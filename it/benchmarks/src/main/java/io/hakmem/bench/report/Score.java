@@ -19,8 +19,8 @@ import org.jspecify.annotations.NullMarked;
  * @param unit     JMH's unit, e.g. {@code ns/op}
  */
 @NullMarked
-public record Score(String workload, int order, String peer, double score, double min, double max, int forks,
-                   String unit) {
+public record Score(
+        String workload, int order, String peer, double score, double min, double max, int forks, String unit) {
 
     /** A score without spread, as from a result file that lacks raw data. */
     public static Score single(String workload, int order, String peer, double score, String unit) {

@@ -19,8 +19,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 final class SpeedTable {
 
-    private SpeedTable() {
-    }
+    private SpeedTable() {}
 
     /** @return both tables, each under a heading line; a table with no scores is left out */
     static String render(List<Score> scores) {
@@ -31,11 +30,13 @@ final class SpeedTable {
                 continue;
             }
             PeerKind base = peers.get(0).cBaseline();
-            md.append(zeroing
-                    ? "### Zeroing allocators (blocks come back cleared)\n\n"
-                    : "### Non-zeroing allocators (blocks come back with old contents)\n\n");
+            md.append(
+                    zeroing
+                            ? "### Zeroing allocators (blocks come back cleared)\n\n"
+                            : "### Non-zeroing allocators (blocks come back with old contents)\n\n");
             md.append("Each cell: median ns/op [fastest-slowest fork] (ratio to the floor / ratio to ")
-                    .append(base.label()).append(").\n\n");
+                    .append(base.label())
+                    .append(").\n\n");
             md.append(table(scores, peers, base));
             md.append('\n');
         }
@@ -74,7 +75,8 @@ final class SpeedTable {
     static List<PeerKind> presentPeers(List<Score> scores, boolean zeroing) {
         List<PeerKind> present = new ArrayList<>();
         for (PeerKind kind : PeerKind.values()) {
-            if (kind.zeroing() == zeroing && scores.stream().anyMatch(s -> s.peer().equals(kind.name()))) {
+            if (kind.zeroing() == zeroing
+                    && scores.stream().anyMatch(s -> s.peer().equals(kind.name()))) {
                 present.add(kind);
             }
         }

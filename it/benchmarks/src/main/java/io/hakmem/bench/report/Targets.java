@@ -19,13 +19,12 @@ final class Targets {
     private static final List<String> THROUGHPUT = List.of("random-mixed", "xmalloc, 2 threads", "larson, 2 threads");
     private static final double[] THROUGHPUT_MIN = {1.5, 1.0, 1.0};
 
-    private Targets() {
-    }
+    private Targets() {}
 
     static String render(List<Score> scores, MemoryResults memory) {
         Map<String, Map<String, Score>> rows = SpeedTable.byWorkload(scores);
-        StringBuilder md = new StringBuilder(
-                "| target | measured [range the spreads allow] | verdict |\n|---|---:|---|\n");
+        StringBuilder md =
+                new StringBuilder("| target | measured [range the spreads allow] | verdict |\n|---|---:|---|\n");
         timeRatio(md, rows, PAIR, PeerKind.HAKMEM_NO_ZERO, PeerKind.FLOOR, "the floor", 2.0);
         timeRatio(md, rows, PAIR, PeerKind.HAKMEM, PeerKind.CALLOC, "calloc", 0.35);
         timeRatio(md, rows, PAIR, PeerKind.HAKMEM_NO_ZERO, PeerKind.MALLOC, "malloc", 0.35);
@@ -38,23 +37,40 @@ final class Targets {
         return md.toString();
     }
 
-    private static void timeRatio(StringBuilder md, Map<String, Map<String, Score>> rows, String workload,
-                                  PeerKind subject, PeerKind base, String baseName, double max) {
+    private static void timeRatio(
+            StringBuilder md,
+            Map<String, Map<String, Score>> rows,
+            String workload,
+            PeerKind subject,
+            PeerKind base,
+            String baseName,
+            double max) {
         Ratio r = ratio(rows, workload, subject, base);
-        line(md, workload + ": " + subject.label() + " time at most " + Fmt.ratio(max) + " " + baseName,
-                r.format(), r.atMost(max));
+        line(
+                md,
+                workload + ": " + subject.label() + " time at most " + Fmt.ratio(max) + " " + baseName,
+                r.format(),
+                r.atMost(max));
     }
 
     /** Throughput ratio = the base's time over the subject's time. */
-    private static void throughput(StringBuilder md, Map<String, Map<String, Score>> rows, String workload,
-                                   PeerKind subject, PeerKind base, double min) {
+    private static void throughput(
+            StringBuilder md,
+            Map<String, Map<String, Score>> rows,
+            String workload,
+            PeerKind subject,
+            PeerKind base,
+            double min) {
         Ratio r = ratio(rows, workload, subject, base).inverse();
-        line(md, workload + ": " + subject.label() + " throughput at least " + Fmt.ratio(min) + " "
-                + base.label() + "'s", r.format(), r.atLeast(min));
+        line(
+                md,
+                workload + ": " + subject.label() + " throughput at least " + Fmt.ratio(min) + " " + base.label()
+                        + "'s",
+                r.format(),
+                r.atLeast(min));
     }
 
-    private static Ratio ratio(Map<String, Map<String, Score>> rows, String workload, PeerKind subject,
-                               PeerKind base) {
+    private static Ratio ratio(Map<String, Map<String, Score>> rows, String workload, PeerKind subject, PeerKind base) {
         Map<String, Score> cells = rows.getOrDefault(workload, Map.of());
         Score s = cells.get(subject.name());
         Score b = cells.get(base.name());
@@ -67,20 +83,31 @@ final class Targets {
                 continue;
             }
             if (r.peer().equals(PeerKind.HAKMEM.name())) {
-                line(md, "1M x 16 B: hakmem RSS overhead at most 5 %", Fmt.percent(r.overheadPercent()),
+                line(
+                        md,
+                        "1M x 16 B: hakmem RSS overhead at most 5 %",
+                        Fmt.percent(r.overheadPercent()),
                         r.overheadPercent() <= 5 ? Ratio.Verdict.MET : Ratio.Verdict.MISSED);
-                line(md, "1M x 16 B: hakmem keeps under 1 MiB after free-all and trim()",
+                line(
+                        md,
+                        "1M x 16 B: hakmem keeps under 1 MiB after free-all and trim()",
                         Fmt.mib(r.rssAfterTrim()) + " MiB",
                         r.rssAfterTrim() < ONE_MIB ? Ratio.Verdict.MET : Ratio.Verdict.MISSED);
             } else if (r.peer().equals(PeerKind.MALLOC.name())) {
                 md.append("| 1M x 16 B: malloc RSS overhead, for reference | ")
-                        .append(Fmt.percent(r.overheadPercent())).append(" | |\n");
+                        .append(Fmt.percent(r.overheadPercent()))
+                        .append(" | |\n");
             }
         }
     }
 
     private static void line(StringBuilder md, String target, String measured, Ratio.Verdict verdict) {
-        md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(verdict.text())
+        md.append("| ")
+                .append(target)
+                .append(" | ")
+                .append(measured)
+                .append(" | ")
+                .append(verdict.text())
                 .append(" |\n");
     }
 }

@@ -28,30 +28,36 @@ public final class BackgroundTrimTradeoff {
     private static final long IDLE_MILLIS = 400;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private BackgroundTrimTradeoff() {
-    }
+    private BackgroundTrimTradeoff() {}
 
     /** One row of the result table. */
-    record Row(String interval, double nsPerPair, double trimmerCpuMillis, long idleMappedAvg, long idleMappedEnd) {
-    }
+    record Row(String interval, double nsPerPair, double trimmerCpuMillis, long idleMappedAvg, long idleMappedEnd) {}
 
     /** @param args ignored */
     public static void main(String[] args) throws Exception {
         Duration[] intervals = {Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(1)};
         run(Duration.ZERO); // warm-up: compiles the burst loop for every row alike
         StringBuilder table = new StringBuilder()
-                .append("| background trim | burst cost (ns/pair) | trimmer CPU (ms) | mapped while idle, average | mapped at the end of each idle |\n")
+                .append(
+                        "| background trim | burst cost (ns/pair) | trimmer CPU (ms) | mapped while idle, average | mapped at the end of each idle |\n")
                 .append("|---|---|---|---|---|\n");
         for (Duration interval : intervals) {
             Row r = run(interval);
-            table.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f MiB | %.1f MiB |%n", r.interval,
-                    r.nsPerPair, r.trimmerCpuMillis, r.idleMappedAvg / 1048576.0, r.idleMappedEnd / 1048576.0));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.1f MiB | %.1f MiB |%n",
+                    r.interval,
+                    r.nsPerPair,
+                    r.trimmerCpuMillis,
+                    r.idleMappedAvg / 1048576.0,
+                    r.idleMappedEnd / 1048576.0));
         }
         System.out.print(table);
     }
 
     static Row run(Duration interval) throws Exception {
-        HakmemConfig config = HakmemConfig.builder().backgroundTrimInterval(interval).build();
+        HakmemConfig config =
+                HakmemConfig.builder().backgroundTrimInterval(interval).build();
         long burstCpu = 0;
         long idleSamples = 0;
         long idleMappedSum = 0;
@@ -82,9 +88,12 @@ public final class BackgroundTrimTradeoff {
             }
         }
         long trimmerCpu = trimmerCpuNanos() - trimmerBefore;
-        return new Row(interval.isZero() ? "off" : interval.toMillis() + " ms",
-                (double) burstCpu / ((long) BURSTS * BLOCKS_PER_BURST), trimmerCpu / 1e6,
-                idleMappedSum / Math.max(1, idleSamples), idleMappedEndSum / BURSTS);
+        return new Row(
+                interval.isZero() ? "off" : interval.toMillis() + " ms",
+                (double) burstCpu / ((long) BURSTS * BLOCKS_PER_BURST),
+                trimmerCpu / 1e6,
+                idleMappedSum / Math.max(1, idleSamples),
+                idleMappedEndSum / BURSTS);
     }
 
     /** CPU time of the shared trimmer thread so far, 0 when it does not run. */

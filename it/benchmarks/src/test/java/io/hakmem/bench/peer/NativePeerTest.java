@@ -73,7 +73,8 @@ class NativePeerTest {
                         MemorySegment block = blocks.get(i);
                         long tag = (long) id << 48 | (long) round << 32 | i;
                         assertThat(peer.read(block)).isEqualTo(tag);
-                        assertThat(block.get(ValueLayout.JAVA_LONG_UNALIGNED, block.byteSize() - 8)).isEqualTo(~tag);
+                        assertThat(block.get(ValueLayout.JAVA_LONG_UNALIGNED, block.byteSize() - 8))
+                                .isEqualTo(~tag);
                     }
                     blocks.forEach(peer::free);
                 }
@@ -126,7 +127,8 @@ class NativePeerTest {
                 dirty.forEach(peer::free);
                 for (int i = 0; i < 50; i++) {
                     MemorySegment block = (MemorySegment) peer.allocate(size);
-                    assertThat(block.mismatch(MemorySegment.ofArray(new byte[(int) size]))).isEqualTo(-1L);
+                    assertThat(block.mismatch(MemorySegment.ofArray(new byte[(int) size])))
+                            .isEqualTo(-1L);
                     peer.free(block);
                 }
             }
@@ -154,9 +156,15 @@ class NativePeerTest {
 
     @Test
     void pairingPutsEachAllocatorWithItsOwnKind() {
-        assertThat(PeerKind.values()).filteredOn(PeerKind::zeroing).containsExactly(
-                PeerKind.CALLOC, PeerKind.JE_CALLOC, PeerKind.MI_ZALLOC, PeerKind.ARENA,
-                PeerKind.HAKMEM, PeerKind.HAKMEM_NO_MAG);
+        assertThat(PeerKind.values())
+                .filteredOn(PeerKind::zeroing)
+                .containsExactly(
+                        PeerKind.CALLOC,
+                        PeerKind.JE_CALLOC,
+                        PeerKind.MI_ZALLOC,
+                        PeerKind.ARENA,
+                        PeerKind.HAKMEM,
+                        PeerKind.HAKMEM_NO_MAG);
         assertThat(PeerKind.MI_ZALLOC.cBaseline()).isEqualTo(PeerKind.CALLOC);
         assertThat(PeerKind.MI_ZALLOC.hakmem()).isEqualTo(PeerKind.HAKMEM);
         assertThat(PeerKind.RPMALLOC.cBaseline()).isEqualTo(PeerKind.MALLOC);
@@ -173,10 +181,11 @@ class NativePeerTest {
 
     @Test
     void aMissingLibrarySkipsItsPeersWithANote() {
-        NativeLibrary missing = NativeLibrary.system("mimalloc", "libhakmem-absent.so.2",
-                "install Debian's libmimalloc2.0 to include it");
+        NativeLibrary missing = NativeLibrary.system(
+                "mimalloc", "libhakmem-absent.so.2", "install Debian's libmimalloc2.0 to include it");
         assertThat(missing.available()).isFalse();
-        assertThat(missing.note()).startsWith("mimalloc skipped: libhakmem-absent.so.2 could not be loaded")
+        assertThat(missing.note())
+                .startsWith("mimalloc skipped: libhakmem-absent.so.2 could not be loaded")
                 .endsWith("; install Debian's libmimalloc2.0 to include it");
         assertThatThrownBy(() -> missing.symbol("mi_malloc")).hasMessage(missing.note());
     }
@@ -188,7 +197,8 @@ class NativePeerTest {
             assertThat(PeerKind.availableKinds()).contains(PeerKind.MIMALLOC, PeerKind.MI_ZALLOC);
         } else {
             assertThat(PeerKind.MIMALLOC.note()).startsWith("mimalloc skipped: libmimalloc.so.2 could not be loaded");
-            assertThat(PeerKind.availableKinds()).doesNotContain(PeerKind.MIMALLOC, PeerKind.MI_ZALLOC)
+            assertThat(PeerKind.availableKinds())
+                    .doesNotContain(PeerKind.MIMALLOC, PeerKind.MI_ZALLOC)
                     .contains(PeerKind.MALLOC, PeerKind.HAKMEM);
             assertThatThrownBy(() -> PeerKind.MI_ZALLOC.create(false)).hasMessage(PeerKind.MIMALLOC.note());
         }

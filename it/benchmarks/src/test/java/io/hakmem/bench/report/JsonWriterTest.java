@@ -20,8 +20,9 @@ class JsonWriterTest {
         map.put("ratio", 1.25);
         map.put("unknown", null);
         String text = JsonWriter.write(map);
-        assertThat(text).isEqualTo(
-                "{\"peer\":\"HAKMEM\",\"rounds\":[{\"blocks\":100000}],\"note\":\"tab\\there\",\"ratio\":1.25,\"unknown\":null}");
+        assertThat(text)
+                .isEqualTo(
+                        "{\"peer\":\"HAKMEM\",\"rounds\":[{\"blocks\":100000}],\"note\":\"tab\\there\",\"ratio\":1.25,\"unknown\":null}");
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("peer", "HAKMEM");
         expected.put("rounds", List.of(Map.of("blocks", 100000.0)));

@@ -9,36 +9,50 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     /** A JMH result with three forks of three iterations, each fork's median given first. */
-    private static String run(String benchmark, String peer, double fork1, double fork2, double fork3,
-                              String extraParams) {
+    private static String run(
+            String benchmark, String peer, double fork1, double fork2, double fork3, String extraParams) {
         return """
                 {"benchmark": "io.hakmem.bench.jmh.%s", "mode": "avgt",
                  "params": {"peer": "%s"%s},
                  "primaryMetric": {"score": 0, "scoreError": "NaN", "scoreUnit": "ns/op",
                    "rawData": [[%s, %s, %s], [%s, %s, %s], [%s, %s, %s]]}}
-                """.formatted(benchmark, peer, extraParams,
-                fork1, fork1 * 0.5, fork1 * 9, fork2, fork2 * 9, fork2 * 0.5, fork3, fork3, fork3 * 9);
+                """.formatted(
+                        benchmark,
+                        peer,
+                        extraParams,
+                        fork1,
+                        fork1 * 0.5,
+                        fork1 * 9,
+                        fork2,
+                        fork2 * 9,
+                        fork2 * 0.5,
+                        fork3,
+                        fork3,
+                        fork3 * 9);
     }
 
     private static String run(String benchmark, String peer, double score, String extraParams) {
         return run(benchmark, peer, score, score, score, extraParams);
     }
 
-    private static final String JMH = "[" + String.join(",",
-            run("PairBenchmark.batch1000", "FLOOR", 3.0, ""),
-            run("PairBenchmark.batch1000", "MALLOC", 24.0, 22.0, 26.0, ""),
-            run("PairBenchmark.batch1000", "CALLOC", 30.0, ""),
-            run("PairBenchmark.batch1000", "NETTY_POOLED", 120.0, ""),
-            run("PairBenchmark.batch1000", "HAKMEM", 9.0, 10.0, 11.0, ""),
-            run("PairBenchmark.batch1000", "HAKMEM_NO_ZERO", 6.0, 5.5, 7.0, ""),
-            run("PairBenchmark.batch1000", "JEMALLOC", 12.0, ""),
-            run("PairBenchmark.batch1000", "HAKMEM_NO_MAG", 14.0, ""),
-            run("SizeSweepBenchmark.sweep", "FLOOR", 5.0, ", \"size\": \"262144\""),
-            run("SizeSweepBenchmark.sweep", "FLOOR", 4.0, ", \"size\": \"256\""),
-            run("RandomMixedBenchmark.randomMixed", "MALLOC", 30.0, ""),
-            run("RandomMixedBenchmark.randomMixed", "HAKMEM_NO_ZERO", 25.0, 19.0, 21.0, ""),
-            run("RandomMixedBenchmark.randomMixed", "CALLOC", 45.0, ""),
-            run("RandomMixedBenchmark.randomMixed", "HAKMEM", 20.0, 28.0, 40.0, "")) + "]";
+    private static final String JMH = "["
+            + String.join(
+                    ",",
+                    run("PairBenchmark.batch1000", "FLOOR", 3.0, ""),
+                    run("PairBenchmark.batch1000", "MALLOC", 24.0, 22.0, 26.0, ""),
+                    run("PairBenchmark.batch1000", "CALLOC", 30.0, ""),
+                    run("PairBenchmark.batch1000", "NETTY_POOLED", 120.0, ""),
+                    run("PairBenchmark.batch1000", "HAKMEM", 9.0, 10.0, 11.0, ""),
+                    run("PairBenchmark.batch1000", "HAKMEM_NO_ZERO", 6.0, 5.5, 7.0, ""),
+                    run("PairBenchmark.batch1000", "JEMALLOC", 12.0, ""),
+                    run("PairBenchmark.batch1000", "HAKMEM_NO_MAG", 14.0, ""),
+                    run("SizeSweepBenchmark.sweep", "FLOOR", 5.0, ", \"size\": \"262144\""),
+                    run("SizeSweepBenchmark.sweep", "FLOOR", 4.0, ", \"size\": \"256\""),
+                    run("RandomMixedBenchmark.randomMixed", "MALLOC", 30.0, ""),
+                    run("RandomMixedBenchmark.randomMixed", "HAKMEM_NO_ZERO", 25.0, 19.0, 21.0, ""),
+                    run("RandomMixedBenchmark.randomMixed", "CALLOC", 45.0, ""),
+                    run("RandomMixedBenchmark.randomMixed", "HAKMEM", 20.0, 28.0, 40.0, ""))
+            + "]";
 
     private static final String MEMORY = """
             [{"peer": "HAKMEM", "baselineRssBytes": 1, "rounds": [{"blocks": 1000000, "liveBytes": 16000000,
@@ -50,7 +64,9 @@ class ReportTest {
     @Test
     void scoresAreMediansOfForkMediansWithTheForkRange() {
         Score malloc = JmhResults.parse(JMH).stream()
-                .filter(s -> s.peer().equals("MALLOC") && s.workload().startsWith("pair")).findFirst().orElseThrow();
+                .filter(s -> s.peer().equals("MALLOC") && s.workload().startsWith("pair"))
+                .findFirst()
+                .orElseThrow();
         assertThat(malloc.score()).isEqualTo(24.0);
         assertThat(malloc.min()).isEqualTo(22.0);
         assertThat(malloc.max()).isEqualTo(26.0);
@@ -78,15 +94,19 @@ class ReportTest {
         assertThat(zeroing).isNotNegative().isLessThan(plain);
         String zeroingTable = md.substring(zeroing, plain);
         String plainTable = md.substring(plain);
-        assertThat(zeroingTable).contains("(ratio to the floor / ratio to calloc)")
+        assertThat(zeroingTable)
+                .contains("(ratio to the floor / ratio to calloc)")
                 .contains("| workload | hakmem | hakmem magCap=0 | calloc |")
-                .contains("| pair, batch 1000 LIFO | 10.0 [9.00-11.0] (3.33x / 0.33x) | 14.0 [14.0-14.0] (4.67x / 0.47x) "
-                        + "| 30.0 [30.0-30.0] (10.0x / 1.00x) |")
+                .contains(
+                        "| pair, batch 1000 LIFO | 10.0 [9.00-11.0] (3.33x / 0.33x) | 14.0 [14.0-14.0] (4.67x / 0.47x) "
+                                + "| 30.0 [30.0-30.0] (10.0x / 1.00x) |")
                 .doesNotContain("malloc |");
-        assertThat(plainTable).contains("(ratio to the floor / ratio to malloc)")
+        assertThat(plainTable)
+                .contains("(ratio to the floor / ratio to malloc)")
                 .contains("| workload | hakmem no zeroing | floor | malloc | jemalloc | Netty pooled |")
-                .contains("| pair, batch 1000 LIFO | 6.00 [5.50-7.00] (2.00x / 0.25x) | 3.00 [3.00-3.00] (1.00x / 0.13x) "
-                        + "| 24.0 [22.0-26.0] (8.00x / 1.00x) | 12.0 [12.0-12.0] (4.00x / 0.50x) ")
+                .contains(
+                        "| pair, batch 1000 LIFO | 6.00 [5.50-7.00] (2.00x / 0.25x) | 3.00 [3.00-3.00] (1.00x / 0.13x) "
+                                + "| 24.0 [22.0-26.0] (8.00x / 1.00x) | 12.0 [12.0-12.0] (4.00x / 0.50x) ")
                 .contains("| random-mixed | 21.0 [19.0-25.0] (n/a / 0.70x) | n/a | 30.0 [30.0-30.0] (n/a / 1.00x) |");
         assertThat(plainTable.indexOf("256 B")).isLessThan(plainTable.indexOf("256 KiB"));
     }
@@ -102,18 +122,24 @@ class ReportTest {
     void targetsPairEachHakmemWithItsOwnKindAndRespectTheSpread() {
         String md = Targets.render(JmhResults.parse(JMH), MemoryResults.parse(MEMORY));
         // 6 [5.5-7] over 3: the whole range is 1.83-2.33x, straddling 2.0.
-        assertThat(md).contains("| pair, batch 1000 LIFO: hakmem no zeroing time at most 2.00x the floor "
-                + "| 2.00x [1.83-2.33x] | within noise |");
-        assertThat(md).contains("| pair, batch 1000 LIFO: hakmem time at most 0.35x calloc | 0.33x [0.30-0.37x] "
-                + "| within noise |");
-        assertThat(md).contains("| pair, batch 1000 LIFO: hakmem no zeroing time at most 0.35x malloc "
-                + "| 0.25x [0.21-0.32x] | met |");
+        assertThat(md)
+                .contains("| pair, batch 1000 LIFO: hakmem no zeroing time at most 2.00x the floor "
+                        + "| 2.00x [1.83-2.33x] | within noise |");
+        assertThat(md)
+                .contains("| pair, batch 1000 LIFO: hakmem time at most 0.35x calloc | 0.33x [0.30-0.37x] "
+                        + "| within noise |");
+        assertThat(md)
+                .contains("| pair, batch 1000 LIFO: hakmem no zeroing time at most 0.35x malloc "
+                        + "| 0.25x [0.21-0.32x] | met |");
         assertThat(md).contains("at most 0.10x Netty pooled | 0.05x [0.05-0.06x] | met |");
-        assertThat(md).contains("| random-mixed: hakmem throughput at least 1.50x calloc's | 1.61x [1.13-2.25x] "
-                + "| within noise |");
-        assertThat(md).contains("| random-mixed: hakmem no zeroing throughput at least 1.50x malloc's "
-                + "| 1.43x [1.20-1.58x] | within noise |");
-        assertThat(md).contains("| xmalloc, 2 threads: hakmem throughput at least 1.00x calloc's | n/a | not measured |");
+        assertThat(md)
+                .contains("| random-mixed: hakmem throughput at least 1.50x calloc's | 1.61x [1.13-2.25x] "
+                        + "| within noise |");
+        assertThat(md)
+                .contains("| random-mixed: hakmem no zeroing throughput at least 1.50x malloc's "
+                        + "| 1.43x [1.20-1.58x] | within noise |");
+        assertThat(md)
+                .contains("| xmalloc, 2 threads: hakmem throughput at least 1.00x calloc's | n/a | not measured |");
         assertThat(md).contains("| 1M x 16 B: hakmem RSS overhead at most 5 % | 4.0 % | met |");
     }
 

@@ -20,8 +20,7 @@ import javax.management.ObjectName;
  */
 public final class ModulePathApp {
 
-    private ModulePathApp() {
-    }
+    private ModulePathApp() {}
 
     public static void main(String[] args) {
         try {
@@ -33,7 +32,9 @@ public final class ModulePathApp {
             System.out.println("superSlabsMappedTotal="
                     + (jmx.superSlabsMappedTotal() + sample.superSlabsMappedTotal() + scaling.superSlabsMappedTotal())
                     + " superSlabsReleasedTotal="
-                    + (jmx.superSlabsReleasedTotal() + sample.superSlabsReleasedTotal() + scaling.superSlabsReleasedTotal()));
+                    + (jmx.superSlabsReleasedTotal()
+                            + sample.superSlabsReleasedTotal()
+                            + scaling.superSlabsReleasedTotal()));
         } catch (IllegalStateException | AssertionError e) {
             System.err.println("module-path check failed: " + e.getMessage());
             System.exit(1);
@@ -42,12 +43,14 @@ public final class ModulePathApp {
 
     private static void checkNamedModule() {
         Module allocator = HakmemArena.class.getModule();
-        check(allocator.isNamed() && allocator.getName().equals("io.hakmem.allocator"),
+        check(
+                allocator.isNamed() && allocator.getName().equals("io.hakmem.allocator"),
                 "HakmemArena is in " + allocator + ", not the named module io.hakmem.allocator");
         for (String internal : List.of("io.hakmem.os", "io.hakmem.slab", "io.hakmem.cache", "io.hakmem.events")) {
             check(!allocator.isExported(internal), internal + " is exported");
         }
-        check(allocator.isExported("io.hakmem") && allocator.isExported("io.hakmem.budget"),
+        check(
+                allocator.isExported("io.hakmem") && allocator.isExported("io.hakmem.budget"),
                 "io.hakmem or io.hakmem.budget is not exported");
         System.out.println("named module: " + allocator.getDescriptor().toNameAndVersion());
     }
@@ -62,7 +65,8 @@ public final class ModulePathApp {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName("io.hakmem:type=HakmemArena,name=module-path");
-            HakmemArena arena = HakmemArena.create(HakmemConfig.builder().name("module-path").build());
+            HakmemArena arena = HakmemArena.create(
+                    HakmemConfig.builder().name("module-path").build());
             try (arena) {
                 List<MemorySegment> blocks = new ArrayList<>();
                 for (int i = 0; i < 100; i++) {
@@ -72,7 +76,10 @@ public final class ModulePathApp {
                 Object live = server.getAttribute(name, "LiveBlocks");
                 check(Long.valueOf(100).equals(live), "MXBean LiveBlocks: " + live);
                 List<SizeClassStats> classes = arena.classStats();
-                check(classes.size() == 1 && classes.get(0).blockSize() == 16 && classes.get(0).liveBlocks() == 100,
+                check(
+                        classes.size() == 1
+                                && classes.get(0).blockSize() == 16
+                                && classes.get(0).liveBlocks() == 100,
                         "classStats: " + classes);
                 // Closing with live blocks would log a warning, which this check treats as a failure.
                 blocks.forEach(arena::free);
@@ -86,7 +93,8 @@ public final class ModulePathApp {
     }
 
     private static HakmemStats sample() {
-        try (HakmemArena arena = HakmemArena.create(HakmemConfig.builder().emptySuperSlabCacheSize(1).build())) {
+        try (HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().emptySuperSlabCacheSize(1).build())) {
             List<MemorySegment> blocks = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 MemorySegment block = arena.allocate(16 + (i % 64) * 8L);
@@ -110,7 +118,9 @@ public final class ModulePathApp {
             HakmemStats trimmed = arena.stats();
             check(trimmed.liveBlocks() == 0 && trimmed.liveBytes() == 0, "not empty after free: " + trimmed);
             check(trimmed.mappedBytes() == 0 && trimmed.superSlabsLive() == 0, "memory kept after trim: " + trimmed);
-            check(trimmed.superSlabsReleasedTotal() == trimmed.superSlabsMappedTotal(), "SuperSlabs not released: " + trimmed);
+            check(
+                    trimmed.superSlabsReleasedTotal() == trimmed.superSlabsMappedTotal(),
+                    "SuperSlabs not released: " + trimmed);
             System.out.println("sample: " + trimmed);
             return trimmed;
         }

@@ -14,9 +14,14 @@ import java.util.regex.Pattern;
 record JavaBlock(int index, int line, String code) {
 
     static final List<String> DEFAULT_IMPORTS = List.of(
-            "java.lang.foreign.*", "java.time.Duration", "java.util.*",
-            "io.hakmem.*", "io.hakmem.budget.*", "io.hakmem.junit.*",
-            "org.junit.jupiter.api.Test", "org.junit.jupiter.api.extension.ExtendWith");
+            "java.lang.foreign.*",
+            "java.time.Duration",
+            "java.util.*",
+            "io.hakmem.*",
+            "io.hakmem.budget.*",
+            "io.hakmem.junit.*",
+            "org.junit.jupiter.api.Test",
+            "org.junit.jupiter.api.extension.ExtendWith");
 
     private static final Pattern FENCE = Pattern.compile("(?m)^```java[ \\t]*\\n(.*?)^```[ \\t]*$", Pattern.DOTALL);
     private static final Pattern TYPE = Pattern.compile(
@@ -54,7 +59,8 @@ record JavaBlock(int index, int line, String code) {
         imports().forEach(i -> b.append(i).append('\n'));
         if (isStatements()) {
             b.append("public final class Snippet {\n    public static void run() throws Exception {\n")
-                    .append(body()).append("\n    }\n}\n");
+                    .append(body())
+                    .append("\n    }\n}\n");
         } else {
             b.append(body());
         }
@@ -66,6 +72,7 @@ record JavaBlock(int index, int line, String code) {
     }
 
     private String body() {
-        return String.join("\n", code.lines().filter(l -> !l.startsWith("import ")).toList());
+        return String.join(
+                "\n", code.lines().filter(l -> !l.startsWith("import ")).toList());
     }
 }

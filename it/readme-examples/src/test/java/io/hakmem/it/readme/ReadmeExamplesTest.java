@@ -49,9 +49,15 @@ class ReadmeExamplesTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(collector, Locale.ROOT, null)) {
-            List<String> options = List.of("-d", out.resolve("classes").toString(), "-proc:none",
-                    "-classpath", System.getProperty("java.class.path"), "-Xlint:all");
-            javac.getTask(null, fm, collector, options, null, fm.getJavaFileObjectsFromPaths(files)).call();
+            List<String> options = List.of(
+                    "-d",
+                    out.resolve("classes").toString(),
+                    "-proc:none",
+                    "-classpath",
+                    System.getProperty("java.class.path"),
+                    "-Xlint:all");
+            javac.getTask(null, fm, collector, options, null, fm.getJavaFileObjectsFromPaths(files))
+                    .call();
         }
         diagnostics = collector.getDiagnostics();
     }
@@ -60,9 +66,14 @@ class ReadmeExamplesTest {
     void theReadmeHasJavaExamplesForEveryModule() {
         String all = String.join("\n", blocks.stream().map(JavaBlock::code).toList());
         assertThat(blocks).as("```java blocks in README.md").hasSizeGreaterThanOrEqualTo(4);
-        assertThat(all).contains("HakmemArena.create()", "HakmemConfig.builder()",
-                "@InjectArena", "HakmemArena.global()", "detectUseAfterFree(true)",
-                "implements Workload");
+        assertThat(all)
+                .contains(
+                        "HakmemArena.create()",
+                        "HakmemConfig.builder()",
+                        "@InjectArena",
+                        "HakmemArena.global()",
+                        "detectUseAfterFree(true)",
+                        "implements Workload");
     }
 
     @Test
@@ -76,10 +87,11 @@ class ReadmeExamplesTest {
 
     @Test
     void examplesMadeOfStatementsRun() throws Exception {
-        List<JavaBlock> runnable = blocks.stream().filter(JavaBlock::isStatements).toList();
+        List<JavaBlock> runnable =
+                blocks.stream().filter(JavaBlock::isStatements).toList();
         assertThat(runnable).as("blocks of plain statements").isNotEmpty();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {out.resolve("classes").toUri().toURL()},
-                getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {out.resolve("classes").toUri().toURL()}, getClass().getClassLoader())) {
             for (JavaBlock block : runnable) {
                 Method run = loader.loadClass(block.packageName() + ".Snippet").getMethod("run");
                 run.invoke(null);
@@ -90,8 +102,10 @@ class ReadmeExamplesTest {
     /** Names the README line of a diagnostic, not the generated file's. */
     private static String describe(Diagnostic<? extends JavaFileObject> d) {
         String file = d.getSource() == null ? "?" : d.getSource().getName();
-        JavaBlock block = blocks.stream().filter(b -> file.contains("/" + b.packageName().replace('.', '/') + "/"))
-                .findFirst().orElse(null);
+        JavaBlock block = blocks.stream()
+                .filter(b -> file.contains("/" + b.packageName().replace('.', '/') + "/"))
+                .findFirst()
+                .orElse(null);
         String where = block == null ? file : "README.md block " + block.index() + " (line " + block.line() + ")";
         return where + ": " + d.getMessage(Locale.ROOT) + "\n" + (block == null ? "" : block.source());
     }
