@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Blocks up to 256 KiB come from 2 MiB SuperSlabs split into 64 KiB slabs; larger or more
- * than 4 KiB-aligned blocks get a mapping of their own. Tiny blocks (up to 1 KiB) pass through
+ * than 4 KiB-aligned blocks get a mapping of their own. Blocks up to 256 KiB pass through
  * per-thread magazines; see {@link HakmemConfig#magazineCapacity()}. Every method is safe to
  * call from any thread, virtual threads included.
  *

@@ -138,7 +138,7 @@ public final class HakmemConfig {
         return new Builder(values, name);
     }
 
-    /** {@return blocks each platform thread may cache per tiny size class; 0 means no caches} */
+    /** {@return blocks each platform thread may cache per size class (each class also bounds its bytes); 0 means no caches} */
     public int magazineCapacity() {
         return Knob.MAGAZINE_CAPACITY.in(values);
     }
@@ -490,8 +490,9 @@ public final class HakmemConfig {
         }
 
         /**
-         * Blocks each platform thread may cache per tiny size class (the seed's
-         * {@code HAKMEM_TINY_MAG_CAP}); 0 turns thread caches off.
+         * Blocks each platform thread may cache per size class (the seed's
+         * {@code HAKMEM_TINY_MAG_CAP}, kept as the property's name); each class also bounds the
+         * bytes it pins (see the README's "Caches"). 0 turns thread caches off.
          *
          * @param capacity 0 to 65536
          * @return this builder
