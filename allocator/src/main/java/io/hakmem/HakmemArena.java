@@ -270,20 +270,20 @@ public final class HakmemArena implements Arena {
         }
         // No closed check here: close() revokes every cache, so a closed arena fails on the
         // locked path, which checks under the lock.
-        int c = SizeClasses.classFor(byteSize, byteAlignment);
+        int sizeClass = SizeClasses.classFor(byteSize, byteAlignment);
         ThreadCaches tcs = caches;
-        if (tcs != null && c >= 0 && c < SizeClasses.cachedCount()) {
+        if (tcs != null && sizeClass >= 0 && sizeClass < SizeClasses.cachedCount()) {
             ThreadCache tc = tcs.current();
             if (tc != null) {
-                MemorySegment segment = tc.allocate(c, byteSize, zero);
+                MemorySegment segment = tc.allocate(sizeClass, byteSize, zero);
                 if (segment != null) {
                     return segment;
                 }
-                segment = tc.refill(c, byteSize, zero);
-                return segment != null ? segment : refillAfterRevoking(tcs, tc, c, byteSize);
+                segment = tc.refill(sizeClass, byteSize, zero);
+                return segment != null ? segment : refillAfterRevoking(tcs, tc, sizeClass, byteSize);
             }
         }
-        return c < 0 ? allocateLarge(byteSize, byteAlignment) : allocateLocked(c, byteSize);
+        return sizeClass < 0 ? allocateLarge(byteSize, byteAlignment) : allocateLocked(sizeClass, byteSize);
     }
 
     /**
@@ -291,10 +291,10 @@ public final class HakmemArena implements Arena {
      * one's included, counts against the limit, so it is given back before the refill is tried
      * again; the limit check then fails for real, counted, with the usual message.
      */
-    private MemorySegment refillAfterRevoking(ThreadCaches tcs, ThreadCache tc, int c, long byteSize) {
+    private MemorySegment refillAfterRevoking(ThreadCaches tcs, ThreadCache tc, int sizeClass, long byteSize) {
         tcs.revokeAll();
         for (; ; ) {
-            MemorySegment segment = tc.refill(c, byteSize, zero);
+            MemorySegment segment = tc.refill(sizeClass, byteSize, zero);
             if (segment != null) {
                 return segment;
             }
@@ -316,7 +316,7 @@ public final class HakmemArena implements Arena {
         return new IllegalArgumentException("byteAlignment must be a power of two, was " + byteAlignment);
     }
 
-    private MemorySegment allocateLocked(int c, long byteSize) {
+    private MemorySegment allocateLocked(int sizeClass, long byteSize) {
         long tagged;
         MemorySegment segment;
         heap.lock();
@@ -325,7 +325,7 @@ public final class HakmemArena implements Arena {
             if (heap.hasRemotePending()) {
                 heap.collectRemote(null);
             }
-            tagged = heap.take(c, Span.LIVE);
+            tagged = heap.take(sizeClass, Span.LIVE);
             locked.allocated(byteSize);
             // Sliced under the lock: a racing close() may unmap the SuperSlab as soon as it is released.
             segment = Objects.requireNonNull(heap.lookup(Span.address(tagged))).slice(Span.address(tagged), byteSize);
@@ -543,21 +543,21 @@ public final class HakmemArena implements Arena {
         long magazineBlocks = caches == null ? 0 : caches.cachedBlocks();
         heap.lock();
         try {
-            var c = heap.counters();
+            var counters = heap.counters();
             return new HakmemStats(
                     liveBlocks(cached),
                     liveBytes(cached),
-                    c.superSlabsLive(),
-                    c.superSlabsMappedTotal(),
-                    c.superSlabsReleasedTotal(),
-                    c.blockFreesToSpans(),
-                    c.emptySuperSlabsDetected(),
-                    c.allocFailures(),
+                    counters.superSlabsLive(),
+                    counters.superSlabsMappedTotal(),
+                    counters.superSlabsReleasedTotal(),
+                    counters.blockFreesToSpans(),
+                    counters.emptySuperSlabsDetected(),
+                    counters.allocFailures(),
                     magazineBlocks,
                     heap.mappedBytes(),
                     closed ? 0 : heap.residentBytes(),
                     heap.large().count(),
-                    c.slabsPurged(),
+                    counters.slabsPurged(),
                     heap.doubleFreesDetected(cached.remoteFrees()));
         } finally {
             heap.unlock();
@@ -605,18 +605,19 @@ public final class HakmemArena implements Arena {
                 return out;
             }
             ClassCensus census = ClassCensus.take(heap, !closed);
-            for (int c = 0; c < SizeClasses.count(); c++) {
-                long frees = census.uncachedFrees(c) + (c < cachedFrees.length ? cachedFrees[c] : 0);
+            for (int sizeClass = 0; sizeClass < SizeClasses.count(); sizeClass++) {
+                long frees =
+                        census.uncachedFrees(sizeClass) + (sizeClass < cachedFrees.length ? cachedFrees[sizeClass] : 0);
                 // Every block handed out is live now or was freed since: no allocate counts per class.
-                long allocations = frees + census.live(c);
-                if (census.spans(c) > 0 || allocations > 0) {
+                long allocations = frees + census.live(sizeClass);
+                if (census.spans(sizeClass) > 0 || allocations > 0) {
                     out.add(new SizeClassStats(
-                            SizeClasses.size(c),
-                            census.live(c),
-                            census.cached(c),
-                            census.free(c),
-                            census.spans(c),
-                            census.resident(c),
+                            SizeClasses.size(sizeClass),
+                            census.live(sizeClass),
+                            census.cached(sizeClass),
+                            census.free(sizeClass),
+                            census.spans(sizeClass),
+                            census.resident(sizeClass),
                             allocations,
                             frees));
                 }

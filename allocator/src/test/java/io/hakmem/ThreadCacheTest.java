@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Magazines: they speed up the owner, and they never keep a SuperSlab from going back. */
+/** Thread caches: they speed up the owner, and they never keep a SuperSlab from going back. */
 class ThreadCacheTest {
 
     @Test

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * matches spares an allocation per block, as Netty's recycler spares its buffer objects.
  *
  * <p>The owner's {@link #allocate} and {@link #free} take no lock and no atomic: slot accesses
- * on the Java heap and one commit write of the count (see {@link Magazines}). Everything else
+ * on the Java heap and one commit write of the count (see {@link MagazineCounts}). Everything else
  * (refill, overflow flush, periodic drain, revocation) runs under this object's monitor, which
  * is always taken before the heap lock; a revoker therefore never closes the view while the
  * owner is in the middle of a multi-step slow path. The revoker reads the slots the committed
@@ -33,10 +33,10 @@ public final class ThreadCache implements SpanOwner {
 
     final Thread thread;
     private final SlabHeap heap;
-    private final Magazines mags;
+    private final MagazineCounts mags;
     /** Index of each class's first slot. */
     private final int[] first;
-    /** {@link Magazines#capacities}. */
+    /** {@link MagazineCounts#capacities}. */
     private final int[] capacities;
     /**
      * The cached segments of every class. {@code Object[]}, not {@code MemorySegment[]}: a store
@@ -55,7 +55,7 @@ public final class ThreadCache implements SpanOwner {
     private final @Nullable Span[] slotSpans;
     /** Block index times 2, plus 1 when the block may hold old bytes (never-used blocks do not). */
     private final int[] slotIndexes;
-    /** {@link Magazines#view}, one load closer; replaced by {@link #ensureView} only. */
+    /** {@link MagazineCounts#view}, one load closer; replaced by {@link #ensureView} only. */
     private MemorySegment view;
 
     private final int drainInterval;
@@ -104,7 +104,7 @@ public final class ThreadCache implements SpanOwner {
     ThreadCache(Thread thread, SlabHeap heap, int magazineCapacity, int drainInterval) {
         this.thread = thread;
         this.heap = heap;
-        this.mags = new Magazines(magazineCapacity);
+        this.mags = new MagazineCounts(magazineCapacity);
         this.first = mags.first;
         this.capacities = mags.capacities;
         this.view = mags.view;
@@ -127,34 +127,34 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /**
-     * The owner's allocation fast path: a cached block of class {@code c}, made LIVE and
+     * The owner's allocation fast path: a cached block of class {@code sizeClass}, made LIVE and
      * cleared if asked.
      *
      * @return the block as a segment of {@code byteSize} bytes, or null when the magazine is empty
      *     or was revoked; the caller then takes {@link #refill}
      */
-    public @Nullable MemorySegment allocate(int c, long byteSize, boolean zero) {
-        int n = counts[c] - 1;
+    public @Nullable MemorySegment allocate(int sizeClass, long byteSize, boolean zero) {
+        int n = counts[sizeClass] - 1;
         if (n < 0) {
             return null;
         }
-        int slot = first[c] + n;
+        int slot = first[sizeClass] + n;
         MemorySegment segment = (MemorySegment) slots[slot];
         Span span = Objects.requireNonNull(slotSpans[slot]);
         int indexAndDirty = slotIndexes[slot];
         boolean interrupted = thread.isInterrupted();
         try {
-            view.set(Magazines.COUNT, c * 8L, (long) n);
+            view.set(MagazineCounts.COUNT, sizeClass * 8L, (long) n);
         } catch (IllegalStateException revoked) {
-            if (!landedBeforeRevocation(c, n, interrupted)) {
+            if (!landedBeforeRevocation(sizeClass, n, interrupted)) {
                 return null;
             }
             // The count write landed before the revoker read it, so the block is ours alone.
             return handOut(segment, span, indexAndDirty, byteSize, zero);
         }
-        counts[c] = n;
-        if (n < lowWater[c]) {
-            lowWater[c] = n;
+        counts[sizeClass] = n;
+        if (n < lowWater[sizeClass]) {
+            lowWater[sizeClass] = n;
         }
         return handOut(segment, span, indexAndDirty, byteSize, zero);
     }
@@ -182,15 +182,15 @@ public final class ThreadCache implements SpanOwner {
         if (byteSize <= 0 || byteSize > SizeClasses.MAX_CACHED) {
             return false;
         }
-        int c = SizeClasses.cachedClass(byteSize);
-        int n = counts[c];
-        int slot = first[c] + n;
-        if (n == capacities[c] || slots[slot] != segment) {
+        int sizeClass = SizeClasses.cachedClass(byteSize);
+        int n = counts[sizeClass];
+        int slot = first[sizeClass] + n;
+        if (n == capacities[sizeClass] || slots[slot] != segment) {
             return false;
         }
         Span span = Objects.requireNonNull(slotSpans[slot]);
         int index = slotIndexes[slot] >>> 1;
-        return span.owner() == this && span.state(index) == Span.LIVE && cache(c, n, span, index, byteSize);
+        return span.owner() == this && span.state(index) == Span.LIVE && cache(sizeClass, n, span, index, byteSize);
     }
 
     /**
@@ -200,12 +200,12 @@ public final class ThreadCache implements SpanOwner {
      * @return false when the cache was revoked: the block is still LIVE and the caller's to free
      */
     public boolean push(Span span, int index, MemorySegment segment, long byteSize) {
-        int c = span.sizeClass();
-        if (counts[c] == capacities[c]) {
-            makeRoom(c);
+        int sizeClass = span.sizeClass();
+        if (counts[sizeClass] == capacities[sizeClass]) {
+            makeRoom(sizeClass);
         }
-        int n = counts[c];
-        int slot = first[c] + n;
+        int n = counts[sizeClass];
+        int slot = first[sizeClass] + n;
         // A read-only view would make the next owner's writes fail: keep a writable slice instead.
         Object kept = segment.isReadOnly() ? span.superSlab().slice(segment.address(), span.blockSize()) : segment;
         // A LIFO workload puts the same segment back into the same slot: skipping the equal
@@ -217,26 +217,26 @@ public final class ThreadCache implements SpanOwner {
         if (slotSpans[slot] != span) {
             slotSpans[slot] = span;
         }
-        return cache(c, n, span, index, byteSize);
+        return cache(sizeClass, n, span, index, byteSize);
     }
 
-    private synchronized void makeRoom(int c) {
+    private synchronized void makeRoom(int sizeClass) {
         ensureView();
         flushIfRequested();
-        if (counts[c] == capacities[c]) {
-            flushOldest(c, Math.max(1, capacities[c] / 2));
+        if (counts[sizeClass] == capacities[sizeClass]) {
+            flushOldest(sizeClass, Math.max(1, capacities[sizeClass] / 2));
         }
     }
 
-    /** Commits a LIVE block whose segment and span are in slot {@code n} of class {@code c}. */
-    private boolean cache(int c, int n, Span span, int index, long byteSize) {
+    /** Commits a LIVE block whose segment and span are in slot {@code n} of class {@code sizeClass}. */
+    private boolean cache(int sizeClass, int n, Span span, int index, long byteSize) {
         span.setState(index, Span.CACHED);
-        slotIndexes[first[c] + n] = index << 1 | 1;
+        slotIndexes[first[sizeClass] + n] = index << 1 | 1;
         boolean interrupted = thread.isInterrupted();
         try {
-            view.set(Magazines.COUNT, c * 8L, n + 1L);
+            view.set(MagazineCounts.COUNT, sizeClass * 8L, n + 1L);
         } catch (IllegalStateException revoked) {
-            if (!landedBeforeRevocation(c, n + 1, interrupted)) {
+            if (!landedBeforeRevocation(sizeClass, n + 1, interrupted)) {
                 span.setState(index, Span.LIVE);
                 return false;
             }
@@ -244,42 +244,42 @@ public final class ThreadCache implements SpanOwner {
             ops.freed(byteSize);
             return true;
         }
-        counts[c] = n + 1;
+        counts[sizeClass] = n + 1;
         ops.freed(byteSize);
-        if (++freesSinceDrain[c] >= drainInterval) {
-            drain(c);
+        if (++freesSinceDrain[sizeClass] >= drainInterval) {
+            drain(sizeClass);
         }
         return true;
     }
 
     /**
-     * Refills the empty magazine of class {@code c} from the heap and hands one block out, LIVE
+     * Refills the empty magazine of class {@code sizeClass} from the heap and hands one block out, LIVE
      * and cleared if asked, as {@link #allocate} would have.
      *
      * @return a segment of {@code byteSize} bytes; null when the heap reached
      *     {@code maxMappedBytes} and caches must be revoked before a retry (see
      *     {@link SlabHeap#takeBatch})
      */
-    public synchronized @Nullable MemorySegment refill(int c, long byteSize, boolean zero) {
+    public synchronized @Nullable MemorySegment refill(int sizeClass, long byteSize, boolean zero) {
         ensureView();
         flushIfRequested();
-        refillsSinceDrain[c]++;
-        int want = Math.max(1, Math.min(256, capacities[c] >> fillShift[c]));
+        refillsSinceDrain[sizeClass]++;
+        int want = Math.max(1, Math.min(256, capacities[sizeClass] >> fillShift[sizeClass]));
         int got;
         heap.lock();
         try {
-            got = heap.takeBatch(c, batch, batchSpans, want, this);
+            got = heap.takeBatch(sizeClass, batch, batchSpans, want, this);
         } finally {
             heap.unlock();
         }
         if (got == 0) {
             return null;
         }
-        int base = first[c] + counts[c];
+        int base = first[sizeClass] + counts[sizeClass];
         for (int i = 0; i < got - 1; i++) {
             put(base + i, batchSpans[i], batch[i]);
         }
-        commit(c, counts[c] + got - 1);
+        commit(sizeClass, counts[sizeClass] + got - 1);
         Span span = batchSpans[got - 1];
         long address = Span.address(batch[got - 1]);
         int indexAndDirty = span.indexOf(address) << 1 | (Span.isDirty(batch[got - 1]) ? 1 : 0);
@@ -294,11 +294,11 @@ public final class ThreadCache implements SpanOwner {
         slotIndexes[slot] = span.indexOf(address) << 1 | (Span.isDirty(tagged) ? 1 : 0);
     }
 
-    /** Under the monitor with a live view: publishes a new count for class {@code c}. */
-    private void commit(int c, int n) {
-        view.set(Magazines.COUNT, c * 8L, (long) n);
-        counts[c] = n;
-        lowWater[c] = Math.min(lowWater[c], n);
+    /** Under the monitor with a live view: publishes a new count for class {@code sizeClass}. */
+    private void commit(int sizeClass, int n) {
+        view.set(MagazineCounts.COUNT, sizeClass * 8L, (long) n);
+        counts[sizeClass] = n;
+        lowWater[sizeClass] = Math.min(lowWater[sizeClass], n);
     }
 
     /**
@@ -307,9 +307,9 @@ public final class ThreadCache implements SpanOwner {
      * blocks of SuperSlabs that hold nothing but this thread's cached blocks follow them, so a
      * SuperSlab emptied behind the cache is still found empty (the seed's Options 2 and 3).
      */
-    private synchronized void drain(int c) {
-        freesBeforeDrains[c] += freesSinceDrain[c];
-        freesSinceDrain[c] = 0;
+    private synchronized void drain(int sizeClass) {
+        freesBeforeDrains[sizeClass] += freesSinceDrain[sizeClass];
+        freesSinceDrain[sizeClass] = 0;
         if (!mags.viewAlive()) {
             ensureView();
             return;
@@ -318,11 +318,11 @@ public final class ThreadCache implements SpanOwner {
             return;
         }
         collectOwnRemoteFrees();
-        int idle = lowWater[c];
-        int held = counts[c];
-        adaptFill(c, idle);
+        int idle = lowWater[sizeClass];
+        int held = counts[sizeClass];
+        adaptFill(sizeClass, idle);
         if (idle > 0) {
-            flushOldest(c, idle);
+            flushOldest(sizeClass, idle);
             // The scan for SuperSlabs emptied behind the cache costs a pass over every cached
             // block, so it runs only when most of this magazine sat idle: a thread that went
             // quiet, not one churning through its cache.
@@ -330,7 +330,7 @@ public final class ThreadCache implements SpanOwner {
                 flushEmptySuperSlabs();
             }
         }
-        lowWater[c] = counts[c];
+        lowWater[sizeClass] = counts[sizeClass];
     }
 
     private static final byte INITIAL_FILL_SHIFT = 2;
@@ -340,13 +340,13 @@ public final class ThreadCache implements SpanOwner {
      * Fills less after an interval that left {@code idle} blocks unused, more after one that ran
      * dry twice; a single refill may only follow the drain's own flush, which says nothing of demand.
      */
-    private void adaptFill(int c, int idle) {
+    private void adaptFill(int sizeClass, int idle) {
         if (idle > 0) {
-            fillShift[c] = (byte) Math.min(MAX_FILL_SHIFT, fillShift[c] + 1);
-        } else if (refillsSinceDrain[c] > 1 && fillShift[c] > 1) {
-            fillShift[c]--;
+            fillShift[sizeClass] = (byte) Math.min(MAX_FILL_SHIFT, fillShift[sizeClass] + 1);
+        } else if (refillsSinceDrain[sizeClass] > 1 && fillShift[sizeClass] > 1) {
+            fillShift[sizeClass]--;
         }
-        refillsSinceDrain[c] = 0;
+        refillsSinceDrain[sizeClass] = 0;
     }
 
     /**
@@ -365,10 +365,10 @@ public final class ThreadCache implements SpanOwner {
         }
     }
 
-    /** Gives the {@code k} oldest blocks of class {@code c} back to the heap. Under the monitor. */
-    private void flushOldest(int c, int k) {
-        int from = first[c];
-        int n = counts[c];
+    /** Gives the {@code k} oldest blocks of class {@code sizeClass} back to the heap. Under the monitor. */
+    private void flushOldest(int sizeClass, int k) {
+        int from = first[sizeClass];
+        int n = counts[sizeClass];
         int flush = Math.min(k, n);
         heap.lock();
         try {
@@ -381,7 +381,7 @@ public final class ThreadCache implements SpanOwner {
         // No revoker can look in between: it needs this object's monitor.
         move(from + flush, from, n - flush);
         Arrays.fill(slots, from + n - flush, from + n, null);
-        commit(c, n - flush);
+        commit(sizeClass, n - flush);
     }
 
     /** Flushes every cached block whose SuperSlab has no block outside this cache. */
@@ -390,9 +390,9 @@ public final class ThreadCache implements SpanOwner {
         try {
             forEachCached(ss -> ss.scratch(0));
             forEachCached(ss -> ss.scratch(ss.scratch() + 1));
-            for (int c = 0; c < first.length; c++) {
-                int from = first[c];
-                int n = counts[c];
+            for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
+                int from = first[sizeClass];
+                int n = counts[sizeClass];
                 int kept = 0;
                 for (int i = 0; i < n; i++) {
                     Object block = slots[from + i];
@@ -404,7 +404,7 @@ public final class ThreadCache implements SpanOwner {
                     }
                 }
                 Arrays.fill(slots, from + kept, from + n, null);
-                commit(c, kept);
+                commit(sizeClass, kept);
             }
         } finally {
             heap.unlock();
@@ -418,9 +418,9 @@ public final class ThreadCache implements SpanOwner {
     }
 
     private void forEachCached(java.util.function.Consumer<SuperSlab> action) {
-        for (int c = 0; c < first.length; c++) {
-            for (int i = 0; i < counts[c]; i++) {
-                action.accept(cachedSuperSlab(slots[first[c] + i]));
+        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
+            for (int i = 0; i < counts[sizeClass]; i++) {
+                action.accept(cachedSuperSlab(slots[first[sizeClass] + i]));
             }
         }
     }
@@ -443,7 +443,7 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /**
-     * After the owner's count write for class {@code c} threw: decides whether the write landed
+     * After the owner's count write for class {@code sizeClass} threw: decides whether the write landed
      * before the revoker read the count. The JDK can deliver the revocation's exception after the
      * store itself completed, so the failed write alone does not tell. Taking the monitor waits
      * for the revoker, which holds it from the close until it recorded what it read.
@@ -453,12 +453,12 @@ public final class ThreadCache implements SpanOwner {
      *
      * @return whether the committed count was {@code count} when the revoker read it
      */
-    private boolean landedBeforeRevocation(int c, long count, boolean interruptedBefore) {
+    private boolean landedBeforeRevocation(int sizeClass, long count, boolean interruptedBefore) {
         if (!interruptedBefore) {
             Thread.interrupted();
         }
         synchronized (this) {
-            boolean landed = revokedCounts[c] == count;
+            boolean landed = revokedCounts[sizeClass] == count;
             ensureView();
             return landed;
         }
@@ -495,13 +495,13 @@ public final class ThreadCache implements SpanOwner {
         long given = 0;
         heap.lock();
         try {
-            for (int c = 0; c < first.length; c++) {
-                long n = mags.committed(c);
-                revokedCounts[c] = n;
+            for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
+                long n = mags.committed(sizeClass);
+                revokedCounts[sizeClass] = n;
                 for (int i = 0; i < n; i++) {
-                    giveBack(slots[first[c] + i]);
+                    giveBack(slots[first[sizeClass] + i]);
                 }
-                mags.clearCommitted(c);
+                mags.clearCommitted(sizeClass);
                 given += n;
             }
         } finally {
@@ -519,9 +519,9 @@ public final class ThreadCache implements SpanOwner {
         if (mags.viewAlive()) {
             mags.revokeView();
         }
-        for (int c = 0; c < first.length; c++) {
-            revokedCounts[c] = mags.committed(c);
-            mags.clearCommitted(c);
+        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
+            revokedCounts[sizeClass] = mags.committed(sizeClass);
+            mags.clearCommitted(sizeClass);
         }
     }
 
@@ -550,10 +550,10 @@ public final class ThreadCache implements SpanOwner {
         ensureView();
         collectOwnRemoteFrees();
         long given = 0;
-        for (int c = 0; c < first.length; c++) {
-            if (counts[c] > 0) {
-                given += counts[c];
-                flushOldest(c, counts[c]);
+        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
+            if (counts[sizeClass] > 0) {
+                given += counts[sizeClass];
+                flushOldest(sizeClass, counts[sizeClass]);
             }
         }
         return given;
@@ -561,8 +561,8 @@ public final class ThreadCache implements SpanOwner {
 
     /** Adds, per cached class, the frees this cache kept to {@code totals}; read racily. */
     void addCachedFrees(long[] totals) {
-        for (int c = 0; c < freesSinceDrain.length; c++) {
-            totals[c] += freesBeforeDrains[c] + freesSinceDrain[c];
+        for (int sizeClass = 0; sizeClass < freesSinceDrain.length; sizeClass++) {
+            totals[sizeClass] += freesBeforeDrains[sizeClass] + freesSinceDrain[sizeClass];
         }
     }
 

@@ -33,69 +33,69 @@ public final class ClassCensus {
     public static ClassCensus take(SlabHeap heap, boolean withResident) {
         ClassCensus census = new ClassCensus();
         heap.forEachSpan(span -> census.count(heap, span, withResident));
-        for (int c = 0; c < SizeClasses.count(); c++) {
-            census.userFreesGivenBack[c] = heap.userFreesGivenBack(c);
+        for (int sizeClass = 0; sizeClass < SizeClasses.count(); sizeClass++) {
+            census.userFreesGivenBack[sizeClass] = heap.userFreesGivenBack(sizeClass);
             if (!withResident) {
-                census.resident[c] = -1;
+                census.resident[sizeClass] = -1;
             }
         }
         return census;
     }
 
     private void count(SlabHeap heap, Span span, boolean withResident) {
-        int c = span.sizeClass;
-        spans[c]++;
-        capacity[c] += span.capacity;
+        int sizeClass = span.sizeClass;
+        spans[sizeClass]++;
+        capacity[sizeClass] += span.capacity;
         byte[] state = span.state;
         for (int i = 0; i < span.bump; i++) {
             switch (state[i]) {
-                case Span.LIVE -> live[c]++;
-                case Span.CACHED -> cached[c]++;
-                case Span.REMOTE -> remote[c]++;
+                case Span.LIVE -> live[sizeClass]++;
+                case Span.CACHED -> cached[sizeClass]++;
+                case Span.REMOTE -> remote[sizeClass]++;
                 default -> {}
             }
         }
-        if (withResident && resident[c] >= 0) {
+        if (withResident && resident[sizeClass] >= 0) {
             long r = heap.residentBytes(span.base, (long) span.slabCount << SizeClasses.SLAB_SHIFT);
-            resident[c] = r < 0 ? -1 : resident[c] + r;
+            resident[sizeClass] = r < 0 ? -1 : resident[sizeClass] + r;
         }
     }
 
-    /** {@return spans of class {@code c}, empty ones kept for reuse included} */
-    public long spans(int c) {
-        return spans[c];
+    /** {@return spans of class {@code sizeClass}, empty ones kept for reuse included} */
+    public long spans(int sizeClass) {
+        return spans[sizeClass];
     }
 
-    /** {@return blocks of class {@code c} in users' hands} */
-    public long live(int c) {
-        return live[c];
+    /** {@return blocks of class {@code sizeClass} in users' hands} */
+    public long live(int sizeClass) {
+        return live[sizeClass];
     }
 
-    /** {@return blocks of class {@code c} parked in thread caches} */
-    public long cached(int c) {
-        return cached[c];
+    /** {@return blocks of class {@code sizeClass} parked in thread caches} */
+    public long cached(int sizeClass) {
+        return cached[sizeClass];
     }
 
-    /** {@return blocks of class {@code c} freed by another thread and not yet collected} */
-    public long remote(int c) {
-        return remote[c];
+    /** {@return blocks of class {@code sizeClass} freed by another thread and not yet collected} */
+    public long remote(int sizeClass) {
+        return remote[sizeClass];
     }
 
-    /** {@return blocks of class {@code c} inside their spans: never handed out, or given back} */
-    public long free(int c) {
-        return capacity[c] - live[c] - cached[c] - remote[c];
+    /** {@return blocks of class {@code sizeClass} inside their spans: never handed out, or given back} */
+    public long free(int sizeClass) {
+        return capacity[sizeClass] - live[sizeClass] - cached[sizeClass] - remote[sizeClass];
     }
 
-    /** {@return resident bytes of the spans of class {@code c}, or -1 when unknown or not asked} */
-    public long resident(int c) {
-        return resident[c];
+    /** {@return resident bytes of the spans of class {@code sizeClass}, or -1 when unknown or not asked} */
+    public long resident(int sizeClass) {
+        return resident[sizeClass];
     }
 
     /**
-     * {@return users' frees of class {@code c} that did not stop in a thread cache: on the locked
+     * {@return users' frees of class {@code sizeClass} that did not stop in a thread cache: on the locked
      * path, or remote; collected ones from the heap's counter, pending ones from their state}
      */
-    public long uncachedFrees(int c) {
-        return userFreesGivenBack[c] + remote[c];
+    public long uncachedFrees(int sizeClass) {
+        return userFreesGivenBack[sizeClass] + remote[sizeClass];
     }
 }

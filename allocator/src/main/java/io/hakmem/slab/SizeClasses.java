@@ -42,26 +42,26 @@ public final class SizeClasses {
     static {
         int tiny = 0;
         int cached = 0;
-        for (int c = 0; c < SIZES.length; c++) {
-            int size = SIZES[c];
-            SPAN_SLABS[c] = bestSpan(size);
-            CAPACITY[c] = (SPAN_SLABS[c] << SLAB_SHIFT) / size;
-            MAGIC[c] = ((1L << 32) + size - 1) / size;
+        for (int sizeClass = 0; sizeClass < SIZES.length; sizeClass++) {
+            int size = SIZES[sizeClass];
+            SPAN_SLABS[sizeClass] = bestSpan(size);
+            CAPACITY[sizeClass] = (SPAN_SLABS[sizeClass] << SLAB_SHIFT) / size;
+            MAGIC[sizeClass] = ((1L << 32) + size - 1) / size;
             if (size <= MAX_TINY) {
-                tiny = c + 1;
+                tiny = sizeClass + 1;
             }
             if (size <= MAX_CACHED) {
-                cached = c + 1;
+                cached = sizeClass + 1;
             }
         }
         TINY_COUNT = tiny;
         CACHED_COUNT = cached;
-        int c = 0;
+        int sizeClass = 0;
         for (int i = 0; i < CLASS_LOOKUP.length; i++) {
-            while (SIZES[c] < i * 8) {
-                c++;
+            while (SIZES[sizeClass] < i * 8) {
+                sizeClass++;
             }
-            CLASS_LOOKUP[i] = (byte) c;
+            CLASS_LOOKUP[i] = (byte) sizeClass;
         }
     }
 
@@ -138,40 +138,40 @@ public final class SizeClasses {
         if (size <= MAX_CACHED && alignment <= 8) {
             return CLASS_LOOKUP[(int) (size + 7) >>> 3]; // every class is a multiple of 8
         }
-        int c = size <= MAX_CACHED ? CLASS_LOOKUP[(int) (size + 7) >>> 3] : mediumClass((int) size);
+        int sizeClass = size <= MAX_CACHED ? CLASS_LOOKUP[(int) (size + 7) >>> 3] : mediumClass((int) size);
         // Every block starts at span base + i * size and spans are 64 KiB-aligned, so a class
         // serves an alignment exactly when its size is a multiple of it.
-        while (c < SIZES.length && (SIZES[c] & (alignment - 1)) != 0) {
-            c++;
+        while (sizeClass < SIZES.length && (SIZES[sizeClass] & (alignment - 1)) != 0) {
+            sizeClass++;
         }
-        return c < SIZES.length ? c : -1;
+        return sizeClass < SIZES.length ? sizeClass : -1;
     }
 
     private static int mediumClass(int size) {
-        int c = CACHED_COUNT;
-        while (SIZES[c] < size) {
-            c++;
+        int sizeClass = CACHED_COUNT;
+        while (SIZES[sizeClass] < size) {
+            sizeClass++;
         }
-        return c;
+        return sizeClass;
     }
 
-    /** {@return the block size of class {@code c}} */
-    public static int size(int c) {
-        return SIZES[c];
+    /** {@return the block size of class {@code sizeClass}} */
+    public static int size(int sizeClass) {
+        return SIZES[sizeClass];
     }
 
-    /** {@return slabs per span of class {@code c}} */
-    public static int spanSlabs(int c) {
-        return SPAN_SLABS[c];
+    /** {@return slabs per span of class {@code sizeClass}} */
+    public static int spanSlabs(int sizeClass) {
+        return SPAN_SLABS[sizeClass];
     }
 
-    /** {@return blocks per span of class {@code c}} */
-    public static int capacity(int c) {
-        return CAPACITY[c];
+    /** {@return blocks per span of class {@code sizeClass}} */
+    public static int capacity(int sizeClass) {
+        return CAPACITY[sizeClass];
     }
 
-    /** {@return the multiplier for {@link Span#indexOf}, or 0 when class {@code c} must divide} */
-    public static long magic(int c) {
-        return SIZES[c] < 8192 ? MAGIC[c] : 0;
+    /** {@return the multiplier for {@link Span#indexOf}, or 0 when class {@code sizeClass} must divide} */
+    public static long magic(int sizeClass) {
+        return SIZES[sizeClass] < 8192 ? MAGIC[sizeClass] : 0;
     }
 }

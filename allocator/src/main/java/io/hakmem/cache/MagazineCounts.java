@@ -10,8 +10,8 @@ import org.jspecify.annotations.NullMarked;
  * The shape of one thread's magazines, and their counts in native memory so that another thread
  * can revoke them.
  *
- * <p>Class {@code c} owns slots {@code first[c] .. first[c] + capacities[c] - 1} of the owner's
- * slot array, oldest first, and one count word at byte {@code 8 * c} of {@link #backing}. The
+ * <p>Class {@code sizeClass} owns slots {@code first[sizeClass] .. first[sizeClass] + capacities[sizeClass] - 1} of the owner's
+ * slot array, oldest first, and one count word at byte {@code 8 * sizeClass} of {@link #backing}. The
  * owner writes a count only through {@link #view}, a slice of {@link #backing} whose scope is a
  * shared arena; the revoker closes that arena, and the JDK's close handshake guarantees that each
  * single access of the owner either completed before the close or throws after it. Every owner
@@ -20,7 +20,7 @@ import org.jspecify.annotations.NullMarked;
  * either wholly done or not at all.
  */
 @NullMarked
-final class Magazines {
+final class MagazineCounts {
 
     static final ValueLayout.OfLong COUNT = ValueLayout.JAVA_LONG_UNALIGNED;
 
@@ -37,15 +37,16 @@ final class Magazines {
 
     private Arena viewArena;
 
-    Magazines(int magazineCapacity) {
+    MagazineCounts(int magazineCapacity) {
         int classes = SizeClasses.cachedCount();
         first = new int[classes];
         capacities = new int[classes];
         int total = 0;
-        for (int c = 0; c < classes; c++) {
-            capacities[c] = Math.max(1, Math.min(magazineCapacity, boundBytes(c) / SizeClasses.size(c)));
-            first[c] = total;
-            total += capacities[c];
+        for (int sizeClass = 0; sizeClass < classes; sizeClass++) {
+            capacities[sizeClass] =
+                    Math.max(1, Math.min(magazineCapacity, boundBytes(sizeClass) / SizeClasses.size(sizeClass)));
+            first[sizeClass] = total;
+            total += capacities[sizeClass];
         }
         slots = total;
         backing = backingArena.allocate(classes * 8L, 8);
@@ -62,8 +63,8 @@ final class Magazines {
      * what it really used: drains return what sits idle through an interval, trim() the rest, and
      * an allocation that would cross {@code maxMappedBytes} revokes every cache first.
      */
-    static int boundBytes(int c) {
-        int size = SizeClasses.size(c);
+    static int boundBytes(int sizeClass) {
+        int size = SizeClasses.size(sizeClass);
         if (size <= SizeClasses.MAX_TINY) {
             return Math.max(32 << 10, 128 * size);
         }
@@ -85,19 +86,19 @@ final class Magazines {
         return viewArena.scope().isAlive();
     }
 
-    /** {@return the committed count of class {@code c}, read through the never-revoked backing} */
-    long committed(int c) {
-        return backing.get(COUNT, c * 8L);
+    /** {@return the committed count of class {@code sizeClass}, read through the never-revoked backing} */
+    long committed(int sizeClass) {
+        return backing.get(COUNT, sizeClass * 8L);
     }
 
-    void clearCommitted(int c) {
-        backing.set(COUNT, c * 8L, 0L);
+    void clearCommitted(int sizeClass) {
+        backing.set(COUNT, sizeClass * 8L, 0L);
     }
 
     long totalCount() {
         long total = 0;
-        for (int c = 0; c < first.length; c++) {
-            total += committed(c);
+        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
+            total += committed(sizeClass);
         }
         return total;
     }
