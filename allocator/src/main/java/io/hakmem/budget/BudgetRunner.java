@@ -2,6 +2,7 @@ package io.hakmem.budget;
 
 import io.hakmem.HakmemArena;
 import io.hakmem.HakmemStats;
+import io.hakmem.budget.fork.RunFigures;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ final class BudgetRunner {
     private BudgetRunner() {}
 
     /** As {@link #runOnce(String, Workload, Map, java.util.Set)}, for callers that do not check parameters. */
-    static RunResult runOnce(String budget, Workload workload, Map<String, String> parameters) throws Exception {
+    static RunFigures runOnce(String budget, Workload workload, Map<String, String> parameters) throws Exception {
         return runOnce(budget, workload, parameters, new java.util.HashSet<>());
     }
 
@@ -23,7 +24,7 @@ final class BudgetRunner {
      * @return the figures of this run
      * @throws Exception whatever the workload throws
      */
-    static RunResult runOnce(
+    static RunFigures runOnce(
             String budget, Workload workload, Map<String, String> parameters, java.util.Set<String> parametersRead)
             throws Exception {
         long start = System.nanoTime();
@@ -44,7 +45,7 @@ final class BudgetRunner {
             long rssDelta = rssBefore < 0 || peak.processRssBytes() < 0 ? -1 : peak.processRssBytes() - rssBefore;
             long resident = peak.residentBytes() >= 0 ? peak.residentBytes() : rssDelta;
             long retained = after.residentBytes() >= 0 ? after.residentBytes() : after.mappedBytes();
-            return new RunResult(
+            return new RunFigures(
                     peak.liveBytes(), resident, peak.mappedBytes(), retained, rssDelta, System.nanoTime() - start);
         }
     }

@@ -2,6 +2,7 @@ package io.hakmem.budget;
 
 import io.hakmem.HakmemArena;
 import io.hakmem.budget.fork.ForkProtocol;
+import io.hakmem.budget.fork.RunFigures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -134,11 +135,11 @@ public final class BudgetRunnerMain {
     private static @Nullable String runBudget(
             int index, BudgetRequest request, Workload workload, ResultFile results, PrintStream out) {
         BudgetRequest.Entry entry = request.budgets().get(index);
-        List<RunResult> runs = new ArrayList<>();
+        List<RunFigures> runs = new ArrayList<>();
         for (int run = 1; run <= request.repeat(); run++) {
             try {
                 Set<String> read = new TreeSet<>();
-                RunResult result = BudgetRunner.runOnce(entry.name(), workload, entry.parameters(), read);
+                RunFigures result = BudgetRunner.runOnce(entry.name(), workload, entry.parameters(), read);
                 Set<String> unread = new TreeSet<>(entry.parameters().keySet());
                 unread.removeAll(read);
                 if (!unread.isEmpty()) {

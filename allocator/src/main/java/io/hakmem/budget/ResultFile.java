@@ -1,6 +1,7 @@
 package io.hakmem.budget;
 
 import io.hakmem.budget.fork.ForkProtocol;
+import io.hakmem.budget.fork.RunFigures;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,11 @@ final class ResultFile {
         properties.setProperty(ForkProtocol.BUDGETS, Integer.toString(count));
     }
 
-    void budget(int index, BudgetRequest.Entry entry, List<RunResult> runs) {
+    void budget(int index, BudgetRequest.Entry entry, List<RunFigures> runs) {
         properties.setProperty(ForkProtocol.budgetKey(index, ForkProtocol.NAME), entry.name());
         properties.setProperty(ForkProtocol.budgetKey(index, ForkProtocol.RUNS), Integer.toString(runs.size()));
         for (int run = 0; run < runs.size(); run++) {
-            RunResult result = runs.get(run);
+            RunFigures result = runs.get(run);
             set(index, run, ForkProtocol.LIVE_BYTES, result.liveBytes());
             set(index, run, ForkProtocol.RESIDENT_BYTES, result.residentBytes());
             set(index, run, ForkProtocol.MAPPED_BYTES, result.mappedBytes());

@@ -39,18 +39,23 @@ public final class ThreadCache implements SpanOwner {
     /** {@link MagazineCounts#capacities}. */
     private final int[] capacities;
     /**
-     * The cached segments of every class. {@code Object[]}, not {@code MemorySegment[]}: a store
-     * into an array of an interface type pays a subtype check on every free.
+     * The segment each cached block will be handed out as, or null to cut a new one. Only a
+     * segment worth handing out again is kept: one of the whole block, or of the size the slot
+     * held before (a workload repeating its sizes). Any other size would rarely match the next
+     * request, and storing it would cost the GC's card-marking barrier (a fence) on every free,
+     * since the segment is young and this array old. {@code Object[]}, not
+     * {@code MemorySegment[]}: a store into an array of an interface type pays a subtype check.
      */
     private final @Nullable Object[] slots;
     /**
      * The span and block index of each cached block, slot for slot, so that handing a block out
      * reaches its state byte without an address lookup.
      *
-     * <p>Invariant: a non-null {@code slots[i]} and {@code slotSpans[i]}, {@code slotIndexes[i]}
-     * describe the same block, whether the count covers slot i or not; every write keeps the
-     * three together. The slot-known path of {@link #free} relies on it for the slot just above
-     * the count, which still holds the segment it last handed out.
+     * <p>Invariant: {@code slotSpans[i]} and {@code slotIndexes[i]} describe the block of slot
+     * i, and a non-null {@code slots[i]} is a segment of that block, whether the count covers
+     * slot i or not; every write keeps the three together. The slot-known path of {@link #free}
+     * relies on it for the slot just above the count, which still holds the segment it last
+     * handed out.
      */
     private final @Nullable Span[] slotSpans;
     /** Block index times 2, plus 1 when the block may hold old bytes (never-used blocks do not). */
@@ -156,13 +161,23 @@ public final class ThreadCache implements SpanOwner {
         if (n < lowWater[sizeClass]) {
             lowWater[sizeClass] = n;
         }
+        if (segment == null && byteSize == span.blockSize()) {
+            // A block fresh from its span, asked for whole: its segment is worth keeping, so
+            // that its free takes the slot-known path and its next allocation reuses it.
+            MemorySegment whole = handOut(null, span, indexAndDirty, byteSize, zero);
+            slots[slot] = whole;
+            return whole;
+        }
         return handOut(segment, span, indexAndDirty, byteSize, zero);
     }
 
-    private MemorySegment handOut(MemorySegment segment, Span span, int indexAndDirty, long byteSize, boolean zero) {
-        span.setState(indexAndDirty >>> 1, Span.LIVE);
-        if (segment.byteSize() != byteSize) {
-            segment = span.superSlab().slice(segment.address(), byteSize);
+    private MemorySegment handOut(
+            @Nullable MemorySegment kept, Span span, int indexAndDirty, long byteSize, boolean zero) {
+        int index = indexAndDirty >>> 1;
+        span.setState(index, Span.LIVE);
+        MemorySegment segment = kept;
+        if (segment == null || segment.byteSize() != byteSize) {
+            segment = span.superSlab().slice(span.addressOf(index), byteSize);
         }
         Span.clearOnHandOut(segment, (indexAndDirty & 1) != 0, zero);
         ops.allocated(byteSize);
@@ -206,13 +221,15 @@ public final class ThreadCache implements SpanOwner {
         }
         int n = counts[sizeClass];
         int slot = first[sizeClass] + n;
-        // A read-only view would make the next owner's writes fail: keep a writable slice instead.
-        Object kept = segment.isReadOnly() ? span.superSlab().slice(segment.address(), span.blockSize()) : segment;
         // A LIFO workload puts the same segment back into the same slot: skipping the equal
         // store skips the GC write barrier, whose card-marking path fences on every store into
-        // an old array.
-        if (slots[slot] != kept) {
-            slots[slot] = kept;
+        // an old array. A read-only view is never kept: the next owner's writes would fail.
+        Object previous = slots[slot];
+        if (previous != segment) {
+            long size = segment.byteSize();
+            boolean worthKeeping = !segment.isReadOnly()
+                    && (size == span.blockSize() || previous != null && ((MemorySegment) previous).byteSize() == size);
+            slots[slot] = worthKeeping ? segment : null;
         }
         if (slotSpans[slot] != span) {
             slotSpans[slot] = span;
@@ -286,10 +303,10 @@ public final class ThreadCache implements SpanOwner {
         return handOut(span.superSlab().slice(address, byteSize), span, indexAndDirty, byteSize, zero);
     }
 
-    /** Puts a whole-block segment for a tagged block address into a slot. */
+    /** Puts a block fresh from its span into a slot; its segment is cut when it is handed out. */
     private void put(int slot, Span span, long tagged) {
         long address = Span.address(tagged);
-        slots[slot] = span.superSlab().slice(address, span.blockSize());
+        slots[slot] = null;
         slotSpans[slot] = span;
         slotIndexes[slot] = span.indexOf(address) << 1 | (Span.isDirty(tagged) ? 1 : 0);
     }
@@ -373,7 +390,7 @@ public final class ThreadCache implements SpanOwner {
         heap.lock();
         try {
             for (int i = 0; i < flush; i++) {
-                giveBack(slots[from + i]);
+                giveBack(from + i);
             }
         } finally {
             heap.unlock();
@@ -395,10 +412,9 @@ public final class ThreadCache implements SpanOwner {
                 int n = counts[sizeClass];
                 int kept = 0;
                 for (int i = 0; i < n; i++) {
-                    Object block = slots[from + i];
-                    SuperSlab ss = cachedSuperSlab(block);
+                    SuperSlab ss = Objects.requireNonNull(slotSpans[from + i]).superSlab();
                     if (ss.usedBlocks() == ss.scratch()) {
-                        giveBack(block);
+                        giveBack(from + i);
                     } else {
                         move(from + i, from + kept++, 1);
                     }
@@ -420,24 +436,19 @@ public final class ThreadCache implements SpanOwner {
     private void forEachCached(java.util.function.Consumer<SuperSlab> action) {
         for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
             for (int i = 0; i < counts[sizeClass]; i++) {
-                action.accept(cachedSuperSlab(slots[first[sizeClass] + i]));
+                action.accept(
+                        Objects.requireNonNull(slotSpans[first[sizeClass] + i]).superSlab());
             }
         }
     }
 
-    private SuperSlab cachedSuperSlab(@Nullable Object block) {
-        long address = ((MemorySegment) Objects.requireNonNull(block, "empty magazine slot")).address();
-        return Objects.requireNonNull(heap.lookup(address), "cached block outside any SuperSlab");
-    }
-
-    /** Returns one cached block to its span. Heap lock held. */
-    private void giveBack(@Nullable Object block) {
-        long address = ((MemorySegment) Objects.requireNonNull(block, "empty magazine slot")).address();
-        Span span = Objects.requireNonNull(cachedSuperSlab(block).spanOf(address), "cached block in a free slab");
-        int index = span.blockIndex(address);
+    /** Returns the block of one slot to its span. Heap lock held. */
+    private void giveBack(int slot) {
+        Span span = Objects.requireNonNull(slotSpans[slot], "empty magazine slot");
+        int index = slotIndexes[slot] >>> 1;
         if (span.state(index) != Span.CACHED) {
-            throw new IllegalStateException("hakmem internal error: cached block 0x" + Long.toHexString(address)
-                    + " is in state " + span.state(index));
+            throw new IllegalStateException("hakmem internal error: cached block 0x"
+                    + Long.toHexString(span.addressOf(index)) + " is in state " + span.state(index));
         }
         heap.giveBack(span, index);
     }
@@ -499,7 +510,7 @@ public final class ThreadCache implements SpanOwner {
                 long n = mags.committed(sizeClass);
                 revokedCounts[sizeClass] = n;
                 for (int i = 0; i < n; i++) {
-                    giveBack(slots[first[sizeClass] + i]);
+                    giveBack(first[sizeClass] + i);
                 }
                 mags.clearCommitted(sizeClass);
                 given += n;

@@ -221,6 +221,11 @@ public final class Span {
         return STATE.compareAndSet(state, index, LIVE, REMOTE);
     }
 
+    /** {@return the address of block {@code index}} */
+    public long addressOf(int index) {
+        return blockAddress(index);
+    }
+
     long blockAddress(int index) {
         return base + (long) index * blockSize;
     }

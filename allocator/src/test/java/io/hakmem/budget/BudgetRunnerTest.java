@@ -3,6 +3,7 @@ package io.hakmem.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hakmem.budget.fork.RunFigures;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class BudgetRunnerTest {
 
     @Test
     void scalingMeasuresLiveBytesAtThePeakAndRetainsNothingOnceFreedAndTrimmed() throws Exception {
-        RunResult result = BudgetRunner.runOnce("s", new ScalingWorkload(), Map.of("blocks", "20000", "size", "16"));
+        RunFigures result = BudgetRunner.runOnce("s", new ScalingWorkload(), Map.of("blocks", "20000", "size", "16"));
 
         assertThat(result.liveBytes()).isEqualTo(20_000L * 16);
         assertThat(result.residentBytes()).isGreaterThanOrEqualTo(result.liveBytes());
@@ -25,7 +26,7 @@ class BudgetRunnerTest {
     void withoutMeasureTheRunnerMeasuresWhenRunReturnsAndHeldBlocksAreRetained() throws Exception {
         Workload holdsOne = context -> context.arena().allocate(100_000).fill((byte) 7);
 
-        RunResult result = BudgetRunner.runOnce("h", holdsOne, Map.of());
+        RunFigures result = BudgetRunner.runOnce("h", holdsOne, Map.of());
 
         assertThat(result.liveBytes()).isEqualTo(100_000);
         assertThat(result.retainedBytes()).isGreaterThanOrEqualTo(100_000);
@@ -47,8 +48,8 @@ class BudgetRunnerTest {
     void randomMixedIsTheSameWorkForTheSameSeed() throws Exception {
         Map<String, String> parameters = Map.of("cycles", "30000", "seed", "7");
 
-        RunResult first = BudgetRunner.runOnce("r", new RandomMixedWorkload(), parameters);
-        RunResult second = BudgetRunner.runOnce("r", new RandomMixedWorkload(), parameters);
+        RunFigures first = BudgetRunner.runOnce("r", new RandomMixedWorkload(), parameters);
+        RunFigures second = BudgetRunner.runOnce("r", new RandomMixedWorkload(), parameters);
 
         assertThat(first.liveBytes()).isPositive().isEqualTo(second.liveBytes());
         assertThat(first.retainedBytes()).isZero();
@@ -56,7 +57,7 @@ class BudgetRunnerTest {
 
     @Test
     void threadsFreeEveryBlockFromAnotherThread() throws Exception {
-        RunResult result = BudgetRunner.runOnce(
+        RunFigures result = BudgetRunner.runOnce(
                 "t", new ThreadsWorkload(), Map.of("threads", "2", "blocks", "5000", "size", "32"));
 
         assertThat(result.liveBytes()).isEqualTo(2L * 5000 * 32);

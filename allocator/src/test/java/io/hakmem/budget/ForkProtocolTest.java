@@ -3,6 +3,7 @@ package io.hakmem.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakmem.budget.fork.ForkProtocol;
+import io.hakmem.budget.fork.RunFigures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -26,7 +27,7 @@ class ForkProtocolTest {
         results.budget(
                 0,
                 new BudgetRequest.Entry("b", "scaling", Map.of("blocks", "8")),
-                List.of(new RunResult(1, 2, 3, 4, 5, 6), new RunResult(10, 20, 30, 40, 50, 60)));
+                List.of(new RunFigures(1, 2, 3, 4, 5, 6), new RunFigures(10, 20, 30, 40, 50, 60)));
         results.error(0, "boom");
 
         Properties written = results.properties();
@@ -49,7 +50,7 @@ class ForkProtocolTest {
                         ForkProtocol.runKey(0, 1, ForkProtocol.RETAINED_BYTES),
                         ForkProtocol.runKey(0, 1, ForkProtocol.RSS_DELTA_BYTES),
                         ForkProtocol.runKey(0, 1, ForkProtocol.ELAPSED_NANOS));
-        // The figures in RUN_FIGURES order are the RunResult components in order.
+        // The figures in RUN_FIGURES order are the RunFigures components in order.
         List<String> second = ForkProtocol.RUN_FIGURES.stream()
                 .map(figure -> written.getProperty(ForkProtocol.runKey(0, 1, figure)))
                 .toList();

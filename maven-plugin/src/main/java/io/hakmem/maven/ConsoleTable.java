@@ -1,5 +1,6 @@
 package io.hakmem.maven;
 
+import io.hakmem.budget.fork.RunFigures;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.NullMarked;

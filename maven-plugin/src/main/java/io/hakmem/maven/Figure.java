@@ -1,5 +1,6 @@
 package io.hakmem.maven;
 
+import io.hakmem.budget.fork.RunFigures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

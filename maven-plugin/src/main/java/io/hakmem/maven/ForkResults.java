@@ -1,6 +1,7 @@
 package io.hakmem.maven;
 
 import io.hakmem.budget.fork.ForkProtocol;
+import io.hakmem.budget.fork.RunFigures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;

@@ -1,5 +1,6 @@
 package io.hakmem.maven;
 
+import io.hakmem.budget.fork.RunFigures;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hakmem.budget.fork.ForkProtocol;
+import io.hakmem.budget.fork.RunFigures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -1,9 +1,10 @@
-package io.hakmem.maven;
+package io.hakmem.budget.fork;
 
 import org.jspecify.annotations.NullMarked;
 
 /**
- * The figures of one run of one budget, as the fork reported them.
+ * The figures of one run of one budget: measured by the forked runner, written to the result
+ * file, read back by the Maven plugin (this package is compiled for release 17 for it).
  *
  * <pre>{@code
  * RunFigures run = new RunFigures(1_600_000, 2_000_000, 2_097_152, 0, 2_050_000, 80_000_000);
