@@ -1,7 +1,6 @@
 package io.hakmem;
 
 import io.hakmem.cache.BackgroundTrimmer;
-import io.hakmem.cache.OpCounters;
 import io.hakmem.cache.OpTotals;
 import io.hakmem.cache.ThreadCache;
 import io.hakmem.cache.ThreadCaches;
@@ -75,8 +74,8 @@ public final class HakmemArena implements Arena {
     private volatile boolean closed;
     /** Set under the heap lock once close() has unmapped everything: no class is in use any more. */
     private boolean unmapped;
-    /** Blocks that took the locked path; guarded by the heap lock. */
-    private final OpCounters locked = new OpCounters();
+    /** The paths that take the heap lock per block, and their counters. */
+    private final UncachedPaths uncached;
 
     private long opsAtLastTrimVisit = -1;
 
@@ -94,6 +93,7 @@ public final class HakmemArena implements Arena {
                 ? new ThreadCaches(heap, config.magazineCapacity(), config.drainInterval(), listener)
                 : null;
         this.fastCaches = sites == null ? caches : null;
+        this.uncached = new UncachedPaths(this, heap, config, poison, caches);
         if (!config.backgroundTrimInterval().isZero()) {
             BackgroundTrimmer.register(
                     this, HakmemArena::trimIdle, config.backgroundTrimInterval().toNanos());
@@ -283,7 +283,7 @@ public final class HakmemArena implements Arena {
                 return segment != null ? segment : refillAfterRevoking(tcs, tc, sizeClass, byteSize);
             }
         }
-        return sizeClass < 0 ? allocateLarge(byteSize, byteAlignment) : allocateLocked(sizeClass, byteSize);
+        return sizeClass < 0 ? uncached.allocateLarge(byteSize, byteAlignment) : uncached.allocate(sizeClass, byteSize);
     }
 
     /**
@@ -314,64 +314,6 @@ public final class HakmemArena implements Arena {
             return new IllegalArgumentException("byteSize must not be negative, was " + byteSize);
         }
         return new IllegalArgumentException("byteAlignment must be a power of two, was " + byteAlignment);
-    }
-
-    private MemorySegment allocateLocked(int sizeClass, long byteSize) {
-        long tagged;
-        MemorySegment segment;
-        heap.lock();
-        try {
-            ensureOpen();
-            if (heap.hasRemotePending()) {
-                heap.collectRemote(null);
-            }
-            tagged = heap.take(sizeClass, Span.LIVE);
-            locked.allocated(byteSize);
-            // Sliced under the lock: a racing close() may unmap the SuperSlab as soon as it is released.
-            segment = Objects.requireNonNull(heap.lookup(Span.address(tagged))).slice(Span.address(tagged), byteSize);
-        } finally {
-            heap.unlock();
-        }
-        clearHandedOut(segment, tagged);
-        if (poison != null && Span.isRecycled(tagged)) {
-            checkPoison(segment, Span.address(tagged));
-        }
-        return segment;
-    }
-
-    /** Clears a block taken under the lock when it may hold old bytes. */
-    private void clearHandedOut(MemorySegment segment, long tagged) {
-        // With poisoning, checkPoison clears recycled blocks after checking them; blocks carved
-        // fresh from a reused, unpurged slab are dirty too but never checked, so clear them here.
-        boolean checkedLater = poison != null && Span.isRecycled(tagged);
-        Span.clearOnHandOut(segment, Span.isDirty(tagged) && !checkedLater, zero);
-    }
-
-    private MemorySegment allocateLarge(long byteSize, long byteAlignment) {
-        if (caches != null && config.maxMappedBytes() != Long.MAX_VALUE && wouldExceedLimit(byteSize)) {
-            // Freed blocks parked in thread caches can pin SuperSlabs that hold nothing live. The
-            // limit check trims what the heap holds, but caches must be revoked without the heap
-            // lock held, so here, before it.
-            caches.revokeAll();
-        }
-        heap.lock();
-        try {
-            ensureOpen();
-            MemorySegment segment = heap.allocateLarge(byteSize, byteAlignment);
-            locked.allocated(byteSize);
-            return segment;
-        } finally {
-            heap.unlock();
-        }
-    }
-
-    private boolean wouldExceedLimit(long byteSize) {
-        heap.lock();
-        try {
-            return byteSize > config.maxMappedBytes() - heap.mappedBytes();
-        } finally {
-            heap.unlock();
-        }
     }
 
     /**
@@ -455,7 +397,7 @@ public final class HakmemArena implements Arena {
         if (tc == null
                 || span.sizeClass() >= SizeClasses.cachedCount()
                 || !freeCached(tc, span, index, segment, byteSize)) {
-            freeLocked(ss, span, index, address, byteSize);
+            uncached.free(ss, span, index, address, byteSize);
         }
     }
 
@@ -463,7 +405,7 @@ public final class HakmemArena implements Arena {
     private void freeSlow(MemorySegment segment, @Nullable SuperSlab ss) {
         long address = segment.address();
         if (ss == null || !segment.isNative() || !ss.owns(segment)) {
-            freeLarge(segment, segment.isNative() ? ss : null);
+            uncached.freeLarge(segment, segment.isNative() ? ss : null);
             return;
         }
         throw BadFrees.inSuperSlab(segment, ss);
@@ -480,57 +422,6 @@ public final class HakmemArena implements Arena {
             throw BadFrees.notLive(segment.address(), span.state(index));
         }
         return tc.push(span, index, segment, byteSize);
-    }
-
-    private void freeLocked(SuperSlab ss, Span span, int index, long address, long byteSize) {
-        heap.lock();
-        try {
-            ensureOpen();
-            if (ss.spanOf(address) != span || span.state(index) != Span.LIVE) {
-                throw BadFrees.notLive(address, ss.spanOf(address) != span ? Span.FREE : span.state(index));
-            }
-            if (poison != null) {
-                poison.fill(ss.slice(address, span.blockSize()));
-            }
-            heap.giveBack(span, index);
-            locked.freed(byteSize);
-        } finally {
-            heap.unlock();
-        }
-    }
-
-    private void freeLarge(MemorySegment segment, @Nullable SuperSlab ss) {
-        long address = segment.address();
-        long enclosing;
-        heap.lock();
-        try {
-            ensureOpen();
-            if (segment.isNative() && heap.large().owns(segment)) {
-                long requested = heap.freeLarge(address);
-                locked.freed(requested);
-                return;
-            }
-            enclosing = segment.isNative() && ss == null ? heap.large().containing(address) : -1;
-        } finally {
-            heap.unlock();
-        }
-        if (enclosing >= 0) {
-            throw BadFrees.interior(address, enclosing);
-        }
-        throw BadFrees.notOurs(heap, segment, ss);
-    }
-
-    /** Frees the block and fails when a write after free damaged its poison; clears it otherwise. */
-    private void checkPoison(MemorySegment segment, long address) {
-        SuperSlab ss = Objects.requireNonNull(heap.lookup(address));
-        Span span = Objects.requireNonNull(ss.spanOf(address));
-        IllegalStateException damage = Objects.requireNonNull(poison).damage(ss.slice(address, span.blockSize()));
-        if (damage != null) {
-            free(segment);
-            throw damage;
-        }
-        // A recycled block always held a user's bytes.
-        Span.clearOnHandOut(segment, true, zero);
     }
 
     /**
@@ -567,12 +458,12 @@ public final class HakmemArena implements Arena {
     /** Blocks in users' hands, from the locked counters and the caches' {@code totals()}. Locked. */
     private long liveBlocks(OpTotals cached) {
         // Both calls of a raced double free counted as frees; one of them freed nothing.
-        return locked.totals().plus(cached).liveBlocks() + heap.doubleFreesDetected(cached.remoteFrees());
+        return uncached.totals().plus(cached).liveBlocks() + heap.doubleFreesDetected(cached.remoteFrees());
     }
 
     /** The requested bytes of those blocks. Locked. */
     private long liveBytes(OpTotals cached) {
-        return locked.totals().plus(cached).liveBytes() + heap.doubleFreeBytes(cached.remoteFreeBlockBytes());
+        return uncached.totals().plus(cached).liveBytes() + heap.doubleFreeBytes(cached.remoteFreeBlockBytes());
     }
 
     /**
@@ -680,7 +571,7 @@ public final class HakmemArena implements Arena {
                 return false;
             }
             heap.maintain();
-            long ops = locked.totals().plus(cached).operations();
+            long ops = uncached.totals().plus(cached).operations();
             if (ops == opsAtLastTrimVisit) {
                 ArenaListener.Trim event = listener.trimStarted();
                 event.finished(heap.trim(), 0, true);
@@ -840,7 +731,8 @@ public final class HakmemArena implements Arena {
         }
     }
 
-    private void ensureOpen() {
+    /** Throws when closed; the uncached paths call it under the heap lock. */
+    void ensureOpen() {
         if (closed) {
             throw closedException();
         }
