@@ -1,12 +1,12 @@
 package io.hakmem.slab;
 
 import io.hakmem.os.OsMemory;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * small cache or straight back to the OS. Because {@code used} counts cached and remote blocks
  * too, a block can only be hidden from this chain while a thread cache holds it, and the caches
  * hand blocks back on drain, flush and revocation.
+ *
+ * <p>The SuperSlabs themselves (mapping, the empty cache, the delayed purge of dirty slabs,
+ * unmapping) are kept by a {@code SuperSlabPool}; this class keeps the spans and the lock.
  */
 @NullMarked
 public final class SlabHeap {
@@ -26,8 +29,6 @@ public final class SlabHeap {
     private final OsMemory os;
     private final HeapPolicy policy;
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<SuperSlab> superSlabs = new ArrayList<>();
-    private final ArrayDeque<SuperSlab> emptyCache = new ArrayDeque<>();
     private final @Nullable Span[] partial = new Span[SizeClasses.count()];
     private final ConcurrentLinkedQueue<Span> remotePending = new ConcurrentLinkedQueue<>();
     /**
@@ -43,15 +44,13 @@ public final class SlabHeap {
 
     private final LargeMappings large;
     private final ArenaListener listener;
-    /** Bytes of dirty slabs (freed but maybe resident) in live and cached SuperSlabs. */
-    private long dirtyBytes;
     /** Bytes of formed spans with no block out, kept for reuse until maintain() dissolves them. */
     private long emptySpanBytes;
 
     private boolean closed;
     private final SlabCounters counters = new SlabCounters();
+    final SuperSlabPool pool;
     private final long purgeDelayNanos;
-    private final long unmapDelayNanos;
     /** The earliest purge or unmap due, or {@link Long#MAX_VALUE} when nothing waits. */
     private long nextMaintenance = Long.MAX_VALUE;
     /**
@@ -59,12 +58,6 @@ public final class SlabHeap {
      * {@link ClassCensus}; frees a thread cache kept are counted by the cache instead.
      */
     private final long[] userFreesGivenBack = new long[SizeClasses.count()];
-    /**
-     * Scopes of memory this heap gave back to the OS, held weakly: a stale segment keeps its own
-     * scope reachable, so a second free of it is still told apart from a foreign segment.
-     */
-    private final java.util.Set<java.lang.foreign.MemorySegment.Scope> releasedScopes =
-            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     /**
      * @param os where memory comes from
@@ -75,9 +68,9 @@ public final class SlabHeap {
         this.os = os;
         this.policy = policy;
         this.listener = listener;
-        this.large = new LargeMappings(os, releasedScopes);
+        this.pool = new SuperSlabPool(this, os, policy, listener, counters);
+        this.large = new LargeMappings(os, pool.releasedScopes());
         this.purgeDelayNanos = policy.purgeDelayNanos();
-        this.unmapDelayNanos = policy.unmapDelayNanos();
     }
 
     /** Takes the lock; every method below marked "locked" requires it. */
@@ -100,6 +93,11 @@ public final class SlabHeap {
         lock.unlock();
     }
 
+    /** {@return whether the calling thread holds the lock: what "Locked." methods assert} */
+    boolean locked() {
+        return lock.isHeldByCurrentThread();
+    }
+
     /** {@return the SuperSlab containing {@code address}, or null; lock-free} */
     public @Nullable SuperSlab lookup(long address) {
         SuperSlab ss = SuperSlabMap.lookup(address);
@@ -114,7 +112,7 @@ public final class SlabHeap {
 
     /** {@return whether {@code scope} belonged to memory this heap already gave back; lock-free} */
     public boolean released(java.lang.foreign.MemorySegment.Scope scope) {
-        return releasedScopes.contains(scope);
+        return pool.released(scope);
     }
 
     /** {@return the large mappings; locked} */
@@ -372,7 +370,7 @@ public final class SlabHeap {
 
     /** {@return bytes of empty slabs, dissolved (dirty) or still formed, waiting for their purge} */
     private long idleBytes() {
-        return dirtyBytes + emptySpanBytes;
+        return pool.dirtyBytes() + emptySpanBytes;
     }
 
     /** Counts a SuperSlab found with no block outside its spans, once per time it empties. */
@@ -399,24 +397,18 @@ public final class SlabHeap {
         emptySpanBytes -= span.bytes();
         assert span.used == 0 && emptySpanBytes >= 0 : "dissolving a span in use, or idle bytes negative";
         SuperSlab ss = span.superSlab;
-        int mask = span.mask();
-        ss.usedSlabs &= ~mask;
-        ss.dirtySlabs |= mask;
-        dirtyBytes += (long) span.slabCount << SizeClasses.SLAB_SHIFT;
         for (int i = span.firstSlab; i < span.firstSlab + span.slabCount; i++) {
             ss.spanAt[i] = null;
-            ss.dirtySince[i] = now;
         }
+        pool.giveBackSlabs(ss, span.mask(), now);
         // The purge waits for maintain(): a slab reused before its delay never pays a madvise
         // and the page faults after it, and the free path never makes a system call.
         schedule(idleBytes() > policy.purgeThresholdBytes() ? now : now + purgeDelayNanos);
         if (ss.isEmpty()) {
             countEmpty(ss);
-            ss.emptySince = now;
-            superSlabs.remove(ss);
-            emptyCache.push(ss);
-            if (emptyCache.size() > policy.emptySuperSlabCacheSize()) {
-                schedule(now + unmapDelayNanos);
+            long unmapDue = pool.retire(ss, now);
+            if (unmapDue != Long.MAX_VALUE) {
+                schedule(unmapDue);
             }
         }
     }
@@ -441,20 +433,8 @@ public final class SlabHeap {
             return;
         }
         boolean purgeAll = idleBytes() > policy.purgeThresholdBytes();
-        long next = earlier(releaseIdleSpans(now, purgeAll), purgeDirty(now, purgeAll));
-        // The cache is a stack: the SuperSlabs empty the longest sit at its bottom.
-        while (emptyCache.size() > policy.emptySuperSlabCacheSize()) {
-            SuperSlab oldest = emptyCache.peekLast();
-            long due = oldest.emptySince + unmapDelayNanos;
-            if (now - due < 0) {
-                next = earlier(next, due);
-                break;
-            }
-            emptyCache.pollLast();
-            dirtyBytes -= (long) Integer.bitCount(oldest.dirtySlabs) << SizeClasses.SLAB_SHIFT;
-            unmap(oldest, ReleaseReason.EMPTY);
-        }
-        nextMaintenance = next;
+        long next = earlier(releaseIdleSpans(now, purgeAll), pool.purgeDirty(now, purgeAll));
+        nextMaintenance = earlier(next, pool.unmapExpired(now));
     }
 
     /** Dissolves the formed spans that stayed empty for the purge delay; returns the next due. */
@@ -478,45 +458,12 @@ public final class SlabHeap {
     }
 
     private static long earlier(long a, long b) {
-        if (a == Long.MAX_VALUE) {
-            return b;
-        }
-        return b == Long.MAX_VALUE || a - b < 0 ? a : b;
-    }
-
-    /** Purges the dirty slabs of {@code ss} whose delay ran out; returns the next one due. */
-    private long purgeExpired(SuperSlab ss, long now, boolean all) {
-        int expired = 0;
-        long next = Long.MAX_VALUE;
-        for (int bits = ss.dirtySlabs; bits != 0; bits &= bits - 1) {
-            int i = Integer.numberOfTrailingZeros(bits);
-            long due = ss.dirtySince[i] + purgeDelayNanos;
-            if (all || now - due >= 0) {
-                expired |= 1 << i;
-            } else {
-                next = earlier(next, due);
-            }
-        }
-        if (expired != 0) {
-            dirtyBytes -= (long) Integer.bitCount(expired) << SizeClasses.SLAB_SHIFT;
-            purge(ss, expired);
-        }
-        return next;
-    }
-
-    private void unmap(SuperSlab ss, ReleaseReason reason) {
-        ss.closeScope();
-        releasedScopes.add(ss.scope());
-        SuperSlabMap.remove(ss);
-        os.unmap(ss.base, SuperSlab.SIZE);
-        counters.superSlabsLive--;
-        counters.superSlabsReleasedTotal++;
-        listener.superSlabReleased(ss.base, System.nanoTime() - ss.mappedAtNanos, reason);
+        return SuperSlabPool.earlier(a, b);
     }
 
     private Span newSpan(int c) {
         Span span = formSpanWithoutMapping(c);
-        return span != null ? span : formSpanIn(emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop(), c);
+        return span != null ? span : formSpan(cachedOrNewSuperSlab(), 0, c);
     }
 
     /** {@link #newSpan}, or null where it would fail for {@code maxMappedBytes}; nothing is counted. */
@@ -525,10 +472,16 @@ public final class SlabHeap {
         if (span != null) {
             return span;
         }
-        if (emptyCache.isEmpty() && !fitsUnderLimit(SuperSlab.SIZE)) {
+        if (pool.cachedCount() == 0 && !fitsUnderLimit(SuperSlab.SIZE)) {
             return null;
         }
-        return formSpanIn(emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop(), c);
+        return formSpan(cachedOrNewSuperSlab(), 0, c);
+    }
+
+    /** {@return the most recently emptied cached SuperSlab, else a new mapping; on the live list} */
+    private SuperSlab cachedOrNewSuperSlab() {
+        SuperSlab ss = pool.reuseCached();
+        return ss != null ? ss : mapSuperSlab();
     }
 
     private @Nullable Span formSpanWithoutMapping(int c) {
@@ -541,13 +494,8 @@ public final class SlabHeap {
         return span;
     }
 
-    private Span formSpanIn(SuperSlab ss, int c) {
-        superSlabs.add(ss);
-        return formSpan(ss, 0, c);
-    }
-
     private @Nullable Span formSpanInLiveSuperSlab(int c, int slabs) {
-        for (SuperSlab ss : superSlabs) {
+        for (SuperSlab ss : pool.live()) {
             int first = ss.findFreeRun(slabs);
             if (first >= 0) {
                 return formSpan(ss, first, c);
@@ -574,12 +522,7 @@ public final class SlabHeap {
 
     private Span formSpan(SuperSlab ss, int first, int c) {
         Span span = new Span(ss, first, c, false);
-        int mask = span.mask();
-        int dirty = ss.dirtySlabs & mask;
-        span.dirty = dirty != 0;
-        dirtyBytes -= (long) Integer.bitCount(dirty) << SizeClasses.SLAB_SHIFT;
-        ss.dirtySlabs &= ~mask;
-        ss.usedSlabs |= mask;
+        span.dirty = pool.takeSlabs(ss, span.mask());
         for (int i = first; i < first + span.slabCount; i++) {
             ss.spanAt[i] = span;
         }
@@ -591,15 +534,10 @@ public final class SlabHeap {
 
     private SuperSlab mapSuperSlab() {
         checkLimit(SuperSlab.SIZE);
-        long base = os.map(SuperSlab.SIZE, SuperSlab.SIZE);
-        if (base == 0) {
+        SuperSlab ss = pool.map();
+        if (ss == null) {
             throw outOfMemory("the OS refused to map a 2 MiB SuperSlab (" + os.name() + ")", SuperSlab.SIZE);
         }
-        SuperSlab ss = new SuperSlab(this, base);
-        SuperSlabMap.add(ss);
-        counters.superSlabsLive++;
-        counters.superSlabsMappedTotal++;
-        listener.superSlabMapped(base);
         return ss;
     }
 
@@ -636,7 +574,7 @@ public final class SlabHeap {
 
     /** {@return bytes mapped now: SuperSlabs, cached ones included, plus large mappings. Locked.} */
     public long mappedBytes() {
-        return (counters.superSlabsLive << SuperSlab.SHIFT) + large.mappedBytes();
+        return pool.mappedBytes() + large.mappedBytes();
     }
 
     /** {@return bytes of all mappings resident in RAM, or -1 when unknown. Locked.} */
@@ -645,21 +583,8 @@ public final class SlabHeap {
         if (total < 0) {
             return -1;
         }
-        for (SuperSlab ss : superSlabs) {
-            long r = os.residentBytes(ss.base, SuperSlab.SIZE);
-            if (r < 0) {
-                return -1;
-            }
-            total += r;
-        }
-        for (SuperSlab ss : emptyCache) {
-            long r = os.residentBytes(ss.base, SuperSlab.SIZE);
-            if (r < 0) {
-                return -1;
-            }
-            total += r;
-        }
-        return total;
+        long superSlabs = pool.residentBytes();
+        return superSlabs < 0 ? -1 : total + superSlabs;
     }
 
     /**
@@ -673,10 +598,8 @@ public final class SlabHeap {
         long before = mappedBytes();
         long purgedBefore = counters.slabsPurged;
         releaseEmptySpans();
-        purgeDirty(System.nanoTime(), true);
-        while (!emptyCache.isEmpty()) {
-            unmap(emptyCache.pop(), ReleaseReason.TRIM);
-        }
+        pool.purgeDirty(System.nanoTime(), true);
+        pool.unmapCached(ReleaseReason.TRIM);
         nextMaintenance = Long.MAX_VALUE;
         return before - mappedBytes() + ((counters.slabsPurged - purgedBefore) << SizeClasses.SLAB_SHIFT);
     }
@@ -684,47 +607,10 @@ public final class SlabHeap {
     /** Unmaps everything, live blocks or not; the heap is unusable afterwards. Locked. */
     public void closeAll() {
         closed = true;
-        for (SuperSlab ss : new ArrayList<>(superSlabs)) {
-            unmap(ss, ReleaseReason.CLOSE);
-        }
-        superSlabs.clear();
-        while (!emptyCache.isEmpty()) {
-            unmap(emptyCache.pop(), ReleaseReason.CLOSE);
-        }
+        pool.unmapAll(ReleaseReason.CLOSE);
         large.closeAll();
         java.util.Arrays.fill(partial, null);
-        dirtyBytes = 0;
         emptySpanBytes = 0;
-    }
-
-    /**
-     * Purges the dirty slabs whose delay ran out, or all of them, in live and cached SuperSlabs;
-     * {@link #dirtyBytes} counts both. Returns the next purge due.
-     */
-    private long purgeDirty(long now, boolean all) {
-        long next = Long.MAX_VALUE;
-        for (SuperSlab ss : superSlabs) {
-            next = earlier(next, purgeExpired(ss, now, all));
-        }
-        for (SuperSlab ss : emptyCache) {
-            next = earlier(next, purgeExpired(ss, now, all));
-        }
-        assert !all || dirtyBytes == 0 : "dirty bytes left after purging everything: " + dirtyBytes;
-        return next;
-    }
-
-    /** Purges the slabs in {@code mask}, one madvise per contiguous run. */
-    private void purge(SuperSlab ss, int mask) {
-        int bits = mask;
-        while (bits != 0) {
-            int first = Integer.numberOfTrailingZeros(bits);
-            int run = Integer.numberOfTrailingZeros(~(bits >>> first));
-            os.purge(ss.base + ((long) first << SizeClasses.SLAB_SHIFT), (long) run << SizeClasses.SLAB_SHIFT);
-            counters.slabsPurged += run;
-            listener.slabsPurged(ss.base + ((long) first << SizeClasses.SLAB_SHIFT), run);
-            bits &= ~(int) (((1L << run) - 1) << first);
-        }
-        ss.dirtySlabs &= ~mask;
     }
 
     /**
@@ -765,41 +651,38 @@ public final class SlabHeap {
 
     /** Calls {@code visitor} for every mapping: SuperSlabs in use, cached ones, large blocks. Locked. */
     public void forEachMapping(RangeVisitor visitor) {
-        for (SuperSlab ss : superSlabs) {
-            visitor.visit(ss.base, SuperSlab.SIZE);
-        }
-        for (SuperSlab ss : emptyCache) {
-            visitor.visit(ss.base, SuperSlab.SIZE);
-        }
+        pool.forEachMapping(visitor);
         large.forEachMapping(visitor);
     }
 
     /** Calls {@code visitor} for every block in state {@code wanted}, in address order. Locked. */
     public void forEachBlock(byte wanted, Consumer<Span> spanVisitor, BlockVisitor visitor) {
-        for (SuperSlab ss : superSlabs) {
-            Span last = null;
-            for (Span s : ss.spanAt) {
-                if (s == null || s == last) {
-                    continue;
-                }
-                last = s;
-                spanVisitor.accept(s);
-                for (int i = 0; i < s.bump; i++) {
-                    if (s.state[i] == wanted && !visitor.visit(s.blockAddress(i), s.blockSize)) {
-                        return;
-                    }
+        forEachSpanWhile(s -> {
+            spanVisitor.accept(s);
+            for (int i = 0; i < s.bump; i++) {
+                if (s.state[i] == wanted && !visitor.visit(s.blockAddress(i), s.blockSize)) {
+                    return false;
                 }
             }
-        }
+            return true;
+        });
     }
 
     /** Calls {@code visitor} once for every formed span, in address order. Locked. */
     public void forEachSpan(Consumer<Span> visitor) {
-        for (SuperSlab ss : superSlabs) {
+        forEachSpanWhile(s -> {
+            visitor.accept(s);
+            return true;
+        });
+    }
+
+    /** Calls {@code visitor} once for every formed span, in address order, until it returns false. */
+    private void forEachSpanWhile(Predicate<Span> visitor) {
+        for (SuperSlab ss : pool.live()) {
             Span last = null;
             for (Span s : ss.spanAt) {
-                if (s != null && s != last) {
-                    visitor.accept(s);
+                if (s != null && s != last && !visitor.test(s)) {
+                    return;
                 }
                 last = s;
             }
