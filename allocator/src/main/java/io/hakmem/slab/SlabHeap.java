@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The SuperSlabs themselves (mapping, the empty cache, the delayed purge of dirty slabs,
  * unmapping) are kept by a {@code SuperSlabPool}; this class keeps the spans and the lock.
+ * Methods documented "Locked." assert that the calling thread holds it.
  */
 @NullMarked
 public final class SlabHeap {
@@ -69,7 +70,7 @@ public final class SlabHeap {
         this.policy = policy;
         this.listener = listener;
         this.pool = new SuperSlabPool(this, os, policy, listener, counters);
-        this.large = new LargeMappings(os, pool.releasedScopes());
+        this.large = new LargeMappings(os, pool.releasedScopes(), lock);
         this.purgeDelayNanos = policy.purgeDelayNanos();
     }
 
@@ -117,6 +118,7 @@ public final class SlabHeap {
 
     /** {@return the large mappings; locked} */
     public LargeMappings large() {
+        assert locked();
         return large;
     }
 
@@ -132,6 +134,7 @@ public final class SlabHeap {
      * @throws OutOfMemoryError past {@code maxMappedBytes} or when the OS refuses
      */
     public long take(int c, byte newState) {
+        assert locked();
         ensureOpen();
         maintain();
         Span span = partial[c];
@@ -157,6 +160,7 @@ public final class SlabHeap {
      *     them and asks again, and only that second failure is counted and thrown.
      */
     public int takeBatch(int c, long[] out, Span[] spans, int n, SpanOwner owner) {
+        assert locked();
         ensureOpen();
         maintain();
         collectRemote(owner);
@@ -209,6 +213,7 @@ public final class SlabHeap {
      * checked that the block was LIVE or CACHED and owns that state.
      */
     public void giveBack(Span span, int index) {
+        assert locked();
         if (span.state[index] != Span.CACHED) {
             userFreesGivenBack[span.sizeClass]++;
         }
@@ -258,6 +263,7 @@ public final class SlabHeap {
      * @param collector the thread cache collecting, or null for the heap itself
      */
     public void collectRemote(@Nullable SpanOwner collector) {
+        assert locked();
         List<Span> othersSpans = null;
         Span span;
         while ((span = remotePending.poll()) != null) {
@@ -290,6 +296,7 @@ public final class SlabHeap {
 
     /** {@return remote-free bits set but not collected yet, with their block bytes. Locked.} */
     private long[] pendingRemoteBits() {
+        assert locked();
         long[] pending = new long[2];
         for (Span span : remotePending) {
             for (int w = 0; w < span.remoteWords(); w++) {
@@ -309,6 +316,7 @@ public final class SlabHeap {
      * @param remoteFrees remote frees the freeing threads counted, each after setting its bit
      */
     public long doubleFreesDetected(long remoteFrees) {
+        assert locked();
         return counters.doubleFreesDetected + Math.max(0, remoteFrees - remoteBitsFound - pendingRemoteBits()[0]);
     }
 
@@ -319,6 +327,7 @@ public final class SlabHeap {
      * @param remoteFreeBlockBytes the block bytes of the remote frees the freeing threads counted
      */
     public long doubleFreeBytes(long remoteFreeBlockBytes) {
+        assert locked();
         return doubleFreeBytes + Math.max(0, remoteFreeBlockBytes - remoteBitBytesFound - pendingRemoteBits()[1]);
     }
 
@@ -425,6 +434,7 @@ public final class SlabHeap {
      * allocation slow paths and the background trimmer. Locked.
      */
     public void maintain() {
+        assert locked();
         if (nextMaintenance == Long.MAX_VALUE) {
             return;
         }
@@ -543,6 +553,7 @@ public final class SlabHeap {
 
     /** Fails with {@link OutOfMemoryError} when mapping {@code bytes} more would cross the limit. Locked. */
     public void checkLimit(long bytes) {
+        assert locked();
         if (!fitsUnderLimit(bytes)) {
             long mapped = mappedBytes();
             throw outOfMemory(
@@ -558,6 +569,7 @@ public final class SlabHeap {
      * Locked.}
      */
     private boolean fitsUnderLimit(long bytes) {
+        assert locked();
         // mapped never exceeds the limit, so the subtraction cannot overflow where a sum could.
         if (bytes > policy.maxMappedBytes() - mappedBytes()) {
             trim();
@@ -567,6 +579,7 @@ public final class SlabHeap {
 
     /** Counts and describes a failed allocation that tried to map {@code bytes}. Locked. */
     public OutOfMemoryError outOfMemory(String why, long bytes) {
+        assert locked();
         counters.allocFailures++;
         listener.allocationFailed(why, bytes);
         return new OutOfMemoryError("hakmem arena: " + why);
@@ -574,11 +587,13 @@ public final class SlabHeap {
 
     /** {@return bytes mapped now: SuperSlabs, cached ones included, plus large mappings. Locked.} */
     public long mappedBytes() {
+        assert locked();
         return pool.mappedBytes() + large.mappedBytes();
     }
 
     /** {@return bytes of all mappings resident in RAM, or -1 when unknown. Locked.} */
     public long residentBytes() {
+        assert locked();
         long total = large.residentBytes();
         if (total < 0) {
             return -1;
@@ -594,6 +609,7 @@ public final class SlabHeap {
      * @return bytes handed back to the OS (unmapped or purged)
      */
     public long trim() {
+        assert locked();
         collectRemote(null);
         long before = mappedBytes();
         long purgedBefore = counters.slabsPurged;
@@ -606,6 +622,7 @@ public final class SlabHeap {
 
     /** Unmaps everything, live blocks or not; the heap is unusable afterwards. Locked. */
     public void closeAll() {
+        assert locked();
         closed = true;
         pool.unmapAll(ReleaseReason.CLOSE);
         large.closeAll();
@@ -619,6 +636,7 @@ public final class SlabHeap {
      * @throws OutOfMemoryError past {@code maxMappedBytes} or when the OS refuses
      */
     public java.lang.foreign.MemorySegment allocateLarge(long byteSize, long alignment) {
+        assert locked();
         ensureOpen();
         maintain();
         long bytes = LargeMappings.mappedSize(byteSize, alignment);
@@ -641,22 +659,26 @@ public final class SlabHeap {
 
     /** Unmaps a large block; returns its requested size. Locked. */
     public long freeLarge(long address) {
+        assert locked();
         return large.unmap(address);
     }
 
     /** Calls {@code visitor} for each live large block. Locked. */
     public void forEachLarge(BlockVisitor visitor) {
+        assert locked();
         large.forEach(visitor);
     }
 
     /** Calls {@code visitor} for every mapping: SuperSlabs in use, cached ones, large blocks. Locked. */
     public void forEachMapping(RangeVisitor visitor) {
+        assert locked();
         pool.forEachMapping(visitor);
         large.forEachMapping(visitor);
     }
 
     /** Calls {@code visitor} for every block in state {@code wanted}, in address order. Locked. */
     public void forEachBlock(byte wanted, Consumer<Span> spanVisitor, BlockVisitor visitor) {
+        assert locked();
         forEachSpanWhile(s -> {
             spanVisitor.accept(s);
             for (int i = 0; i < s.bump; i++) {
@@ -670,6 +692,7 @@ public final class SlabHeap {
 
     /** Calls {@code visitor} once for every formed span, in address order. Locked. */
     public void forEachSpan(Consumer<Span> visitor) {
+        assert locked();
         forEachSpanWhile(s -> {
             visitor.accept(s);
             return true;
@@ -691,11 +714,13 @@ public final class SlabHeap {
 
     /** {@return users' frees of class {@code c} that reached a span, cumulative. Locked.} */
     public long userFreesGivenBack(int c) {
+        assert locked();
         return userFreesGivenBack[c];
     }
 
     /** {@return bytes of {@code [address, address + bytes)} resident in RAM, or -1 when unknown. Locked.} */
     long residentBytes(long address, long bytes) {
+        assert locked();
         return os.residentBytes(address, bytes);
     }
 

@@ -214,6 +214,29 @@ class SlabHeapTest {
                 .hasMessage("maxMappedBytes must be at least one SuperSlab (2097152), was 4096");
     }
 
+    @Test
+    void aLockedMethodCalledWithoutTheLockFailsAnAssertion() {
+        long a = address(heap.take(C16, Span.LIVE));
+        Span span = heap.lookup(a).spanOf(a);
+        heap.unlock();
+        try {
+            assertThatThrownBy(() -> heap.take(C16, Span.LIVE)).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> heap.giveBack(span, span.indexOf(a))).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(heap::trim).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(heap::maintain).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(heap::mappedBytes).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(heap::large).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> heap.allocateLarge(1 << 20, 4096)).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> span.superSlab().usedBlocks()).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> ClassCensus.take(heap, false)).isInstanceOf(AssertionError.class);
+            assertThat(span.state(span.indexOf(a))).as("nothing changed").isEqualTo(Span.LIVE);
+            assertThat(os.calls).containsExactly("map " + SuperSlab.SIZE);
+            assertThat(heap.lookup(a)).as("lock-free").isSameAs(span.superSlab());
+        } finally {
+            heap.lock();
+        }
+    }
+
     private void giveBack(long address) {
         Span span = heap.lookup(address).spanOf(address);
         heap.giveBack(span, span.indexOf(address));
