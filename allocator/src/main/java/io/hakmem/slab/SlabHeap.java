@@ -2,7 +2,10 @@ package io.hakmem.slab;
 
 import io.hakmem.os.OsMemory;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -59,6 +62,8 @@ public final class SlabHeap {
      * {@link ClassCensus}; frees a thread cache kept are counted by the cache instead.
      */
     private final long[] userFreesGivenBack = new long[SizeClasses.count()];
+    /** Unlocks left before the next sampled {@link #invariantsHold}; only counted under assertions. */
+    private long unlocksUntilCheck = INVARIANT_SAMPLE;
 
     /**
      * @param os where memory comes from
@@ -91,12 +96,44 @@ public final class SlabHeap {
 
     /** Releases the lock. */
     public void unlock() {
+        if (ASSERTIONS) {
+            sampleInvariants();
+        }
         lock.unlock();
+    }
+
+    /** Checks {@link #invariantsHold} on every 1024th unlock, or rarer on a large heap. */
+    private void sampleInvariants() {
+        // Only the outermost unlock checks: an inner one may sit in the middle of an operation.
+        if (lock.getHoldCount() == 1 && --unlocksUntilCheck <= 0) {
+            try {
+                // A walk costs its state bytes: on a large heap the next one waits longer, so that
+                // checking never costs more than a few state bytes per unlock.
+                unlocksUntilCheck = Math.max(INVARIANT_SAMPLE, checkInvariants() / WALK_PER_UNLOCK);
+            } catch (AssertionError e) {
+                // Released all the same: a test that fails here must not hang the ones after it.
+                lock.unlock();
+                throw e;
+            }
+        }
     }
 
     /** {@return whether the calling thread holds the lock: what "Locked." methods assert} */
     boolean locked() {
         return lock.isHeldByCurrentThread();
+    }
+
+    /** Whether assertions are on for this class: only then are unlocks sampled for a check. */
+    private static final boolean ASSERTIONS = assertionsEnabled();
+
+    private static final long INVARIANT_SAMPLE = 1024;
+    private static final long WALK_PER_UNLOCK = 16;
+
+    private static boolean assertionsEnabled() {
+        boolean enabled = false;
+        // The assignment is the point: it only runs when assertions are on.
+        assert enabled = true;
+        return enabled;
     }
 
     /** {@return the SuperSlab containing {@code address}, or null; lock-free} */
@@ -445,6 +482,7 @@ public final class SlabHeap {
         boolean purgeAll = idleBytes() > policy.purgeThresholdBytes();
         long next = earlier(releaseIdleSpans(now, purgeAll), pool.purgeDirty(now, purgeAll));
         nextMaintenance = earlier(next, pool.unmapExpired(now));
+        assert invariantsHold();
     }
 
     /** Dissolves the formed spans that stayed empty for the purge delay; returns the next due. */
@@ -617,6 +655,7 @@ public final class SlabHeap {
         pool.purgeDirty(System.nanoTime(), true);
         pool.unmapCached(ReleaseReason.TRIM);
         nextMaintenance = Long.MAX_VALUE;
+        assert invariantsHold();
         return before - mappedBytes() + ((counters.slabsPurged - purgedBefore) << SizeClasses.SLAB_SHIFT);
     }
 
@@ -628,6 +667,7 @@ public final class SlabHeap {
         large.closeAll();
         java.util.Arrays.fill(partial, null);
         emptySpanBytes = 0;
+        assert invariantsHold();
     }
 
     /**
@@ -722,6 +762,188 @@ public final class SlabHeap {
     long residentBytes(long address, long bytes) {
         assert locked();
         return os.residentBytes(address, bytes);
+    }
+
+    /**
+     * Walks the whole heap and checks the books every operation keeps, in the manner of mimalloc's
+     * {@code mi_heap_is_valid}. Runs under assertions only: at the end of {@link #trim}, of a
+     * {@link #maintain} that did work and of {@link #closeAll}, and on a sample of unlocks. Locked.
+     *
+     * @return true, so that it can be asserted
+     * @throws AssertionError naming the first invariant found broken, where, and the numbers
+     */
+    boolean invariantsHold() {
+        checkInvariants();
+        return true;
+    }
+
+    /** {@link #invariantsHold}; returns the state bytes it walked, the measure of its cost. */
+    private long checkInvariants() {
+        assert locked();
+        long walked = 0;
+        long superSlabCount = 0;
+        long dirty = 0;
+        long formedSpans = 0;
+        long flaggedListed = 0;
+        long emptyBytes = 0;
+        int liveCount = pool.live().size();
+        Set<SuperSlab> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (SuperSlab ss : pool) {
+            boolean live = superSlabCount++ < liveCount;
+            check(seen.add(ss), "a SuperSlab is in the live list or the empty cache once", ss, null);
+            check(
+                    ss.heap == this && SuperSlabMap.lookup(ss.base) == ss,
+                    "the SuperSlab map finds each SuperSlab of this heap",
+                    ss,
+                    null);
+            expect(0, ss.dirtySlabs & ss.usedSlabs, "dirtySlabs and usedSlabs are disjoint (slabs in both)", ss, null);
+            check(
+                    live == (ss.usedSlabs != 0),
+                    live ? "a live SuperSlab has a span" : "a cached SuperSlab has no span",
+                    ss,
+                    null);
+            if (ss.emptyCounted) {
+                expect(0, ss.usedBlocks, "a SuperSlab counted empty has no block out (usedBlocks)", ss, null);
+            }
+            dirty += (long) Integer.bitCount(ss.dirtySlabs) << SizeClasses.SLAB_SHIFT;
+            int covered = 0;
+            int spanSlabs = 0;
+            long used = 0;
+            for (int i = 0; i < SuperSlab.SLABS; i++) {
+                Span s = ss.spanAt[i];
+                if (s == null) {
+                    continue;
+                }
+                covered |= 1 << i;
+                if (s.superSlab != ss || i < s.firstSlab || i >= s.firstSlab + s.slabCount) {
+                    check(false, "spanAt[" + i + "] holds a span of this SuperSlab that covers slab " + i, ss, s);
+                }
+                if (i != s.firstSlab) {
+                    continue;
+                }
+                walked += checkSpan(ss, s);
+                spanSlabs |= s.mask();
+                used += s.used;
+                formedSpans++;
+                if (s.listed) {
+                    flaggedListed++;
+                }
+                if (s.used == 0) {
+                    emptyBytes += s.bytes();
+                }
+            }
+            expect(spanSlabs, covered, "spanAt holds each span at all of its slabs (slab masks)", ss, null);
+            expect(covered, ss.usedSlabs, "usedSlabs are the slabs spanAt covers (slab masks)", ss, null);
+            expect(used, ss.usedBlocks, "usedBlocks is the sum of its spans' used", ss, null);
+        }
+        long listed = 0;
+        for (int k = 0; k < partial.length; k++) {
+            Span prev = null;
+            for (Span s = partial[k]; s != null; prev = s, s = s.next) {
+                if (!s.listed || s.sizeClass != k) {
+                    check(
+                            false,
+                            "a span on partial list " + k + " is flagged listed and of that class",
+                            s.superSlab,
+                            s);
+                }
+                check(s.prev == prev, "a listed span's prev is the span before it on its list", s.superSlab, s);
+                check(
+                        s.superSlab.spanAt[s.firstSlab] == s && seen.contains(s.superSlab),
+                        "a listed span is formed in a SuperSlab of this heap",
+                        s.superSlab,
+                        s);
+                if (++listed > formedSpans) {
+                    expect(formedSpans, listed, "the partial lists hold no span twice (spans listed)", null, null);
+                }
+            }
+        }
+        expect(flaggedListed, listed, "every span flagged listed is on its class's partial list (spans)", null, null);
+        expect(
+                superSlabCount,
+                counters.superSlabsLive,
+                "counters.superSlabsLive counts the live list and the empty cache (SuperSlabs)",
+                null,
+                null);
+        expect(
+                counters.superSlabsMappedTotal - counters.superSlabsReleasedTotal,
+                counters.superSlabsLive,
+                "SuperSlabs mapped minus released are the live ones (SuperSlabs)",
+                null,
+                null);
+        expect(dirty, pool.dirtyBytes(), "dirtyBytes counts the dirty slabs of live and cached SuperSlabs", null, null);
+        expect(emptyBytes, emptySpanBytes, "emptySpanBytes counts the formed spans with no block out", null, null);
+        long[] largeBytes = new long[1];
+        large.forEachMapping((address, bytes) -> largeBytes[0] += bytes);
+        expect(
+                (superSlabCount << SuperSlab.SHIFT) + largeBytes[0],
+                mappedBytes(),
+                "mappedBytes counts the SuperSlabs and the large mappings",
+                null,
+                null);
+        // Nothing else purges a slab or unmaps a SuperSlab beyond the kept few: a lost due time keeps
+        // that memory until the next trim.
+        if (dirty > 0 || emptyBytes > 0 || pool.cachedCount() > policy.emptySuperSlabCacheSize()) {
+            check(
+                    nextMaintenance != Long.MAX_VALUE,
+                    "maintenance is due while slabs wait for their purge or SuperSlabs for their unmap",
+                    null,
+                    null);
+        }
+        return walked;
+    }
+
+    /** Checks one formed span's own books; returns the state bytes walked. */
+    private static long checkSpan(SuperSlab ss, Span s) {
+        if (s.bump > s.capacity) {
+            expect(s.capacity, s.bump, "bump stays within the capacity (at most)", ss, s);
+        }
+        // Cache owners and remote freers write state bytes without the lock, but only from one
+        // state that is not FREE to another: FREE is written under the lock alone, so this count
+        // holds still while other threads work.
+        byte[] state = s.state;
+        int out = 0;
+        for (int i = 0; i < s.bump; i++) {
+            if (state[i] != Span.FREE) {
+                out++;
+            }
+        }
+        expect(out, s.used, "span.used counts the blocks in [0, bump) not FREE", ss, s);
+        for (int i = s.bump; i < s.capacity; i++) {
+            if (state[i] != Span.FREE) {
+                expect(Span.FREE, state[i], "block " + i + " at or past bump " + s.bump + " is FREE (state)", ss, s);
+            }
+        }
+        // giveBack lists a span a block came back to, and a span leaves its list when its last
+        // free block goes out: a span is listed exactly when it has one.
+        check(
+                s.listed == s.hasFree(),
+                s.listed ? "a listed span has a free block" : "a span with a free block is listed",
+                ss,
+                s);
+        return s.capacity;
+    }
+
+    private static void check(boolean holds, String invariant, @Nullable SuperSlab ss, @Nullable Span span) {
+        if (!holds) {
+            throw new AssertionError("heap invariant broken: " + invariant + where(ss, span));
+        }
+    }
+
+    private static void expect(
+            long expected, long actual, String invariant, @Nullable SuperSlab ss, @Nullable Span span) {
+        if (expected != actual) {
+            throw new AssertionError("heap invariant broken: " + invariant + where(ss, span) + ": expected " + expected
+                    + ", actual " + actual);
+        }
+    }
+
+    private static String where(@Nullable SuperSlab ss, @Nullable Span span) {
+        String where = ss == null ? "" : " in SuperSlab 0x" + Long.toHexString(ss.base);
+        return span == null
+                ? where
+                : where + ", span of class " + span.sizeClass + " (" + span.blockSize + " B) at slabs ["
+                        + span.firstSlab + ", " + (span.firstSlab + span.slabCount) + ")";
     }
 
     /** Receives one mapped range. */
