@@ -31,6 +31,7 @@ public final class ClassCensus {
      * @return the census
      */
     public static ClassCensus take(SlabHeap heap, boolean withResident) {
+        assert heap.locked();
         ClassCensus census = new ClassCensus();
         heap.forEachSpan(span -> census.count(heap, span, withResident));
         for (int sizeClass = 0; sizeClass < SizeClasses.count(); sizeClass++) {

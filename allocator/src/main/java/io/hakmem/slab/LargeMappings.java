@@ -5,13 +5,14 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Blocks too large or too aligned for slabs: each gets its own mapping, unmapped on free. Each
  * mapping has its own shared scope, closed before the unmap, so stale segments throw.
- * Guarded by the heap lock.
+ * Guarded by the heap lock: every method but {@code mappedSize} asserts that the caller holds it.
  */
 @NullMarked
 public final class LargeMappings {
@@ -24,10 +25,17 @@ public final class LargeMappings {
     private final Map<Long, Mapping> byAddress = new HashMap<>();
     private long mappedBytes;
     private final java.util.Set<MemorySegment.Scope> releasedScopes;
+    private final ReentrantLock lock;
 
-    LargeMappings(OsMemory os, java.util.Set<MemorySegment.Scope> releasedScopes) {
+    /**
+     * @param os where the mappings come from
+     * @param releasedScopes where the scopes of unmapped blocks go, to tell a second free
+     * @param lock the heap's lock, which guards this object
+     */
+    LargeMappings(OsMemory os, java.util.Set<MemorySegment.Scope> releasedScopes, ReentrantLock lock) {
         this.os = os;
         this.releasedScopes = releasedScopes;
+        this.lock = lock;
     }
 
     /**
@@ -44,6 +52,7 @@ public final class LargeMappings {
     /** {@return a fresh, zeroed segment, or 0-address failure reported as null} */
     @Nullable
     MemorySegment map(long byteSize, long alignment) {
+        assert lock.isHeldByCurrentThread();
         long bytes = mappedSize(byteSize, alignment);
         if (bytes < 0) {
             return null;
@@ -61,12 +70,14 @@ public final class LargeMappings {
 
     /** {@return the requested size of the mapping starting at {@code address}, or -1} */
     public long requestedBytes(long address) {
+        assert lock.isHeldByCurrentThread();
         Mapping m = byAddress.get(address);
         return m == null ? -1 : m.requestedBytes;
     }
 
     /** {@return whether {@code segment} is a live large block's own segment} */
     public boolean owns(MemorySegment segment) {
+        assert lock.isHeldByCurrentThread();
         Mapping m = byAddress.get(segment.address());
         return m != null && m.segment.scope() == segment.scope();
     }
@@ -76,6 +87,7 @@ public final class LargeMappings {
      * start, or -1}: tells an interior pointer from a foreign one
      */
     public long containing(long address) {
+        assert lock.isHeldByCurrentThread();
         for (Mapping m : byAddress.values()) {
             if (address > m.base && address < m.base + m.requestedBytes) {
                 return m.requestedBytes;
@@ -86,6 +98,7 @@ public final class LargeMappings {
 
     /** Unmaps the block at {@code address}; returns its requested size. */
     long unmap(long address) {
+        assert lock.isHeldByCurrentThread();
         Mapping m = byAddress.remove(address);
         if (m == null) {
             throw new IllegalStateException("no large block at 0x" + Long.toHexString(address));
@@ -99,14 +112,17 @@ public final class LargeMappings {
 
     /** {@return live large blocks} */
     public int count() {
+        assert lock.isHeldByCurrentThread();
         return byAddress.size();
     }
 
     long mappedBytes() {
+        assert lock.isHeldByCurrentThread();
         return mappedBytes;
     }
 
     long residentBytes() {
+        assert lock.isHeldByCurrentThread();
         long total = 0;
         for (Mapping m : byAddress.values()) {
             long r = os.residentBytes(m.base, m.mappedBytes);
@@ -120,6 +136,7 @@ public final class LargeMappings {
 
     /** Calls {@code visitor} for each live large block. */
     void forEach(SlabHeap.BlockVisitor visitor) {
+        assert lock.isHeldByCurrentThread();
         for (Mapping m : byAddress.values()) {
             if (!visitor.visit(m.base, m.requestedBytes)) {
                 return;
@@ -129,12 +146,14 @@ public final class LargeMappings {
 
     /** Calls {@code visitor} with the base and mapped length of each mapping. */
     void forEachMapping(SlabHeap.RangeVisitor visitor) {
+        assert lock.isHeldByCurrentThread();
         for (Mapping m : byAddress.values()) {
             visitor.visit(m.base, m.mappedBytes);
         }
     }
 
     void closeAll() {
+        assert lock.isHeldByCurrentThread();
         for (Long address : byAddress.keySet().toArray(new Long[0])) {
             unmap(address);
         }

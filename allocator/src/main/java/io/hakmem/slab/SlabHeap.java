@@ -1,12 +1,15 @@
 package io.hakmem.slab;
 
 import io.hakmem.os.OsMemory;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * small cache or straight back to the OS. Because {@code used} counts cached and remote blocks
  * too, a block can only be hidden from this chain while a thread cache holds it, and the caches
  * hand blocks back on drain, flush and revocation.
+ *
+ * <p>The SuperSlabs themselves (mapping, the empty cache, the delayed purge of dirty slabs,
+ * unmapping) are kept by a {@code SuperSlabPool}; this class keeps the spans and the lock.
+ * Methods documented "Locked." assert that the calling thread holds it.
  */
 @NullMarked
 public final class SlabHeap {
@@ -26,8 +33,6 @@ public final class SlabHeap {
     private final OsMemory os;
     private final HeapPolicy policy;
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<SuperSlab> superSlabs = new ArrayList<>();
-    private final ArrayDeque<SuperSlab> emptyCache = new ArrayDeque<>();
     private final @Nullable Span[] partial = new Span[SizeClasses.count()];
     private final ConcurrentLinkedQueue<Span> remotePending = new ConcurrentLinkedQueue<>();
     /**
@@ -43,15 +48,13 @@ public final class SlabHeap {
 
     private final LargeMappings large;
     private final ArenaListener listener;
-    /** Bytes of dirty slabs (freed but maybe resident) in live and cached SuperSlabs. */
-    private long dirtyBytes;
     /** Bytes of formed spans with no block out, kept for reuse until maintain() dissolves them. */
     private long emptySpanBytes;
 
     private boolean closed;
     private final SlabCounters counters = new SlabCounters();
+    final SuperSlabPool pool;
     private final long purgeDelayNanos;
-    private final long unmapDelayNanos;
     /** The earliest purge or unmap due, or {@link Long#MAX_VALUE} when nothing waits. */
     private long nextMaintenance = Long.MAX_VALUE;
     /**
@@ -59,12 +62,8 @@ public final class SlabHeap {
      * {@link ClassCensus}; frees a thread cache kept are counted by the cache instead.
      */
     private final long[] userFreesGivenBack = new long[SizeClasses.count()];
-    /**
-     * Scopes of memory this heap gave back to the OS, held weakly: a stale segment keeps its own
-     * scope reachable, so a second free of it is still told apart from a foreign segment.
-     */
-    private final java.util.Set<java.lang.foreign.MemorySegment.Scope> releasedScopes =
-            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+    /** Unlocks left before the next sampled {@link #invariantsHold}; only counted under assertions. */
+    private long unlocksUntilCheck = INVARIANT_SAMPLE;
 
     /**
      * @param os where memory comes from
@@ -75,9 +74,9 @@ public final class SlabHeap {
         this.os = os;
         this.policy = policy;
         this.listener = listener;
-        this.large = new LargeMappings(os, releasedScopes);
+        this.pool = new SuperSlabPool(this, os, policy, listener, counters);
+        this.large = new LargeMappings(os, pool.releasedScopes(), lock);
         this.purgeDelayNanos = policy.purgeDelayNanos();
-        this.unmapDelayNanos = policy.unmapDelayNanos();
     }
 
     /** Takes the lock; every method below marked "locked" requires it. */
@@ -97,7 +96,44 @@ public final class SlabHeap {
 
     /** Releases the lock. */
     public void unlock() {
+        if (ASSERTIONS) {
+            sampleInvariants();
+        }
         lock.unlock();
+    }
+
+    /** Checks {@link #invariantsHold} on every 1024th unlock, or rarer on a large heap. */
+    private void sampleInvariants() {
+        // Only the outermost unlock checks: an inner one may sit in the middle of an operation.
+        if (lock.getHoldCount() == 1 && --unlocksUntilCheck <= 0) {
+            try {
+                // A walk costs its state bytes: on a large heap the next one waits longer, so that
+                // checking never costs more than a few state bytes per unlock.
+                unlocksUntilCheck = Math.max(INVARIANT_SAMPLE, checkInvariants() / WALK_PER_UNLOCK);
+            } catch (AssertionError e) {
+                // Released all the same: a test that fails here must not hang the ones after it.
+                lock.unlock();
+                throw e;
+            }
+        }
+    }
+
+    /** {@return whether the calling thread holds the lock: what "Locked." methods assert} */
+    boolean locked() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    /** Whether assertions are on for this class: only then are unlocks sampled for a check. */
+    private static final boolean ASSERTIONS = assertionsEnabled();
+
+    private static final long INVARIANT_SAMPLE = 1024;
+    private static final long WALK_PER_UNLOCK = 16;
+
+    private static boolean assertionsEnabled() {
+        boolean enabled = false;
+        // The assignment is the point: it only runs when assertions are on.
+        assert enabled = true;
+        return enabled;
     }
 
     /** {@return the SuperSlab containing {@code address}, or null; lock-free} */
@@ -114,11 +150,12 @@ public final class SlabHeap {
 
     /** {@return whether {@code scope} belonged to memory this heap already gave back; lock-free} */
     public boolean released(java.lang.foreign.MemorySegment.Scope scope) {
-        return releasedScopes.contains(scope);
+        return pool.released(scope);
     }
 
     /** {@return the large mappings; locked} */
     public LargeMappings large() {
+        assert locked();
         return large;
     }
 
@@ -128,17 +165,18 @@ public final class SlabHeap {
     }
 
     /**
-     * Takes one block of class {@code c} into state {@code newState}. Locked.
+     * Takes one block of class {@code sizeClass} into state {@code newState}. Locked.
      *
      * @return the block address, with {@link Span#DIRTY_BIT} set when it must be cleared
      * @throws OutOfMemoryError past {@code maxMappedBytes} or when the OS refuses
      */
-    public long take(int c, byte newState) {
+    public long take(int sizeClass, byte newState) {
+        assert locked();
         ensureOpen();
         maintain();
-        Span span = partial[c];
+        Span span = partial[sizeClass];
         if (span == null) {
-            span = newSpan(c);
+            span = newSpan(sizeClass);
         }
         reuse(span);
         long tagged = span.pop();
@@ -150,7 +188,7 @@ public final class SlabHeap {
     }
 
     /**
-     * Takes up to {@code n} blocks of class {@code c} into {@code out}, cached for {@code owner}.
+     * Takes up to {@code n} blocks of class {@code sizeClass} into {@code out}, cached for {@code owner}.
      * Locked. Blocks that must be cleared carry {@link Span#DIRTY_BIT}.
      *
      * @return how many blocks were taken: at least one, or 0 when only mapping a SuperSlab past
@@ -158,18 +196,19 @@ public final class SlabHeap {
      *     nothing live, and they can only be revoked without this lock held: the caller revokes
      *     them and asks again, and only that second failure is counted and thrown.
      */
-    public int takeBatch(int c, long[] out, Span[] spans, int n, SpanOwner owner) {
+    public int takeBatch(int sizeClass, long[] out, Span[] spans, int n, SpanOwner owner) {
+        assert locked();
         ensureOpen();
         maintain();
         collectRemote(owner);
         int taken = 0;
         while (taken < n) {
-            Span span = claimable(c, owner);
+            Span span = claimable(sizeClass, owner);
             if (span == null) {
                 if (taken > 0) {
                     break;
                 }
-                span = newSpanWithinLimit(c);
+                span = newSpanWithinLimit(sizeClass);
                 if (span == null) {
                     return 0;
                 }
@@ -190,12 +229,12 @@ public final class SlabHeap {
     }
 
     /**
-     * The first span of class {@code c} that {@code owner} may carve, looking at a bounded number
+     * The first span of class {@code sizeClass} that {@code owner} may carve, looking at a bounded number
      * of spans other caches hold; null when a new span must be formed.
      */
-    private @Nullable Span claimable(int c, SpanOwner owner) {
+    private @Nullable Span claimable(int sizeClass, SpanOwner owner) {
         int looked = 0;
-        for (Span s = partial[c]; s != null && looked < CLAIM_SCAN; s = s.next, looked++) {
+        for (Span s = partial[sizeClass]; s != null && looked < CLAIM_SCAN; s = s.next, looked++) {
             if (s.claimableBy(owner)) {
                 return s;
             }
@@ -211,6 +250,7 @@ public final class SlabHeap {
      * checked that the block was LIVE or CACHED and owns that state.
      */
     public void giveBack(Span span, int index) {
+        assert locked();
         if (span.state[index] != Span.CACHED) {
             userFreesGivenBack[span.sizeClass]++;
         }
@@ -260,6 +300,7 @@ public final class SlabHeap {
      * @param collector the thread cache collecting, or null for the heap itself
      */
     public void collectRemote(@Nullable SpanOwner collector) {
+        assert locked();
         List<Span> othersSpans = null;
         Span span;
         while ((span = remotePending.poll()) != null) {
@@ -292,6 +333,7 @@ public final class SlabHeap {
 
     /** {@return remote-free bits set but not collected yet, with their block bytes. Locked.} */
     private long[] pendingRemoteBits() {
+        assert locked();
         long[] pending = new long[2];
         for (Span span : remotePending) {
             for (int w = 0; w < span.remoteWords(); w++) {
@@ -311,6 +353,7 @@ public final class SlabHeap {
      * @param remoteFrees remote frees the freeing threads counted, each after setting its bit
      */
     public long doubleFreesDetected(long remoteFrees) {
+        assert locked();
         return counters.doubleFreesDetected + Math.max(0, remoteFrees - remoteBitsFound - pendingRemoteBits()[0]);
     }
 
@@ -321,6 +364,7 @@ public final class SlabHeap {
      * @param remoteFreeBlockBytes the block bytes of the remote frees the freeing threads counted
      */
     public long doubleFreeBytes(long remoteFreeBlockBytes) {
+        assert locked();
         return doubleFreeBytes + Math.max(0, remoteFreeBlockBytes - remoteBitBytesFound - pendingRemoteBits()[1]);
     }
 
@@ -372,7 +416,7 @@ public final class SlabHeap {
 
     /** {@return bytes of empty slabs, dissolved (dirty) or still formed, waiting for their purge} */
     private long idleBytes() {
-        return dirtyBytes + emptySpanBytes;
+        return pool.dirtyBytes() + emptySpanBytes;
     }
 
     /** Counts a SuperSlab found with no block outside its spans, once per time it empties. */
@@ -399,24 +443,18 @@ public final class SlabHeap {
         emptySpanBytes -= span.bytes();
         assert span.used == 0 && emptySpanBytes >= 0 : "dissolving a span in use, or idle bytes negative";
         SuperSlab ss = span.superSlab;
-        int mask = span.mask();
-        ss.usedSlabs &= ~mask;
-        ss.dirtySlabs |= mask;
-        dirtyBytes += (long) span.slabCount << SizeClasses.SLAB_SHIFT;
         for (int i = span.firstSlab; i < span.firstSlab + span.slabCount; i++) {
             ss.spanAt[i] = null;
-            ss.dirtySince[i] = now;
         }
+        pool.giveBackSlabs(ss, span.mask(), now);
         // The purge waits for maintain(): a slab reused before its delay never pays a madvise
         // and the page faults after it, and the free path never makes a system call.
         schedule(idleBytes() > policy.purgeThresholdBytes() ? now : now + purgeDelayNanos);
         if (ss.isEmpty()) {
             countEmpty(ss);
-            ss.emptySince = now;
-            superSlabs.remove(ss);
-            emptyCache.push(ss);
-            if (emptyCache.size() > policy.emptySuperSlabCacheSize()) {
-                schedule(now + unmapDelayNanos);
+            long unmapDue = pool.retire(ss, now);
+            if (unmapDue != Long.MAX_VALUE) {
+                schedule(unmapDue);
             }
         }
     }
@@ -433,6 +471,7 @@ public final class SlabHeap {
      * allocation slow paths and the background trimmer. Locked.
      */
     public void maintain() {
+        assert locked();
         if (nextMaintenance == Long.MAX_VALUE) {
             return;
         }
@@ -441,20 +480,9 @@ public final class SlabHeap {
             return;
         }
         boolean purgeAll = idleBytes() > policy.purgeThresholdBytes();
-        long next = earlier(releaseIdleSpans(now, purgeAll), purgeDirty(now, purgeAll));
-        // The cache is a stack: the SuperSlabs empty the longest sit at its bottom.
-        while (emptyCache.size() > policy.emptySuperSlabCacheSize()) {
-            SuperSlab oldest = emptyCache.peekLast();
-            long due = oldest.emptySince + unmapDelayNanos;
-            if (now - due < 0) {
-                next = earlier(next, due);
-                break;
-            }
-            emptyCache.pollLast();
-            dirtyBytes -= (long) Integer.bitCount(oldest.dirtySlabs) << SizeClasses.SLAB_SHIFT;
-            unmap(oldest, ReleaseReason.EMPTY);
-        }
-        nextMaintenance = next;
+        long next = earlier(releaseIdleSpans(now, purgeAll), pool.purgeDirty(now, purgeAll));
+        nextMaintenance = earlier(next, pool.unmapExpired(now));
+        assert invariantsHold();
     }
 
     /** Dissolves the formed spans that stayed empty for the purge delay; returns the next due. */
@@ -478,79 +506,47 @@ public final class SlabHeap {
     }
 
     private static long earlier(long a, long b) {
-        if (a == Long.MAX_VALUE) {
-            return b;
-        }
-        return b == Long.MAX_VALUE || a - b < 0 ? a : b;
+        return SuperSlabPool.earlier(a, b);
     }
 
-    /** Purges the dirty slabs of {@code ss} whose delay ran out; returns the next one due. */
-    private long purgeExpired(SuperSlab ss, long now, boolean all) {
-        int expired = 0;
-        long next = Long.MAX_VALUE;
-        for (int bits = ss.dirtySlabs; bits != 0; bits &= bits - 1) {
-            int i = Integer.numberOfTrailingZeros(bits);
-            long due = ss.dirtySince[i] + purgeDelayNanos;
-            if (all || now - due >= 0) {
-                expired |= 1 << i;
-            } else {
-                next = earlier(next, due);
-            }
-        }
-        if (expired != 0) {
-            dirtyBytes -= (long) Integer.bitCount(expired) << SizeClasses.SLAB_SHIFT;
-            purge(ss, expired);
-        }
-        return next;
-    }
-
-    private void unmap(SuperSlab ss, ReleaseReason reason) {
-        ss.closeScope();
-        releasedScopes.add(ss.scope());
-        SuperSlabMap.remove(ss);
-        os.unmap(ss.base, SuperSlab.SIZE);
-        counters.superSlabsLive--;
-        counters.superSlabsReleasedTotal++;
-        listener.superSlabReleased(ss.base, System.nanoTime() - ss.mappedAtNanos, reason);
-    }
-
-    private Span newSpan(int c) {
-        Span span = formSpanWithoutMapping(c);
-        return span != null ? span : formSpanIn(emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop(), c);
+    private Span newSpan(int sizeClass) {
+        Span span = formSpanWithoutMapping(sizeClass);
+        return span != null ? span : formSpan(cachedOrNewSuperSlab(), 0, sizeClass);
     }
 
     /** {@link #newSpan}, or null where it would fail for {@code maxMappedBytes}; nothing is counted. */
-    private @Nullable Span newSpanWithinLimit(int c) {
-        Span span = formSpanWithoutMapping(c);
+    private @Nullable Span newSpanWithinLimit(int sizeClass) {
+        Span span = formSpanWithoutMapping(sizeClass);
         if (span != null) {
             return span;
         }
-        if (emptyCache.isEmpty() && !fitsUnderLimit(SuperSlab.SIZE)) {
+        if (pool.cachedCount() == 0 && !fitsUnderLimit(SuperSlab.SIZE)) {
             return null;
         }
-        return formSpanIn(emptyCache.isEmpty() ? mapSuperSlab() : emptyCache.pop(), c);
+        return formSpan(cachedOrNewSuperSlab(), 0, sizeClass);
     }
 
-    private @Nullable Span formSpanWithoutMapping(int c) {
-        int slabs = SizeClasses.spanSlabs(c);
-        Span span = formSpanInLiveSuperSlab(c, slabs);
+    /** {@return the most recently emptied cached SuperSlab, else a new mapping; on the live list} */
+    private SuperSlab cachedOrNewSuperSlab() {
+        SuperSlab ss = pool.reuseCached();
+        return ss != null ? ss : mapSuperSlab();
+    }
+
+    private @Nullable Span formSpanWithoutMapping(int sizeClass) {
+        int slabs = SizeClasses.spanSlabs(sizeClass);
+        Span span = formSpanInLiveSuperSlab(sizeClass, slabs);
         // Empty spans kept for their own class must not make another class map a new SuperSlab.
         if (span == null && releaseEmptySpans()) {
-            span = formSpanInLiveSuperSlab(c, slabs);
+            span = formSpanInLiveSuperSlab(sizeClass, slabs);
         }
         return span;
     }
 
-    private Span formSpanIn(SuperSlab ss, int c) {
-        superSlabs.add(ss);
-        return formSpan(ss, 0, c);
-    }
-
-    private @Nullable Span formSpanInLiveSuperSlab(int c, int slabs) {
-        for (SuperSlab ss : superSlabs) {
+    private @Nullable Span formSpanInLiveSuperSlab(int sizeClass, int slabs) {
+        for (SuperSlab ss : pool.live()) {
             int first = ss.findFreeRun(slabs);
             if (first >= 0) {
-                return formSpan(ss, first, c);
+                return formSpan(ss, first, sizeClass);
             }
         }
         return null;
@@ -572,14 +568,9 @@ public final class SlabHeap {
         return released;
     }
 
-    private Span formSpan(SuperSlab ss, int first, int c) {
-        Span span = new Span(ss, first, c, false);
-        int mask = span.mask();
-        int dirty = ss.dirtySlabs & mask;
-        span.dirty = dirty != 0;
-        dirtyBytes -= (long) Integer.bitCount(dirty) << SizeClasses.SLAB_SHIFT;
-        ss.dirtySlabs &= ~mask;
-        ss.usedSlabs |= mask;
+    private Span formSpan(SuperSlab ss, int first, int sizeClass) {
+        Span span = new Span(ss, first, sizeClass, false);
+        span.dirty = pool.takeSlabs(ss, span.mask());
         for (int i = first; i < first + span.slabCount; i++) {
             ss.spanAt[i] = span;
         }
@@ -591,20 +582,16 @@ public final class SlabHeap {
 
     private SuperSlab mapSuperSlab() {
         checkLimit(SuperSlab.SIZE);
-        long base = os.map(SuperSlab.SIZE, SuperSlab.SIZE);
-        if (base == 0) {
+        SuperSlab ss = pool.map();
+        if (ss == null) {
             throw outOfMemory("the OS refused to map a 2 MiB SuperSlab (" + os.name() + ")", SuperSlab.SIZE);
         }
-        SuperSlab ss = new SuperSlab(this, base);
-        SuperSlabMap.add(ss);
-        counters.superSlabsLive++;
-        counters.superSlabsMappedTotal++;
-        listener.superSlabMapped(base);
         return ss;
     }
 
     /** Fails with {@link OutOfMemoryError} when mapping {@code bytes} more would cross the limit. Locked. */
     public void checkLimit(long bytes) {
+        assert locked();
         if (!fitsUnderLimit(bytes)) {
             long mapped = mappedBytes();
             throw outOfMemory(
@@ -620,6 +607,7 @@ public final class SlabHeap {
      * Locked.}
      */
     private boolean fitsUnderLimit(long bytes) {
+        assert locked();
         // mapped never exceeds the limit, so the subtraction cannot overflow where a sum could.
         if (bytes > policy.maxMappedBytes() - mappedBytes()) {
             trim();
@@ -629,6 +617,7 @@ public final class SlabHeap {
 
     /** Counts and describes a failed allocation that tried to map {@code bytes}. Locked. */
     public OutOfMemoryError outOfMemory(String why, long bytes) {
+        assert locked();
         counters.allocFailures++;
         listener.allocationFailed(why, bytes);
         return new OutOfMemoryError("hakmem arena: " + why);
@@ -636,30 +625,19 @@ public final class SlabHeap {
 
     /** {@return bytes mapped now: SuperSlabs, cached ones included, plus large mappings. Locked.} */
     public long mappedBytes() {
-        return (counters.superSlabsLive << SuperSlab.SHIFT) + large.mappedBytes();
+        assert locked();
+        return pool.mappedBytes() + large.mappedBytes();
     }
 
     /** {@return bytes of all mappings resident in RAM, or -1 when unknown. Locked.} */
     public long residentBytes() {
+        assert locked();
         long total = large.residentBytes();
         if (total < 0) {
             return -1;
         }
-        for (SuperSlab ss : superSlabs) {
-            long r = os.residentBytes(ss.base, SuperSlab.SIZE);
-            if (r < 0) {
-                return -1;
-            }
-            total += r;
-        }
-        for (SuperSlab ss : emptyCache) {
-            long r = os.residentBytes(ss.base, SuperSlab.SIZE);
-            if (r < 0) {
-                return -1;
-            }
-            total += r;
-        }
-        return total;
+        long superSlabs = pool.residentBytes();
+        return superSlabs < 0 ? -1 : total + superSlabs;
     }
 
     /**
@@ -669,62 +647,27 @@ public final class SlabHeap {
      * @return bytes handed back to the OS (unmapped or purged)
      */
     public long trim() {
+        assert locked();
         collectRemote(null);
         long before = mappedBytes();
         long purgedBefore = counters.slabsPurged;
         releaseEmptySpans();
-        purgeDirty(System.nanoTime(), true);
-        while (!emptyCache.isEmpty()) {
-            unmap(emptyCache.pop(), ReleaseReason.TRIM);
-        }
+        pool.purgeDirty(System.nanoTime(), true);
+        pool.unmapCached(ReleaseReason.TRIM);
         nextMaintenance = Long.MAX_VALUE;
+        assert invariantsHold();
         return before - mappedBytes() + ((counters.slabsPurged - purgedBefore) << SizeClasses.SLAB_SHIFT);
     }
 
     /** Unmaps everything, live blocks or not; the heap is unusable afterwards. Locked. */
     public void closeAll() {
+        assert locked();
         closed = true;
-        for (SuperSlab ss : new ArrayList<>(superSlabs)) {
-            unmap(ss, ReleaseReason.CLOSE);
-        }
-        superSlabs.clear();
-        while (!emptyCache.isEmpty()) {
-            unmap(emptyCache.pop(), ReleaseReason.CLOSE);
-        }
+        pool.unmapAll(ReleaseReason.CLOSE);
         large.closeAll();
         java.util.Arrays.fill(partial, null);
-        dirtyBytes = 0;
         emptySpanBytes = 0;
-    }
-
-    /**
-     * Purges the dirty slabs whose delay ran out, or all of them, in live and cached SuperSlabs;
-     * {@link #dirtyBytes} counts both. Returns the next purge due.
-     */
-    private long purgeDirty(long now, boolean all) {
-        long next = Long.MAX_VALUE;
-        for (SuperSlab ss : superSlabs) {
-            next = earlier(next, purgeExpired(ss, now, all));
-        }
-        for (SuperSlab ss : emptyCache) {
-            next = earlier(next, purgeExpired(ss, now, all));
-        }
-        assert !all || dirtyBytes == 0 : "dirty bytes left after purging everything: " + dirtyBytes;
-        return next;
-    }
-
-    /** Purges the slabs in {@code mask}, one madvise per contiguous run. */
-    private void purge(SuperSlab ss, int mask) {
-        int bits = mask;
-        while (bits != 0) {
-            int first = Integer.numberOfTrailingZeros(bits);
-            int run = Integer.numberOfTrailingZeros(~(bits >>> first));
-            os.purge(ss.base + ((long) first << SizeClasses.SLAB_SHIFT), (long) run << SizeClasses.SLAB_SHIFT);
-            counters.slabsPurged += run;
-            listener.slabsPurged(ss.base + ((long) first << SizeClasses.SLAB_SHIFT), run);
-            bits &= ~(int) (((1L << run) - 1) << first);
-        }
-        ss.dirtySlabs &= ~mask;
+        assert invariantsHold();
     }
 
     /**
@@ -733,6 +676,7 @@ public final class SlabHeap {
      * @throws OutOfMemoryError past {@code maxMappedBytes} or when the OS refuses
      */
     public java.lang.foreign.MemorySegment allocateLarge(long byteSize, long alignment) {
+        assert locked();
         ensureOpen();
         maintain();
         long bytes = LargeMappings.mappedSize(byteSize, alignment);
@@ -755,65 +699,251 @@ public final class SlabHeap {
 
     /** Unmaps a large block; returns its requested size. Locked. */
     public long freeLarge(long address) {
+        assert locked();
         return large.unmap(address);
     }
 
     /** Calls {@code visitor} for each live large block. Locked. */
     public void forEachLarge(BlockVisitor visitor) {
+        assert locked();
         large.forEach(visitor);
     }
 
     /** Calls {@code visitor} for every mapping: SuperSlabs in use, cached ones, large blocks. Locked. */
     public void forEachMapping(RangeVisitor visitor) {
-        for (SuperSlab ss : superSlabs) {
-            visitor.visit(ss.base, SuperSlab.SIZE);
-        }
-        for (SuperSlab ss : emptyCache) {
-            visitor.visit(ss.base, SuperSlab.SIZE);
-        }
+        assert locked();
+        pool.forEachMapping(visitor);
         large.forEachMapping(visitor);
     }
 
     /** Calls {@code visitor} for every block in state {@code wanted}, in address order. Locked. */
     public void forEachBlock(byte wanted, Consumer<Span> spanVisitor, BlockVisitor visitor) {
-        for (SuperSlab ss : superSlabs) {
-            Span last = null;
-            for (Span s : ss.spanAt) {
-                if (s == null || s == last) {
-                    continue;
-                }
-                last = s;
-                spanVisitor.accept(s);
-                for (int i = 0; i < s.bump; i++) {
-                    if (s.state[i] == wanted && !visitor.visit(s.blockAddress(i), s.blockSize)) {
-                        return;
-                    }
+        assert locked();
+        forEachSpanWhile(s -> {
+            spanVisitor.accept(s);
+            for (int i = 0; i < s.bump; i++) {
+                if (s.state[i] == wanted && !visitor.visit(s.blockAddress(i), s.blockSize)) {
+                    return false;
                 }
             }
-        }
+            return true;
+        });
     }
 
     /** Calls {@code visitor} once for every formed span, in address order. Locked. */
     public void forEachSpan(Consumer<Span> visitor) {
-        for (SuperSlab ss : superSlabs) {
+        assert locked();
+        forEachSpanWhile(s -> {
+            visitor.accept(s);
+            return true;
+        });
+    }
+
+    /** Calls {@code visitor} once for every formed span, in address order, until it returns false. */
+    private void forEachSpanWhile(Predicate<Span> visitor) {
+        for (SuperSlab ss : pool.live()) {
             Span last = null;
             for (Span s : ss.spanAt) {
-                if (s != null && s != last) {
-                    visitor.accept(s);
+                if (s != null && s != last && !visitor.test(s)) {
+                    return;
                 }
                 last = s;
             }
         }
     }
 
-    /** {@return users' frees of class {@code c} that reached a span, cumulative. Locked.} */
-    public long userFreesGivenBack(int c) {
-        return userFreesGivenBack[c];
+    /** {@return users' frees of class {@code sizeClass} that reached a span, cumulative. Locked.} */
+    public long userFreesGivenBack(int sizeClass) {
+        assert locked();
+        return userFreesGivenBack[sizeClass];
     }
 
     /** {@return bytes of {@code [address, address + bytes)} resident in RAM, or -1 when unknown. Locked.} */
     long residentBytes(long address, long bytes) {
+        assert locked();
         return os.residentBytes(address, bytes);
+    }
+
+    /**
+     * Walks the whole heap and checks the books every operation keeps, in the manner of mimalloc's
+     * {@code mi_heap_is_valid}. Runs under assertions only: at the end of {@link #trim}, of a
+     * {@link #maintain} that did work and of {@link #closeAll}, and on a sample of unlocks. Locked.
+     *
+     * @return true, so that it can be asserted
+     * @throws AssertionError naming the first invariant found broken, where, and the numbers
+     */
+    boolean invariantsHold() {
+        checkInvariants();
+        return true;
+    }
+
+    /** {@link #invariantsHold}; returns the state bytes it walked, the measure of its cost. */
+    private long checkInvariants() {
+        assert locked();
+        long walked = 0;
+        long superSlabCount = 0;
+        long dirty = 0;
+        long formedSpans = 0;
+        long flaggedListed = 0;
+        long emptyBytes = 0;
+        int liveCount = pool.live().size();
+        Set<SuperSlab> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (SuperSlab ss : pool) {
+            boolean live = superSlabCount++ < liveCount;
+            check(seen.add(ss), "a SuperSlab is in the live list or the empty cache once", ss, null);
+            check(
+                    ss.heap == this && SuperSlabMap.lookup(ss.base) == ss,
+                    "the SuperSlab map finds each SuperSlab of this heap",
+                    ss,
+                    null);
+            expect(0, ss.dirtySlabs & ss.usedSlabs, "dirtySlabs and usedSlabs are disjoint (slabs in both)", ss, null);
+            check(
+                    live == (ss.usedSlabs != 0),
+                    live ? "a live SuperSlab has a span" : "a cached SuperSlab has no span",
+                    ss,
+                    null);
+            if (ss.emptyCounted) {
+                expect(0, ss.usedBlocks, "a SuperSlab counted empty has no block out (usedBlocks)", ss, null);
+            }
+            dirty += (long) Integer.bitCount(ss.dirtySlabs) << SizeClasses.SLAB_SHIFT;
+            int covered = 0;
+            int spanSlabs = 0;
+            long used = 0;
+            for (int i = 0; i < SuperSlab.SLABS; i++) {
+                Span s = ss.spanAt[i];
+                if (s == null) {
+                    continue;
+                }
+                covered |= 1 << i;
+                if (s.superSlab != ss || i < s.firstSlab || i >= s.firstSlab + s.slabCount) {
+                    check(false, "spanAt[" + i + "] holds a span of this SuperSlab that covers slab " + i, ss, s);
+                }
+                if (i != s.firstSlab) {
+                    continue;
+                }
+                walked += checkSpan(ss, s);
+                spanSlabs |= s.mask();
+                used += s.used;
+                formedSpans++;
+                if (s.listed) {
+                    flaggedListed++;
+                }
+                if (s.used == 0) {
+                    emptyBytes += s.bytes();
+                }
+            }
+            expect(spanSlabs, covered, "spanAt holds each span at all of its slabs (slab masks)", ss, null);
+            expect(covered, ss.usedSlabs, "usedSlabs are the slabs spanAt covers (slab masks)", ss, null);
+            expect(used, ss.usedBlocks, "usedBlocks is the sum of its spans' used", ss, null);
+        }
+        long listed = 0;
+        for (int k = 0; k < partial.length; k++) {
+            Span prev = null;
+            for (Span s = partial[k]; s != null; prev = s, s = s.next) {
+                if (!s.listed || s.sizeClass != k) {
+                    check(
+                            false,
+                            "a span on partial list " + k + " is flagged listed and of that class",
+                            s.superSlab,
+                            s);
+                }
+                check(s.prev == prev, "a listed span's prev is the span before it on its list", s.superSlab, s);
+                check(
+                        s.superSlab.spanAt[s.firstSlab] == s && seen.contains(s.superSlab),
+                        "a listed span is formed in a SuperSlab of this heap",
+                        s.superSlab,
+                        s);
+                if (++listed > formedSpans) {
+                    expect(formedSpans, listed, "the partial lists hold no span twice (spans listed)", null, null);
+                }
+            }
+        }
+        expect(flaggedListed, listed, "every span flagged listed is on its class's partial list (spans)", null, null);
+        expect(
+                superSlabCount,
+                counters.superSlabsLive,
+                "counters.superSlabsLive counts the live list and the empty cache (SuperSlabs)",
+                null,
+                null);
+        expect(
+                counters.superSlabsMappedTotal - counters.superSlabsReleasedTotal,
+                counters.superSlabsLive,
+                "SuperSlabs mapped minus released are the live ones (SuperSlabs)",
+                null,
+                null);
+        expect(dirty, pool.dirtyBytes(), "dirtyBytes counts the dirty slabs of live and cached SuperSlabs", null, null);
+        expect(emptyBytes, emptySpanBytes, "emptySpanBytes counts the formed spans with no block out", null, null);
+        long[] largeBytes = new long[1];
+        large.forEachMapping((address, bytes) -> largeBytes[0] += bytes);
+        expect(
+                (superSlabCount << SuperSlab.SHIFT) + largeBytes[0],
+                mappedBytes(),
+                "mappedBytes counts the SuperSlabs and the large mappings",
+                null,
+                null);
+        // Nothing else purges a slab or unmaps a SuperSlab beyond the kept few: a lost due time keeps
+        // that memory until the next trim.
+        if (dirty > 0 || emptyBytes > 0 || pool.cachedCount() > policy.emptySuperSlabCacheSize()) {
+            check(
+                    nextMaintenance != Long.MAX_VALUE,
+                    "maintenance is due while slabs wait for their purge or SuperSlabs for their unmap",
+                    null,
+                    null);
+        }
+        return walked;
+    }
+
+    /** Checks one formed span's own books; returns the state bytes walked. */
+    private static long checkSpan(SuperSlab ss, Span s) {
+        if (s.bump > s.capacity) {
+            expect(s.capacity, s.bump, "bump stays within the capacity (at most)", ss, s);
+        }
+        // Cache owners and remote freers write state bytes without the lock, but only from one
+        // state that is not FREE to another: FREE is written under the lock alone, so this count
+        // holds still while other threads work.
+        byte[] state = s.state;
+        int out = 0;
+        for (int i = 0; i < s.bump; i++) {
+            if (state[i] != Span.FREE) {
+                out++;
+            }
+        }
+        expect(out, s.used, "span.used counts the blocks in [0, bump) not FREE", ss, s);
+        for (int i = s.bump; i < s.capacity; i++) {
+            if (state[i] != Span.FREE) {
+                expect(Span.FREE, state[i], "block " + i + " at or past bump " + s.bump + " is FREE (state)", ss, s);
+            }
+        }
+        // giveBack lists a span a block came back to, and a span leaves its list when its last
+        // free block goes out: a span is listed exactly when it has one.
+        check(
+                s.listed == s.hasFree(),
+                s.listed ? "a listed span has a free block" : "a span with a free block is listed",
+                ss,
+                s);
+        return s.capacity;
+    }
+
+    private static void check(boolean holds, String invariant, @Nullable SuperSlab ss, @Nullable Span span) {
+        if (!holds) {
+            throw new AssertionError("heap invariant broken: " + invariant + where(ss, span));
+        }
+    }
+
+    private static void expect(
+            long expected, long actual, String invariant, @Nullable SuperSlab ss, @Nullable Span span) {
+        if (expected != actual) {
+            throw new AssertionError("heap invariant broken: " + invariant + where(ss, span) + ": expected " + expected
+                    + ", actual " + actual);
+        }
+    }
+
+    private static String where(@Nullable SuperSlab ss, @Nullable Span span) {
+        String where = ss == null ? "" : " in SuperSlab 0x" + Long.toHexString(ss.base);
+        return span == null
+                ? where
+                : where + ", span of class " + span.sizeClass + " (" + span.blockSize + " B) at slabs ["
+                        + span.firstSlab + ", " + (span.firstSlab + span.slabCount) + ")";
     }
 
     /** Receives one mapped range. */

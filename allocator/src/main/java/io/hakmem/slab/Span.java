@@ -169,6 +169,7 @@ public final class Span {
      * or one whose owner died or gave everything back since. Locked.}
      */
     boolean claimableBy(SpanOwner taker) {
+        assert superSlab.heap.locked();
         SpanOwner o = owner;
         return o == null || o == taker || used == 0 || o.generation() != ownerGeneration || !o.isAlive();
     }
@@ -178,6 +179,7 @@ public final class Span {
      * its owner's, or anyone's when no live cache owns it. Locked.}
      */
     boolean collectableBy(@Nullable SpanOwner collector) {
+        assert superSlab.heap.locked();
         SpanOwner o = owner;
         return o == null || o == collector || o.generation() != ownerGeneration || !o.isAlive();
     }

@@ -93,16 +93,19 @@ public final class SuperSlab {
 
     /** {@return blocks outside their spans: live, cached or remote. Locked.} */
     public int usedBlocks() {
+        assert heap.locked();
         return usedBlocks;
     }
 
     /** {@return the scratch counter; see the field. Locked.} */
     public int scratch() {
+        assert heap.locked();
         return scratch;
     }
 
     /** Sets the scratch counter. Locked. */
     public void scratch(int value) {
+        assert heap.locked();
         scratch = value;
     }
 

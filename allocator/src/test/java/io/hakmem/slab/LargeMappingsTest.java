@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Blocks with a mapping of their own: sizes, ownership, interior pointers, unmapping. */
@@ -16,7 +19,20 @@ class LargeMappingsTest {
 
     private final RecordingOsMemory os = new RecordingOsMemory();
     private final Set<MemorySegment.Scope> released = new HashSet<>();
-    private final LargeMappings large = new LargeMappings(os, released);
+    private final ReentrantLock lock = new ReentrantLock();
+    private final LargeMappings large = new LargeMappings(os, released, lock);
+
+    @BeforeEach
+    void takeTheHeapLock() {
+        lock.lock();
+    }
+
+    @AfterEach
+    void releaseTheHeapLock() {
+        if (lock.isHeldByCurrentThread()) {
+            lock.unlock();
+        }
+    }
 
     @Test
     void mapsWholePagesAndRefusesWhatOverflows() {
@@ -86,6 +102,25 @@ class LargeMappingsTest {
         assertThat(os.count("unmap")).isEqualTo(2);
         assertThat(a.scope().isAlive()).isFalse();
         assertThat(b.scope().isAlive()).isFalse();
+    }
+
+    @Test
+    void everyMethodButTheSizeCalculationRequiresTheHeapLock() {
+        MemorySegment block = large.map(10_000, 4096);
+        lock.unlock();
+
+        assertThat(LargeMappings.mappedSize(10_000, 4096)).isEqualTo(12288);
+        assertThatThrownBy(() -> large.map(10_000, 4096)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> large.unmap(block.address())).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> large.owns(block)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(large::count).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(large::mappedBytes).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(large::closeAll).isInstanceOf(AssertionError.class);
+        assertThat(os.calls).as("nothing reached the OS").containsExactly("map 12288");
+
+        lock.lock();
+        large.closeAll();
+        assertThat(os.calls).containsExactly("map 12288", "unmap 12288");
     }
 
     @Test

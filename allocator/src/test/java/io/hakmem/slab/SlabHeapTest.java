@@ -214,6 +214,160 @@ class SlabHeapTest {
                 .hasMessage("maxMappedBytes must be at least one SuperSlab (2097152), was 4096");
     }
 
+    @Test
+    void aLockedMethodCalledWithoutTheLockFailsAnAssertion() {
+        long a = address(heap.take(C16, Span.LIVE));
+        Span span = heap.lookup(a).spanOf(a);
+        heap.unlock();
+        try {
+            assertThatThrownBy(() -> heap.take(C16, Span.LIVE)).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> heap.giveBack(span, span.indexOf(a))).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(heap::trim).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(heap::maintain).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(heap::mappedBytes).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(heap::large).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> heap.allocateLarge(1 << 20, 4096)).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> span.superSlab().usedBlocks()).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> ClassCensus.take(heap, false)).isInstanceOf(AssertionError.class);
+            assertThat(span.state(span.indexOf(a))).as("nothing changed").isEqualTo(Span.LIVE);
+            assertThat(os.calls).containsExactly("map " + SuperSlab.SIZE);
+            assertThat(heap.lookup(a)).as("lock-free").isSameAs(span.superSlab());
+        } finally {
+            heap.lock();
+        }
+    }
+
+    @Test
+    void theInvariantsHoldThroughTakesGiveBacksMaintainTrimAndClose() {
+        heap(new HeapPolicy(0, 64L << 20, 1, Long.MAX_VALUE));
+        int c64k = SizeClasses.classFor(64 << 10, 1);
+        List<Long> blocks = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            blocks.add(address(heap.take(C16, Span.LIVE)));
+        }
+        for (int i = 0; i < 40; i++) {
+            blocks.add(address(heap.take(c64k, Span.LIVE)));
+        }
+        heap.allocateLarge(1 << 20, 4096);
+        assertThat(heap.invariantsHold()).isTrue();
+        assertThat(heap.counters().superSlabsLive())
+                .as("64 KiB blocks spill into a second SuperSlab")
+                .isEqualTo(2);
+
+        for (int i = 0; i < blocks.size(); i += 2) {
+            giveBack(blocks.get(i));
+        }
+        assertThat(heap.invariantsHold()).isTrue();
+        for (int i = 1; i < blocks.size(); i += 2) {
+            giveBack(blocks.get(i));
+        }
+        assertThat(heap.invariantsHold()).isTrue();
+        heap.maintain();
+        assertThat(heap.invariantsHold()).isTrue();
+        assertThat(heap.counters().superSlabsLive())
+                .as("one empty SuperSlab kept")
+                .isEqualTo(1);
+        heap.take(C16, Span.LIVE);
+        assertThat(heap.invariantsHold()).isTrue();
+        heap.trim();
+        assertThat(heap.invariantsHold()).isTrue();
+        heap.closeAll();
+        assertThat(heap.invariantsHold()).isTrue();
+    }
+
+    @Test
+    void theInvariantCheckNamesABrokenSpanCountWithItsNumbers() {
+        long a = address(heap.take(C16, Span.LIVE));
+        heap.take(C16, Span.LIVE);
+        Span span = heap.lookup(a).spanOf(a);
+        span.used++;
+
+        assertThatThrownBy(heap::invariantsHold)
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("heap invariant broken: span.used counts the blocks in [0, bump) not FREE in SuperSlab 0x"
+                        + Long.toHexString(span.superSlab().base) + ", span of class " + C16
+                        + " (16 B) at slabs [0, " + SizeClasses.spanSlabs(C16) + "): expected 2, actual 3");
+        span.used--;
+        assertThat(heap.invariantsHold()).isTrue();
+    }
+
+    @Test
+    void theInvariantCheckFindsBrokenSuperSlabBooks() {
+        long a = address(heap.take(C16, Span.LIVE));
+        SuperSlab ss = heap.lookup(a);
+        String where = " in SuperSlab 0x" + Long.toHexString(ss.base);
+        int spanMask = ss.spanOf(a).mask();
+
+        ss.usedBlocks++;
+        assertThatThrownBy(heap::invariantsHold)
+                .hasMessage("heap invariant broken: usedBlocks is the sum of its spans' used" + where
+                        + ": expected 1, actual 2");
+        ss.usedBlocks--;
+
+        ss.dirtySlabs |= spanMask;
+        assertThatThrownBy(heap::invariantsHold)
+                .hasMessage("heap invariant broken: dirtySlabs and usedSlabs are disjoint (slabs in both)" + where
+                        + ": expected 0, actual " + spanMask);
+        ss.dirtySlabs = 0;
+
+        ss.dirtySlabs = 1 << 31;
+        assertThatThrownBy(heap::invariantsHold)
+                .hasMessage("heap invariant broken: dirtyBytes counts the dirty slabs of live and cached SuperSlabs:"
+                        + " expected " + (1L << SizeClasses.SLAB_SHIFT) + ", actual 0");
+        ss.dirtySlabs = 0;
+
+        heap.counters().superSlabsLive++;
+        assertThatThrownBy(heap::invariantsHold)
+                .hasMessage("heap invariant broken: counters.superSlabsLive counts the live list and the empty cache"
+                        + " (SuperSlabs): expected 1, actual 2");
+        heap.counters().superSlabsLive--;
+        assertThat(heap.invariantsHold()).isTrue();
+    }
+
+    @Test
+    void theInvariantCheckFindsASpanOffItsList() {
+        long a = address(heap.take(C16, Span.LIVE));
+        Span span = heap.lookup(a).spanOf(a);
+        span.listed = false;
+
+        assertThatThrownBy(heap::invariantsHold)
+                .hasMessageStartingWith("heap invariant broken: a span with a free block is listed in SuperSlab 0x");
+        span.listed = true;
+        assertThat(heap.invariantsHold()).isTrue();
+    }
+
+    @Test
+    void trimChecksTheInvariantsAtItsEnd() {
+        heap.take(C16, Span.LIVE);
+        heap.counters().superSlabsMappedTotal++;
+
+        assertThatThrownBy(heap::trim)
+                .hasMessage("heap invariant broken: SuperSlabs mapped minus released are the live ones (SuperSlabs):"
+                        + " expected 2, actual 1");
+        heap.counters().superSlabsMappedTotal--;
+    }
+
+    @Test
+    void every1024thUnlockChecksTheInvariantsAndReleasesTheLockWhenTheyFail() {
+        long a = address(heap.take(C16, Span.LIVE));
+        Span span = heap.lookup(a).spanOf(a);
+        span.used++;
+        for (int i = 1; i < 1024; i++) {
+            heap.unlock();
+            heap.lock();
+        }
+
+        assertThatThrownBy(heap::unlock).hasMessageStartingWith("heap invariant broken: span.used counts");
+
+        assertThat(heap.locked()).isFalse();
+        heap.lock();
+        span.used--;
+        // The check that failed is due again at the next unlock, and passes.
+        heap.unlock();
+        heap.lock();
+        assertThat(heap.invariantsHold()).isTrue();
+    }
+
     private void giveBack(long address) {
         Span span = heap.lookup(address).spanOf(address);
         heap.giveBack(span, span.indexOf(address));
