@@ -123,15 +123,7 @@ public final class LargeMappings {
 
     long residentBytes() {
         assert lock.isHeldByCurrentThread();
-        long total = 0;
-        for (Mapping m : byAddress.values()) {
-            long r = os.residentBytes(m.base, m.mappedBytes);
-            if (r < 0) {
-                return -1;
-            }
-            total += r;
-        }
-        return total;
+        return ResidentBytes.of(os, this::forEachMapping);
     }
 
     /** Calls {@code visitor} for each live large block. */

@@ -296,15 +296,7 @@ final class SuperSlabPool implements Iterable<SuperSlab> {
     /** {@return bytes of the SuperSlabs resident in RAM, or -1 when unknown. Locked.} */
     long residentBytes() {
         assert heap.locked();
-        long total = 0;
-        for (SuperSlab ss : this) {
-            long r = os.residentBytes(ss.base, SuperSlab.SIZE);
-            if (r < 0) {
-                return -1;
-            }
-            total += r;
-        }
-        return total;
+        return ResidentBytes.of(os, this::forEachMapping);
     }
 
     /** Calls {@code visitor} for every SuperSlab, in use or cached. Locked. */

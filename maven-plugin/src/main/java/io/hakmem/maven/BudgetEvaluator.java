@@ -47,9 +47,14 @@ public final class BudgetEvaluator {
         List<String> notes = new ArrayList<>();
         if (result.error() != null) {
             violations.add(new Violation(
-                    spec.name(), "workload", Violation.Kind.ERROR, budget + "workload failed: " + result.error()));
+                    spec.name(),
+                    "workload",
+                    Violation.Kind.ERROR,
+                    null,
+                    budget + "workload failed: " + result.error()));
         } else if (result.runs().isEmpty()) {
-            violations.add(new Violation(spec.name(), "workload", Violation.Kind.ERROR, budget + "no run completed"));
+            violations.add(
+                    new Violation(spec.name(), "workload", Violation.Kind.ERROR, null, budget + "no run completed"));
         }
         if (!result.runs().isEmpty()) {
             spec.limits().forEach((figure, limit) -> checkLimit(budget, result, figure, limit, violations));
@@ -84,12 +89,14 @@ public final class BudgetEvaluator {
                     result.spec().name(),
                     field,
                     Violation.Kind.LIMIT,
+                    figure,
                     budget + figure.label() + " unknown: " + why + ", " + field + " " + figure.format(limit)));
         } else if (median > limit) {
             violations.add(new Violation(
                     result.spec().name(),
                     field,
                     Violation.Kind.LIMIT,
+                    figure,
                     budget + figure.label() + " " + figure.format(median) + " > " + field + " "
                             + figure.format(limit)));
         }
@@ -112,6 +119,7 @@ public final class BudgetEvaluator {
                 compared.result().spec().name(),
                 "maxRegressionPercent",
                 Violation.Kind.REGRESSION,
+                figure,
                 budget + figure.label() + " " + now + " " + change + " the baseline " + figure.format(before)
                         + " > maxRegressionPercent " + Units.percent(maxRegression)));
     }

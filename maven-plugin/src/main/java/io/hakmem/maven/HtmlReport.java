@@ -192,12 +192,8 @@ public final class HtmlReport {
         Double limit = outcome.result().spec().limit(figure);
         double baseline =
                 outcome.baseline() == null ? Double.NaN : outcome.baseline().value(figure);
-        boolean crossed =
-                outcome.violations().stream().anyMatch(v -> v.limitName().equals(figure.limitName()))
-                        || (Figure.REGRESSION_GATED.contains(figure)
-                                && outcome.violations().stream()
-                                        .anyMatch(v -> v.kind() == Violation.Kind.REGRESSION
-                                                && v.message().contains(": " + figure.label() + " ")));
+        // The violation names its figure: no matching of the message's text.
+        boolean crossed = outcome.violations().stream().anyMatch(v -> v.figure() == figure);
         html.writeStartElement("tr");
         html.writeAttribute("data-figure", figure.key());
         element(html, "td", figure.label(), "class", "text");

@@ -1,6 +1,7 @@
 package io.hakmem.maven;
 
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One crossed limit, one regression over the baseline, or a budget that could not be measured.
@@ -13,10 +14,16 @@ import org.jspecify.annotations.NullMarked;
  * @param limitName the limit's POM field, {@code maxRegressionPercent}, or {@code workload} when
  *     the workload failed
  * @param kind what was crossed
+ * @param figure the figure that crossed its limit or regressed; null when the workload failed
  * @param message the full line, with the measured value, the limit and the unit
  */
 @NullMarked
-public record Violation(String budget, String limitName, Kind kind, String message) {
+public record Violation(
+        String budget,
+        String limitName,
+        Kind kind,
+        @Nullable Figure figure,
+        String message) {
 
     /** What a violation is about. */
     public enum Kind {
