@@ -32,6 +32,7 @@ module io.hakmem.allocator {
 
     exports io.hakmem;
     exports io.hakmem.budget;
+    exports io.hakmem.text;
     // The hook through which the JUnit extension sees every arena; not an API for anyone else.
     exports io.hakmem.watch to
             io.hakmem.junit;

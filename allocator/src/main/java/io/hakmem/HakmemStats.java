@@ -1,5 +1,6 @@
 package io.hakmem;
 
+import io.hakmem.text.ByteUnits;
 import java.util.Locale;
 import org.jspecify.annotations.NullMarked;
 

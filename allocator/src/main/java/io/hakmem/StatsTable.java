@@ -1,5 +1,6 @@
 package io.hakmem;
 
+import io.hakmem.text.ByteUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

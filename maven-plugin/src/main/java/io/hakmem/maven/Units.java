@@ -1,9 +1,9 @@
 package io.hakmem.maven;
 
+import io.hakmem.text.ByteUnits;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.NullMarked;
@@ -71,19 +71,7 @@ public final class Units {
      *     when negative
      */
     public static String bytes(long bytes) {
-        if (bytes < 0) {
-            return "n/a";
-        }
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < BINARY.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, BINARY[unit]);
+        return ByteUnits.format(bytes);
     }
 
     /**

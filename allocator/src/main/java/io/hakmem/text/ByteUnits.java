@@ -1,11 +1,21 @@
-package io.hakmem;
+package io.hakmem.text;
 
 import java.util.Locale;
 import org.jspecify.annotations.NullMarked;
 
-/** Byte counts for people: binary units with one decimal, as mimalloc's and jemalloc's reports print them. */
+/**
+ * Byte counts for people: binary units with one decimal, as mimalloc's and jemalloc's reports
+ * print them. The one formatter of the allocator's tables, the JUnit extension's leak reports and
+ * the Maven plugin's budget reports (this package is compiled for Java 17 so that the plugin,
+ * running in Maven's JVM, can load it from the allocator jar).
+ *
+ * <pre>{@code
+ * ByteUnits.format(1536);     // "1.5 KiB"
+ * ByteUnits.format(1048575);  // "1.0 MiB"
+ * }</pre>
+ */
 @NullMarked
-final class ByteUnits {
+public final class ByteUnits {
 
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
@@ -15,7 +25,7 @@ final class ByteUnits {
      * {@return {@code bytes} as "512 B", "1.5 KiB", "2.0 MiB"; "n/a" for a negative count, which
      * the statistics use for "the OS cannot tell"}
      */
-    static String format(long bytes) {
+    public static String format(long bytes) {
         if (bytes < 0) {
             return "n/a";
         }
