@@ -125,7 +125,8 @@ class JfrEventsTest {
             }
         });
         assertThat(named(events, "hakmem.AllocationFailure")).singleElement().satisfies(e -> {
-            assertThat(e.getString("reason")).contains("maxMappedBytes=" + SUPERSLAB);
+            assertThat(e.getString("reason")).isEqualTo("LIMIT");
+            assertThat(e.getString("message")).contains("maxMappedBytes=" + SUPERSLAB);
             assertThat(e.getLong("mappingBytes")).isEqualTo(3L << 20);
         });
     }

@@ -16,9 +16,13 @@ import org.jspecify.annotations.NullMarked;
 @Description("A hakmem arena threw OutOfMemoryError: maxMappedBytes was reached or the OS refused a mapping")
 public final class AllocationFailureEvent extends Event {
 
-    /** The error's message. */
+    /** Why: LIMIT, OS_REFUSED or ADDRESS_SPACE (see {@code slab.FailureReason}). */
     @Label("Reason")
     public String reason = "";
+
+    /** The error's message, with the sizes and the limit. */
+    @Label("Message")
+    public String message = "";
 
     /** The size of the mapping that was refused: 2 MiB for a SuperSlab, more for a large block. */
     @Label("Mapping Size")

@@ -1,6 +1,7 @@
 package io.hakmem.events;
 
 import io.hakmem.slab.ArenaListener;
+import io.hakmem.slab.FailureReason;
 import io.hakmem.slab.ReleaseReason;
 import io.hakmem.slab.SizeClasses;
 import java.util.function.Consumer;
@@ -46,9 +47,10 @@ public final class JfrArenaListener implements ArenaListener {
     }
 
     @Override
-    public void allocationFailed(String message, long mappingBytes) {
+    public void allocationFailed(FailureReason reason, String message, long mappingBytes) {
         commit(new AllocationFailureEvent(), e -> {
-            e.reason = message;
+            e.reason = reason.name();
+            e.message = message;
             e.mappingBytes = mappingBytes;
         });
     }

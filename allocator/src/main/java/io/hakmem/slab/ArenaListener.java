@@ -77,10 +77,11 @@ public interface ArenaListener {
     /**
      * An allocation failed with {@link OutOfMemoryError}.
      *
-     * @param message the error's message
+     * @param reason why
+     * @param message the error's message, with the sizes and the limit
      * @param mappingBytes the size of the mapping that was refused or would cross the limit
      */
-    default void allocationFailed(String message, long mappingBytes) {}
+    default void allocationFailed(FailureReason reason, String message, long mappingBytes) {}
 
     /** {@return the handle of a trim that starts now} */
     default Trim trimStarted() {

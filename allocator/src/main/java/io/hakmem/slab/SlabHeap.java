@@ -584,7 +584,10 @@ public final class SlabHeap {
         checkLimit(SuperSlab.SIZE);
         SuperSlab ss = pool.map();
         if (ss == null) {
-            throw outOfMemory("the OS refused to map a 2 MiB SuperSlab (" + os.name() + ")", SuperSlab.SIZE);
+            throw outOfMemory(
+                    FailureReason.OS_REFUSED,
+                    "the OS refused to map a 2 MiB SuperSlab (" + os.name() + ")",
+                    SuperSlab.SIZE);
         }
         return ss;
     }
@@ -595,6 +598,7 @@ public final class SlabHeap {
         if (!fitsUnderLimit(bytes)) {
             long mapped = mappedBytes();
             throw outOfMemory(
+                    FailureReason.LIMIT,
                     "mapping " + bytes + " more bytes would exceed maxMappedBytes=" + policy.maxMappedBytes()
                             + " (mapped now: " + mapped + ")",
                     bytes);
@@ -616,10 +620,10 @@ public final class SlabHeap {
     }
 
     /** Counts and describes a failed allocation that tried to map {@code bytes}. Locked. */
-    public OutOfMemoryError outOfMemory(String why, long bytes) {
+    public OutOfMemoryError outOfMemory(FailureReason reason, String why, long bytes) {
         assert locked();
         counters.allocFailures++;
-        listener.allocationFailed(why, bytes);
+        listener.allocationFailed(reason, why, bytes);
         return new OutOfMemoryError("hakmem arena: " + why);
     }
 
@@ -682,6 +686,7 @@ public final class SlabHeap {
         long bytes = LargeMappings.mappedSize(byteSize, alignment);
         if (bytes < 0) {
             throw outOfMemory(
+                    FailureReason.ADDRESS_SPACE,
                     "a dedicated mapping of " + byteSize + " bytes aligned to " + alignment
                             + " does not fit in the address space",
                     byteSize);
@@ -690,6 +695,7 @@ public final class SlabHeap {
         java.lang.foreign.MemorySegment segment = large.map(byteSize, alignment);
         if (segment == null) {
             throw outOfMemory(
+                    FailureReason.OS_REFUSED,
                     "the OS refused a dedicated mapping of " + byteSize + " bytes aligned to " + alignment + " ("
                             + os.name() + ")",
                     bytes);

@@ -39,8 +39,8 @@ class SlabHeapTest {
         }
 
         @Override
-        public void allocationFailed(String message, long mappingBytes) {
-            heard.add("failed " + mappingBytes + ": " + message);
+        public void allocationFailed(FailureReason reason, String message, long mappingBytes) {
+            heard.add("failed " + reason + " " + mappingBytes + ": " + message);
         }
     };
     private SlabHeap heap = heap(new HeapPolicy(HOUR, 64L << 20, 1, Long.MAX_VALUE));
@@ -169,7 +169,7 @@ class SlabHeapTest {
         assertThat(heard)
                 .containsExactly(
                         "mapped",
-                        "failed 3145728: mapping 3145728 more bytes would exceed "
+                        "failed LIMIT 3145728: mapping 3145728 more bytes would exceed "
                                 + "maxMappedBytes=2097152 (mapped now: 2097152)");
         assertThat(os.count("map")).isEqualTo(1);
     }
