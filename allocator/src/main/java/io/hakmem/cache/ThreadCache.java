@@ -40,9 +40,10 @@ public final class ThreadCache implements SpanOwner {
     private final int[] capacities;
     /**
      * The segment each cached block will be handed out as, or null to cut a new one. Only a
-     * segment worth handing out again is kept: one of the whole block, or of the size the slot
-     * held before (a workload repeating its sizes). Any other size would rarely match the next
-     * request, and storing it would cost the GC's card-marking barrier (a fence) on every free,
+     * segment worth handing out again is kept: one of the whole block, the size a class-sized
+     * request gets. Keeping any other size (even only when the slot held that size before, which
+     * reads the old segment, a cache miss on most frees of a varied workload) measured no gain
+     * for a loop repeating one odd size, and it would rarely match the next request, and storing it would cost the GC's card-marking barrier (a fence) on every free,
      * since the segment is young and this array old. {@code Object[]}, not
      * {@code MemorySegment[]}: a store into an array of an interface type pays a subtype check.
      */
@@ -227,8 +228,7 @@ public final class ThreadCache implements SpanOwner {
         Object previous = slots[slot];
         if (previous != segment) {
             long size = segment.byteSize();
-            boolean worthKeeping = !segment.isReadOnly()
-                    && (size == span.blockSize() || previous != null && ((MemorySegment) previous).byteSize() == size);
+            boolean worthKeeping = !segment.isReadOnly() && size == span.blockSize();
             slots[slot] = worthKeeping ? segment : null;
         }
         if (slotSpans[slot] != span) {
