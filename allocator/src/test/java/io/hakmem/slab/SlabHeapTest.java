@@ -21,28 +21,8 @@ class SlabHeapTest {
     private static final int C16 = SizeClasses.classFor(16, 1);
 
     private final RecordingOsMemory os = new RecordingOsMemory();
-    private final List<String> heard = new ArrayList<>();
-    private final ArenaListener listener = new ArenaListener() {
-        @Override
-        public void superSlabMapped(long base) {
-            heard.add("mapped");
-        }
-
-        @Override
-        public void superSlabReleased(long base, long lifetimeNanos, ReleaseReason reason) {
-            heard.add("released " + reason);
-        }
-
-        @Override
-        public void slabsPurged(long address, int slabs) {
-            heard.add("purged " + slabs);
-        }
-
-        @Override
-        public void allocationFailed(FailureReason reason, String message, long mappingBytes) {
-            heard.add("failed " + reason + " " + mappingBytes + ": " + message);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
+    private final List<String> heard = listener.heard;
     private SlabHeap heap = heap(new HeapPolicy(HOUR, 64L << 20, 1, Long.MAX_VALUE));
 
     private SlabHeap heap(HeapPolicy policy) {

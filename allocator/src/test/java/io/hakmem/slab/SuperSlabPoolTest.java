@@ -20,23 +20,8 @@ class SuperSlabPoolTest {
     private static final long SLAB = 1L << SizeClasses.SLAB_SHIFT;
 
     private final RecordingOsMemory os = new RecordingOsMemory();
-    private final List<String> heard = new ArrayList<>();
-    private final ArenaListener listener = new ArenaListener() {
-        @Override
-        public void superSlabMapped(long base) {
-            heard.add("mapped");
-        }
-
-        @Override
-        public void superSlabReleased(long base, long lifetimeNanos, ReleaseReason reason) {
-            heard.add("released " + reason);
-        }
-
-        @Override
-        public void slabsPurged(long address, int slabs) {
-            heard.add("purged " + slabs);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
+    private final List<String> heard = listener.heard;
     private SlabHeap heap = heap(new HeapPolicy(HOUR, 64L << 20, 1, Long.MAX_VALUE));
     private SuperSlabPool pool = heap.pool;
 
