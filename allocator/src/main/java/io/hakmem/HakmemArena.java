@@ -435,9 +435,10 @@ public final class HakmemArena implements Arena {
         heap.lock();
         try {
             var counters = heap.counters();
+            Live live = live(cached);
             return new HakmemStats(
-                    liveBlocks(cached),
-                    liveBytes(cached),
+                    live.blocks(),
+                    live.bytes(),
                     counters.superSlabsLive(),
                     counters.superSlabsMappedTotal(),
                     counters.superSlabsReleasedTotal(),
@@ -449,21 +450,21 @@ public final class HakmemArena implements Arena {
                     closed ? 0 : heap.residentBytes(),
                     heap.large().count(),
                     counters.slabsPurged(),
-                    heap.doubleFreesDetected(cached.remoteFrees()));
+                    live.racedDoubleFrees());
         } finally {
             heap.unlock();
         }
     }
 
-    /** Blocks in users' hands, from the locked counters and the caches' {@code totals()}. Locked. */
-    private long liveBlocks(OpTotals cached) {
-        // Both calls of a raced double free counted as frees; one of them freed nothing.
-        return uncached.totals().plus(cached).liveBlocks() + heap.doubleFreesDetected(cached.remoteFrees());
-    }
+    /** Blocks in users' hands and their requested bytes, with the raced double frees behind them. */
+    private record Live(long blocks, long bytes, long racedDoubleFrees) {}
 
-    /** The requested bytes of those blocks. Locked. */
-    private long liveBytes(OpTotals cached) {
-        return uncached.totals().plus(cached).liveBytes() + heap.doubleFreeBytes(cached.remoteFreeBlockBytes());
+    /** Reads {@link Live} from the uncached counters and the caches' {@code totals()}. Locked. */
+    private Live live(OpTotals cached) {
+        OpTotals all = uncached.totals().plus(cached);
+        SlabHeap.RacedDoubleFrees raced = heap.racedDoubleFrees(cached.remoteFrees(), cached.remoteFreeBlockBytes());
+        // Both calls of a raced double free counted as frees; one of them freed nothing.
+        return new Live(all.liveBlocks() + raced.count(), all.liveBytes() + raced.bytes(), raced.count());
     }
 
     /**
@@ -702,8 +703,9 @@ public final class HakmemArena implements Arena {
                 throw closedException();
             }
             closed = true;
-            liveBlocks = liveBlocks(cached);
-            liveBytes = liveBytes(cached);
+            Live live = live(cached);
+            liveBlocks = live.blocks();
+            liveBytes = live.bytes();
         } finally {
             heap.unlock();
         }

@@ -252,7 +252,7 @@ public final class SlabHeap {
             userFreesGivenBack[span.sizeClass]++;
         }
         span.state[index] = Span.FREE;
-        span.push(span.blockAddress(index));
+        span.push(span.addressOf(index));
         counters.blockFreesToSpans++;
         if (span.used == 0) {
             onSpanEmpty(span);
@@ -264,8 +264,8 @@ public final class SlabHeap {
     /** Queues a block freed by a thread other than its span's owner; lock-free. */
     public void pushRemote(Span span, int index) {
         if (!span.casLiveToRemote(index)) {
-            throw new IllegalStateException("double free of block 0x" + Long.toHexString(span.blockAddress(index))
-                    + " (" + span.blockSize + " B class): it is not in use");
+            throw new IllegalStateException("double free of block 0x" + Long.toHexString(span.addressOf(index)) + " ("
+                    + span.blockSize + " B class): it is not in use");
         }
         if (span.pushRemote(index)) {
             // mimalloc's delayed free: the first remote free tells the heap, so spans freed only
@@ -317,7 +317,7 @@ public final class SlabHeap {
                     if (span.state[index] == Span.REMOTE) {
                         giveBack(span, index);
                     } else {
-                        reportRacingDoubleFree(span, span.blockAddress(index));
+                        reportRacingDoubleFree(span, span.addressOf(index));
                     }
                 }
             }
@@ -328,41 +328,37 @@ public final class SlabHeap {
         }
     }
 
-    /** {@return remote-free bits set but not collected yet, with their block bytes. Locked.} */
-    private long[] pendingRemoteBits() {
+    /**
+     * Raced double frees: both calls returned, and one of them freed nothing.
+     *
+     * @param count how many
+     * @param bytes their block bytes, which the arena adds back to its live bytes since both
+     *     calls counted as frees
+     */
+    public record RacedDoubleFrees(long count, long bytes) {}
+
+    /**
+     * {@return the raced double frees: those seen by state, plus remote frees that found no bit of
+     * their own (two racing frees of one block set one bit). Bits still waiting for their owner
+     * count as found. Locked; exact once the freeing threads are joined.}
+     *
+     * @param remoteFrees remote frees the freeing threads counted, each after setting its bit
+     * @param remoteFreeBlockBytes the block bytes of those frees
+     */
+    public RacedDoubleFrees racedDoubleFrees(long remoteFrees, long remoteFreeBlockBytes) {
         assert locked();
-        long[] pending = new long[2];
+        long bits = remoteBitsFound;
+        long bitBytes = remoteBitBytesFound;
         for (Span span : remotePending) {
             for (int w = 0; w < span.remoteWords(); w++) {
                 int n = Long.bitCount(span.remoteWord(w));
-                pending[0] += n;
-                pending[1] += (long) n * span.blockSize;
+                bits += n;
+                bitBytes += (long) n * span.blockSize;
             }
         }
-        return pending;
-    }
-
-    /**
-     * {@return raced double frees: those seen by state, plus remote frees that found no bit of their
-     * own (two racing frees of one block set one bit). Locked; exact once the freeing threads are
-     * joined.} Bits still waiting for their owner count as found.
-     *
-     * @param remoteFrees remote frees the freeing threads counted, each after setting its bit
-     */
-    public long doubleFreesDetected(long remoteFrees) {
-        assert locked();
-        return counters.doubleFreesDetected + Math.max(0, remoteFrees - remoteBitsFound - pendingRemoteBits()[0]);
-    }
-
-    /**
-     * {@return the block bytes of {@link #doubleFreesDetected}: both racing frees were counted, so
-     * the arena adds these back to its live bytes. Locked.}
-     *
-     * @param remoteFreeBlockBytes the block bytes of the remote frees the freeing threads counted
-     */
-    public long doubleFreeBytes(long remoteFreeBlockBytes) {
-        assert locked();
-        return doubleFreeBytes + Math.max(0, remoteFreeBlockBytes - remoteBitBytesFound - pendingRemoteBits()[1]);
+        return new RacedDoubleFrees(
+                counters.doubleFreesDetected + Math.max(0, remoteFrees - bits),
+                doubleFreeBytes + Math.max(0, remoteFreeBlockBytes - bitBytes));
     }
 
     private void reportRacingDoubleFree(Span span, long address) {
@@ -507,11 +503,14 @@ public final class SlabHeap {
     }
 
     private Span newSpan(int sizeClass) {
-        Span span = formSpanWithoutMapping(sizeClass);
-        return span != null ? span : formSpan(cachedOrNewSuperSlab(), 0, sizeClass);
+        Span span = newSpanWithinLimit(sizeClass);
+        if (span == null) {
+            throw limitExceeded(SuperSlab.SIZE);
+        }
+        return span;
     }
 
-    /** {@link #newSpan}, or null where it would fail for {@code maxMappedBytes}; nothing is counted. */
+    /** A span for {@code sizeClass}, or null where mapping one would cross {@code maxMappedBytes}; nothing is counted. */
     private @Nullable Span newSpanWithinLimit(int sizeClass) {
         Span span = formSpanWithoutMapping(sizeClass);
         if (span != null) {
@@ -593,13 +592,17 @@ public final class SlabHeap {
     public void checkLimit(long bytes) {
         assert locked();
         if (!fitsUnderLimit(bytes)) {
-            long mapped = mappedBytes();
-            throw outOfMemory(
-                    FailureReason.LIMIT,
-                    "mapping " + bytes + " more bytes would exceed maxMappedBytes=" + policy.maxMappedBytes()
-                            + " (mapped now: " + mapped + ")",
-                    bytes);
+            throw limitExceeded(bytes);
         }
+    }
+
+    /** Counts and describes an allocation that would map {@code bytes} past the limit. */
+    private OutOfMemoryError limitExceeded(long bytes) {
+        return outOfMemory(
+                FailureReason.LIMIT,
+                "mapping " + bytes + " more bytes would exceed maxMappedBytes=" + policy.maxMappedBytes()
+                        + " (mapped now: " + mappedBytes() + ")",
+                bytes);
     }
 
     /**
@@ -725,7 +728,7 @@ public final class SlabHeap {
         forEachSpanWhile(s -> {
             spanVisitor.accept(s);
             for (int i = 0; i < s.bump; i++) {
-                if (s.state[i] == wanted && !visitor.visit(s.blockAddress(i), s.blockSize)) {
+                if (s.state[i] == wanted && !visitor.visit(s.addressOf(i), s.blockSize)) {
                     return false;
                 }
             }

@@ -169,9 +169,7 @@ public final class Span {
      * or one whose owner died or gave everything back since. Locked.}
      */
     boolean claimableBy(SpanOwner taker) {
-        assert superSlab.heap.locked();
-        SpanOwner o = owner;
-        return o == null || o == taker || used == 0 || o.generation() != ownerGeneration || !o.isAlive();
+        return used == 0 || !heldByAnotherLiveCache(taker);
     }
 
     /**
@@ -179,9 +177,14 @@ public final class Span {
      * its owner's, or anyone's when no live cache owns it. Locked.}
      */
     boolean collectableBy(@Nullable SpanOwner collector) {
+        return !heldByAnotherLiveCache(collector);
+    }
+
+    /** Whether a cache other than {@code who} owns this span and has neither died nor let go since. */
+    private boolean heldByAnotherLiveCache(@Nullable SpanOwner who) {
         assert superSlab.heap.locked();
         SpanOwner o = owner;
-        return o == null || o == collector || o.generation() != ownerGeneration || !o.isAlive();
+        return o != null && o != who && o.generation() == ownerGeneration && o.isAlive();
     }
 
     void claim(SpanOwner taker) {
@@ -225,10 +228,6 @@ public final class Span {
 
     /** {@return the address of block {@code index}} */
     public long addressOf(int index) {
-        return blockAddress(index);
-    }
-
-    long blockAddress(int index) {
         return base + (long) index * blockSize;
     }
 
@@ -249,7 +248,7 @@ public final class Span {
             superSlab.emptyCounted = false;
             return address | DIRTY_BIT | RECYCLED_BIT;
         }
-        address = blockAddress(bump++);
+        address = addressOf(bump++);
         used++;
         superSlab.usedBlocks++;
         superSlab.emptyCounted = false;
