@@ -247,10 +247,10 @@ public final class HakmemArena implements Arena {
     /** The owner's magazine hit, or null; everything else, bad input included, is allocateSlow's. */
     private @Nullable MemorySegment fromCache(long byteSize) {
         ThreadCaches tcs = fastCaches;
-        if (tcs != null && byteSize > 0 && byteSize <= SizeClasses.MAX_CACHED) {
+        if (tcs != null && byteSize > 0 && byteSize <= SizeClasses.MAX_SMALL) {
             ThreadCache tc = tcs.current();
             if (tc != null) {
-                return tc.allocate(SizeClasses.cachedClass(byteSize), byteSize, zero);
+                return tc.allocate(SizeClasses.classOf(byteSize), byteSize, zero);
             }
         }
         return null;
@@ -272,7 +272,7 @@ public final class HakmemArena implements Arena {
         // locked path, which checks under the lock.
         int sizeClass = SizeClasses.classFor(byteSize, byteAlignment);
         ThreadCaches tcs = caches;
-        if (tcs != null && sizeClass >= 0 && sizeClass < SizeClasses.cachedCount()) {
+        if (tcs != null && sizeClass >= 0) {
             ThreadCache tc = tcs.current();
             if (tc != null) {
                 MemorySegment segment = tc.allocate(sizeClass, byteSize, zero);
@@ -394,9 +394,7 @@ public final class HakmemArena implements Arena {
             freeSlow(segment, ss);
             return;
         }
-        if (tc == null
-                || span.sizeClass() >= SizeClasses.cachedCount()
-                || !freeCached(tc, span, index, segment, byteSize)) {
+        if (tc == null || !freeCached(tc, span, index, segment, byteSize)) {
             uncached.free(ss, span, index, address, byteSize);
         }
     }
@@ -489,7 +487,7 @@ public final class HakmemArena implements Arena {
      * @return the classes in use; empty once {@link #close()} has unmapped everything
      */
     public List<SizeClassStats> classStats() {
-        long[] cachedFrees = caches == null ? new long[SizeClasses.cachedCount()] : caches.cachedFreesByClass();
+        long[] cachedFrees = caches == null ? new long[SizeClasses.count()] : caches.cachedFreesByClass();
         List<SizeClassStats> out = new ArrayList<>();
         heap.lock();
         try {

@@ -38,7 +38,7 @@ final class MagazineCounts {
     private Arena viewArena;
 
     MagazineCounts(int magazineCapacity) {
-        int classes = SizeClasses.cachedCount();
+        int classes = SizeClasses.count();
         first = new int[classes];
         capacities = new int[classes];
         int total = 0;

@@ -118,7 +118,7 @@ public final class ThreadCache implements SpanOwner {
         this.slotSpans = new Span[mags.slots];
         this.slotIndexes = new int[mags.slots];
         this.drainInterval = drainInterval;
-        int classes = SizeClasses.cachedCount();
+        int classes = SizeClasses.count();
         this.lowWater = new int[classes];
         this.counts = new int[classes];
         this.freesSinceDrain = new int[classes];
@@ -195,10 +195,10 @@ public final class ThreadCache implements SpanOwner {
      */
     public boolean free(MemorySegment segment) {
         long byteSize = segment.byteSize();
-        if (byteSize <= 0 || byteSize > SizeClasses.MAX_CACHED) {
+        if (byteSize <= 0 || byteSize > SizeClasses.MAX_SMALL) {
             return false;
         }
-        int sizeClass = SizeClasses.cachedClass(byteSize);
+        int sizeClass = SizeClasses.classOf(byteSize);
         int n = counts[sizeClass];
         int slot = first[sizeClass] + n;
         if (n == capacities[sizeClass] || slots[slot] != segment) {
@@ -225,11 +225,9 @@ public final class ThreadCache implements SpanOwner {
         // A LIFO workload puts the same segment back into the same slot: skipping the equal
         // store skips the GC write barrier, whose card-marking path fences on every store into
         // an old array. A read-only view is never kept: the next owner's writes would fail.
-        Object previous = slots[slot];
-        if (previous != segment) {
-            long size = segment.byteSize();
-            boolean worthKeeping = !segment.isReadOnly() && size == span.blockSize();
-            slots[slot] = worthKeeping ? segment : null;
+        Object kept = byteSize == span.blockSize() && !segment.isReadOnly() ? segment : null;
+        if (slots[slot] != kept) {
+            slots[slot] = kept;
         }
         if (slotSpans[slot] != span) {
             slotSpans[slot] = span;

@@ -42,7 +42,7 @@ public final class ThreadCaches {
     /** What the caches of dead threads counted. */
     private final OpCounters retired = new OpCounters();
 
-    private final long[] retiredCachedFrees = new long[io.hakmem.slab.SizeClasses.cachedCount()];
+    private final long[] retiredCachedFrees = new long[io.hakmem.slab.SizeClasses.count()];
 
     /**
      * @param heap the arena's heap

@@ -18,12 +18,6 @@ public final class SizeClasses {
     public static final int MAX_SMALL_ALIGNMENT = 4096;
     /** Largest tiny block: tiny classes step by 8 B up to 64 B, then by a quarter power of two. */
     public static final int MAX_TINY = 1024;
-    /**
-     * Largest block the thread caches hold: every slab class. mimalloc's thread-owned pages reach
-     * 128 KiB and rpmalloc keeps per-thread caches of large spans, so that a batch of 64 KiB or
-     * 256 KiB buffers never takes a lock; a 2 KiB or 16 KiB buffer is as common as a 16 B node.
-     */
-    public static final int MAX_CACHED = MAX_SMALL;
 
     private static final int[] SIZES = buildSizes();
     private static final int[] SPAN_SLABS = new int[SIZES.length];
@@ -35,13 +29,11 @@ public final class SizeClasses {
      */
     private static final long[] MAGIC = new long[SIZES.length];
 
-    private static final byte[] CLASS_LOOKUP = new byte[MAX_CACHED / 8 + 1];
+    private static final byte[] CLASS_LOOKUP = new byte[MAX_SMALL / 8 + 1];
     private static final int TINY_COUNT;
-    private static final int CACHED_COUNT;
 
     static {
         int tiny = 0;
-        int cached = 0;
         for (int sizeClass = 0; sizeClass < SIZES.length; sizeClass++) {
             int size = SIZES[sizeClass];
             SPAN_SLABS[sizeClass] = bestSpan(size);
@@ -50,12 +42,8 @@ public final class SizeClasses {
             if (size <= MAX_TINY) {
                 tiny = sizeClass + 1;
             }
-            if (size <= MAX_CACHED) {
-                cached = sizeClass + 1;
-            }
         }
         TINY_COUNT = tiny;
-        CACHED_COUNT = cached;
         int sizeClass = 0;
         for (int i = 0; i < CLASS_LOOKUP.length; i++) {
             while (SIZES[sizeClass] < i * 8) {
@@ -112,16 +100,13 @@ public final class SizeClasses {
         return TINY_COUNT;
     }
 
-    /** {@return the number of classes the thread caches hold; they are 0 .. cachedCount()-1} */
-    public static int cachedCount() {
-        return CACHED_COUNT;
-    }
-
     /**
-     * @param size requested bytes, 1 .. {@link #MAX_CACHED}
+     * The fast paths' lookup, one table load; thread caches hold every class.
+     *
+     * @param size requested bytes, 1 .. {@link #MAX_SMALL}
      * @return the class holding {@code size} with 8-byte alignment
      */
-    public static int cachedClass(long size) {
+    public static int classOf(long size) {
         return CLASS_LOOKUP[(int) (size + 7) >>> 3];
     }
 
@@ -135,24 +120,14 @@ public final class SizeClasses {
         if (size > MAX_SMALL || alignment > MAX_SMALL_ALIGNMENT) {
             return -1;
         }
-        if (size <= MAX_CACHED && alignment <= 8) {
-            return CLASS_LOOKUP[(int) (size + 7) >>> 3]; // every class is a multiple of 8
-        }
-        int sizeClass = size <= MAX_CACHED ? CLASS_LOOKUP[(int) (size + 7) >>> 3] : mediumClass((int) size);
+        // Every class is a multiple of 8: the lookup serves alignments up to 8 as they are.
+        int sizeClass = CLASS_LOOKUP[(int) (size + 7) >>> 3];
         // Every block starts at span base + i * size and spans are 64 KiB-aligned, so a class
         // serves an alignment exactly when its size is a multiple of it.
         while (sizeClass < SIZES.length && (SIZES[sizeClass] & (alignment - 1)) != 0) {
             sizeClass++;
         }
         return sizeClass < SIZES.length ? sizeClass : -1;
-    }
-
-    private static int mediumClass(int size) {
-        int sizeClass = CACHED_COUNT;
-        while (SIZES[sizeClass] < size) {
-            sizeClass++;
-        }
-        return sizeClass;
     }
 
     /** {@return the block size of class {@code sizeClass}} */

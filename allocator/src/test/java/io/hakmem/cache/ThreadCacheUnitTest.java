@@ -151,7 +151,7 @@ class ThreadCacheUnitTest {
 
     @Test
     void boundsKeepEveryMagazineWithinItsBytes() {
-        for (int sizeClass = 0; sizeClass < SizeClasses.cachedCount(); sizeClass++) {
+        for (int sizeClass = 0; sizeClass < SizeClasses.count(); sizeClass++) {
             int size = SizeClasses.size(sizeClass);
             long bound = MagazineCounts.boundBytes(sizeClass);
             assertThat(bound).as("class %d B", size).isGreaterThanOrEqualTo(size);

@@ -15,13 +15,10 @@ class SizeClassesTest {
         }
         assertThat(first).containsExactly(8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256);
         assertThat(SizeClasses.size(SizeClasses.tinyCount() - 1)).isEqualTo(SizeClasses.MAX_TINY);
-        assertThat(SizeClasses.size(SizeClasses.cachedCount() - 1)).isEqualTo(SizeClasses.MAX_CACHED);
         assertThat(SizeClasses.size(SizeClasses.count() - 1)).isEqualTo(SizeClasses.MAX_SMALL);
         // 8 classes of 8 B steps, then 4 per power of two from 64 B to 256 KiB (12 doublings).
         assertThat(SizeClasses.count()).isEqualTo(8 + 4 * 12);
         assertThat(SizeClasses.tinyCount()).isEqualTo(8 + 4 * 4);
-        // The thread caches hold every slab class.
-        assertThat(SizeClasses.cachedCount()).isEqualTo(SizeClasses.count());
     }
 
     @Test
@@ -63,10 +60,15 @@ class SizeClassesTest {
     }
 
     @Test
-    void theCachedLookupAgreesWithClassForAtEveryCachedSize() {
+    void theLookupTableGivesTheSmallestClassHoldingEverySize() {
         int firstDisagreement = -1;
-        for (int size = 1; size <= SizeClasses.MAX_CACHED && firstDisagreement < 0; size++) {
-            if (SizeClasses.cachedClass(size) != SizeClasses.classFor(size, 8)) {
+        int smallest = 0;
+        for (int size = 1; size <= SizeClasses.MAX_SMALL && firstDisagreement < 0; size++) {
+            // Independent of the table: walk the class sizes.
+            while (SizeClasses.size(smallest) < size) {
+                smallest++;
+            }
+            if (SizeClasses.classOf(size) != smallest || SizeClasses.classFor(size, 8) != smallest) {
                 firstDisagreement = size;
             }
         }
