@@ -394,8 +394,10 @@ public final class HakmemArena implements Arena {
             freeSlow(segment, ss);
             return;
         }
-        if (tc == null || !freeCached(tc, span, index, segment, byteSize)) {
+        if (tc == null) {
             uncached.free(ss, span, index, address, byteSize);
+        } else {
+            freeCached(tc, span, index, segment, byteSize);
         }
     }
 
@@ -410,16 +412,16 @@ public final class HakmemArena implements Arena {
     }
 
     /** A checked tiny block: to its owner's remote queue, or into this thread's magazine. */
-    private boolean freeCached(ThreadCache tc, Span span, int index, MemorySegment segment, long byteSize) {
+    private void freeCached(ThreadCache tc, Span span, int index, MemorySegment segment, long byteSize) {
         if (span.owner() != tc) {
             heap.pushRemote(span, index);
             tc.countRemoteFree(byteSize, span.blockSize());
-            return true;
+            return;
         }
         if (span.state(index) != Span.LIVE) {
             throw BadFrees.notLive(segment.address(), span.state(index));
         }
-        return tc.push(span, index, segment, byteSize);
+        tc.push(span, index, segment, byteSize);
     }
 
     /**

@@ -7,17 +7,16 @@ import java.lang.foreign.ValueLayout;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * The shape of one thread's magazines, and their counts in native memory so that another thread
- * can revoke them.
+ * The shape of one thread's magazines, and the revocable native word their allocations commit
+ * through.
  *
  * <p>Class {@code sizeClass} owns slots {@code first[sizeClass] .. first[sizeClass] + capacities[sizeClass] - 1} of the owner's
- * slot array, oldest first, and one count word at byte {@code 8 * sizeClass} of {@link #backing}. The
- * owner writes a count only through {@link #view}, a slice of {@link #backing} whose scope is a
- * shared arena; the revoker closes that arena, and the JDK's close handshake guarantees that each
- * single access of the owner either completed before the close or throws after it. Every owner
- * fast-path operation therefore changes its slots first and ends with exactly one count write,
- * its commit point: the revoker, reading {@link #backing} after the close, sees each operation
- * either wholly done or not at all.
+ * slot array, oldest first. The owner's allocation ends with a write of the class's word at byte
+ * {@code 8 * sizeClass} of {@link #view}, a slice of {@link #backing} whose scope is a shared
+ * arena. A revoker closes that arena; the JDK's close handshake guarantees that each single
+ * access either completed before the close or throws after it, which makes the write the
+ * allocation's commit point (see {@link ThreadCache}). Nobody reads the words: the counts live
+ * on the Java heap.
  */
 @NullMarked
 final class MagazineCounts {
@@ -71,12 +70,12 @@ final class MagazineCounts {
         return size <= 16 << 10 ? Math.max(256 << 10, 128 * size) : Math.min(8 << 20, 128 * size);
     }
 
-    /** Revokes the owner's view; afterwards only {@link #backing} reaches the counts. */
+    /** Revokes the owner's view: its next commit throws. */
     void revokeView() {
         io.hakmem.os.SharedScopes.close(viewArena);
     }
 
-    /** Gives the owner a fresh view after a revocation, which left every count at 0. */
+    /** Gives the owner a fresh view after a revocation. */
     void renewView() {
         viewArena = Arena.ofShared();
         view = backing.reinterpret(viewArena, null);
@@ -84,22 +83,5 @@ final class MagazineCounts {
 
     boolean viewAlive() {
         return viewArena.scope().isAlive();
-    }
-
-    /** {@return the committed count of class {@code sizeClass}, read through the never-revoked backing} */
-    long committed(int sizeClass) {
-        return backing.get(COUNT, sizeClass * 8L);
-    }
-
-    void clearCommitted(int sizeClass) {
-        backing.set(COUNT, sizeClass * 8L, 0L);
-    }
-
-    long totalCount() {
-        long total = 0;
-        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-            total += committed(sizeClass);
-        }
-        return total;
     }
 }

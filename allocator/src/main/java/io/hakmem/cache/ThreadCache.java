@@ -6,6 +6,8 @@ import io.hakmem.slab.Span;
 import io.hakmem.slab.SpanOwner;
 import io.hakmem.slab.SuperSlab;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.NullMarked;
@@ -18,12 +20,18 @@ import org.jspecify.annotations.Nullable;
  * slice for blocks fresh from a span. Handing the same immutable segment out again when the size
  * matches spares an allocation per block, as Netty's recycler spares its buffer objects.
  *
- * <p>The owner's {@link #allocate} and {@link #free} take no lock and no atomic: slot accesses
- * on the Java heap and one commit write of the count (see {@link MagazineCounts}). Everything else
+ * <p>The owner's {@link #allocate} and {@link #free} take no lock and no atomic. Everything else
  * (refill, overflow flush, periodic drain, revocation) runs under this object's monitor, which
- * is always taken before the heap lock; a revoker therefore never closes the view while the
- * owner is in the middle of a multi-step slow path. The revoker reads the slots the committed
- * counts cover: the close handshake orders the owner's slot writes before its count write.
+ * is always taken before the heap lock.
+ *
+ * <p>Revocation. The counts are the truth about which slots hold cached blocks: the owner
+ * writes them with release, a revoker reads them with acquire, after closing the owner's view
+ * (see {@link MagazineCounts}). A free only adds a block, so it needs nothing more: a revoker
+ * that missed it leaves that block to the owner, which gives it back when it notices the
+ * revocation ({@link #ensureView}). An allocation must never hand out a block a revoker gives
+ * back, so after lowering the count it writes through the view, its commit point: the JDK's close
+ * handshake completes that write before the close, with the lowered count visible to the
+ * revoker, or makes it throw. One revocable access per pair, not one per operation.
  *
  * <p>The counters are written by the owner only and read racily by {@code stats()}; joining the
  * owner makes them exact.
@@ -67,10 +75,12 @@ public final class ThreadCache implements SpanOwner {
     private final int drainInterval;
     private final int[] lowWater;
     /**
-     * The owner's copy of each magazine's count, so the fast path reads no native memory for it.
-     * Equal to the committed native count while the view is alive; reset by {@link #ensureView}.
+     * Cached blocks per class: slots {@code first[c] .. first[c] + counts[c] - 1}. Written by the
+     * owner through {@link #COUNTS} with release, after the slots; read by revokers with acquire.
      */
     private final int[] counts;
+
+    private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(int[].class);
 
     private final int[] freesSinceDrain;
     /**
@@ -79,10 +89,12 @@ public final class ThreadCache implements SpanOwner {
      */
     private final long[] freesBeforeDrains;
     /**
-     * The committed count of each class as the last revocation found it, written under the
-     * monitor; tells an owner whose count write threw whether that write had landed.
+     * The count of each class the last revocation read and gave back, written under the monitor:
+     * the owner's blocks in slots at or above it are still its own (see {@link #ensureView}).
      */
-    private final long[] revokedCounts;
+    private final int[] revokedCounts;
+    /** Set under the monitor when the heap was unmapped: nothing is given back any more. */
+    private boolean abandoned;
 
     private final long[] batch;
     private final Span[] batchSpans;
@@ -123,7 +135,7 @@ public final class ThreadCache implements SpanOwner {
         this.counts = new int[classes];
         this.freesSinceDrain = new int[classes];
         this.freesBeforeDrains = new long[classes];
-        this.revokedCounts = new long[classes];
+        this.revokedCounts = new int[classes];
         this.fillShift = new byte[classes];
         Arrays.fill(fillShift, INITIAL_FILL_SHIFT);
         this.refillsSinceDrain = new int[classes];
@@ -149,16 +161,18 @@ public final class ThreadCache implements SpanOwner {
         Span span = Objects.requireNonNull(slotSpans[slot]);
         int indexAndDirty = slotIndexes[slot];
         boolean interrupted = thread.isInterrupted();
+        COUNTS.setRelease(counts, sizeClass, n);
+        // The lowered count must be out before the commit: a close after the commit sees it.
+        VarHandle.storeStoreFence();
         try {
             view.set(MagazineCounts.COUNT, sizeClass * 8L, (long) n);
         } catch (IllegalStateException revoked) {
-            if (!landedBeforeRevocation(sizeClass, n, interrupted)) {
+            if (!stillOwnedAfterRevocation(sizeClass, n, interrupted)) {
                 return null;
             }
-            // The count write landed before the revoker read it, so the block is ours alone.
+            // The revoker read the lowered count, so it left this block to us.
             return handOut(segment, span, indexAndDirty, byteSize, zero);
         }
-        counts[sizeClass] = n;
         if (n < lowWater[sizeClass]) {
             lowWater[sizeClass] = n;
         }
@@ -206,16 +220,18 @@ public final class ThreadCache implements SpanOwner {
         }
         Span span = Objects.requireNonNull(slotSpans[slot]);
         int index = slotIndexes[slot] >>> 1;
-        return span.owner() == this && span.state(index) == Span.LIVE && cache(sizeClass, n, span, index, byteSize);
+        if (span.owner() != this || span.state(index) != Span.LIVE) {
+            return false;
+        }
+        cache(sizeClass, n, span, index, byteSize);
+        return true;
     }
 
     /**
      * Caches a LIVE block of a span this cache owns, checked by the caller; flushes the oldest
      * half of the magazine first when it is full.
-     *
-     * @return false when the cache was revoked: the block is still LIVE and the caller's to free
      */
-    public boolean push(Span span, int index, MemorySegment segment, long byteSize) {
+    public void push(Span span, int index, MemorySegment segment, long byteSize) {
         int sizeClass = span.sizeClass();
         if (counts[sizeClass] == capacities[sizeClass]) {
             makeRoom(sizeClass);
@@ -232,7 +248,7 @@ public final class ThreadCache implements SpanOwner {
         if (slotSpans[slot] != span) {
             slotSpans[slot] = span;
         }
-        return cache(sizeClass, n, span, index, byteSize);
+        cache(sizeClass, n, span, index, byteSize);
     }
 
     private synchronized void makeRoom(int sizeClass) {
@@ -243,28 +259,15 @@ public final class ThreadCache implements SpanOwner {
         }
     }
 
-    /** Commits a LIVE block whose segment and span are in slot {@code n} of class {@code sizeClass}. */
-    private boolean cache(int sizeClass, int n, Span span, int index, long byteSize) {
+    /** Caches a LIVE block whose segment and span are in slot {@code n} of class {@code sizeClass}. */
+    private void cache(int sizeClass, int n, Span span, int index, long byteSize) {
         span.setState(index, Span.CACHED);
         slotIndexes[first[sizeClass] + n] = index << 1 | 1;
-        boolean interrupted = thread.isInterrupted();
-        try {
-            view.set(MagazineCounts.COUNT, sizeClass * 8L, n + 1L);
-        } catch (IllegalStateException revoked) {
-            if (!landedBeforeRevocation(sizeClass, n + 1, interrupted)) {
-                span.setState(index, Span.LIVE);
-                return false;
-            }
-            // The revoker counted this block in and already gave it back: the free is done.
-            ops.freed(byteSize);
-            return true;
-        }
-        counts[sizeClass] = n + 1;
+        COUNTS.setRelease(counts, sizeClass, n + 1);
         ops.freed(byteSize);
         if (++freesSinceDrain[sizeClass] >= drainInterval) {
             drain(sizeClass);
         }
-        return true;
     }
 
     /**
@@ -311,8 +314,7 @@ public final class ThreadCache implements SpanOwner {
 
     /** Under the monitor with a live view: publishes a new count for class {@code sizeClass}. */
     private void commit(int sizeClass, int n) {
-        view.set(MagazineCounts.COUNT, sizeClass * 8L, (long) n);
-        counts[sizeClass] = n;
+        COUNTS.setRelease(counts, sizeClass, n);
         lowWater[sizeClass] = Math.min(lowWater[sizeClass], n);
     }
 
@@ -452,33 +454,38 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /**
-     * After the owner's count write for class {@code sizeClass} threw: decides whether the write landed
-     * before the revoker read the count. The JDK can deliver the revocation's exception after the
-     * store itself completed, so the failed write alone does not tell. Taking the monitor waits
-     * for the revoker, which holds it from the close until it recorded what it read.
+     * After the commit of an allocation from slot {@code n} of class {@code sizeClass} threw:
+     * decides whether the revoker left that block to the owner. The JDK can deliver the
+     * revocation's exception after the write itself completed, so the exception alone does not
+     * tell; the count the revoker read does. Taking the monitor waits for the revoker, which
+     * holds it from the close until it recorded that count.
      *
      * <p>It also undoes the interrupt status the close handshake sets on a thread it catches
      * mid-access: {@code interruptedBefore} is the status read just before the access.
      *
-     * @return whether the committed count was {@code count} when the revoker read it
+     * @return whether the block of slot {@code n} is still this cache's to hand out
      */
-    private boolean landedBeforeRevocation(int sizeClass, long count, boolean interruptedBefore) {
+    private boolean stillOwnedAfterRevocation(int sizeClass, int n, boolean interruptedBefore) {
         if (!interruptedBefore) {
             Thread.interrupted();
         }
         synchronized (this) {
-            boolean landed = revokedCounts[sizeClass] == count;
+            boolean owned = n >= revokedCounts[sizeClass];
             ensureView();
-            return landed;
+            return owned;
         }
     }
 
     /**
-     * Under the monitor: after a revocation, starts over with a fresh view and an empty
-     * magazine; the revoker already gave every committed block back and zeroed the counts.
+     * Under the monitor: after a revocation, gives back the blocks the revoker did not see (frees
+     * that raced it, at or above the count it read), then starts over with a fresh view and an
+     * empty magazine.
      */
     private void ensureView() {
         if (!mags.viewAlive()) {
+            if (!abandoned) {
+                giveBackUnrevoked();
+            }
             mags.renewView();
             view = mags.view;
             Arrays.fill(counts, 0);
@@ -489,15 +496,38 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /**
+     * Under the monitor, by the owner or once it died: gives back the blocks of slots at or above
+     * the counts the last revocation read.
+     *
+     * @return blocks given back
+     */
+    private long giveBackUnrevoked() {
+        long given = 0;
+        heap.lock();
+        try {
+            for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
+                for (int i = revokedCounts[sizeClass]; i < counts[sizeClass]; i++) {
+                    giveBack(first[sizeClass] + i);
+                    given++;
+                }
+                revokedCounts[sizeClass] = Math.max(revokedCounts[sizeClass], counts[sizeClass]);
+            }
+        } finally {
+            heap.unlock();
+        }
+        return given;
+    }
+
+    /**
      * Takes every cached block away from the owner, from any thread, and gives it back to the
-     * heap. The owner's next cache access throws inside {@link #allocate}/{@link #free} and falls
-     * back to the locked path, then renews its view.
+     * heap. The owner's next commit throws inside {@link #allocate}, and its next slow path
+     * notices too; either renews its view.
      *
      * @return blocks given back
      */
     synchronized long revoke() {
         if (!mags.viewAlive()) {
-            return 0;
+            return abandoned || thread.isAlive() ? 0 : giveBackUnrevoked();
         }
         mags.revokeView();
         generation++;
@@ -505,12 +535,11 @@ public final class ThreadCache implements SpanOwner {
         heap.lock();
         try {
             for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-                long n = mags.committed(sizeClass);
+                int n = (int) COUNTS.getAcquire(counts, sizeClass);
                 revokedCounts[sizeClass] = n;
                 for (int i = 0; i < n; i++) {
                     giveBack(first[sizeClass] + i);
                 }
-                mags.clearCommitted(sizeClass);
                 given += n;
             }
         } finally {
@@ -520,17 +549,17 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /**
-     * Revokes without giving blocks back, because the heap is being unmapped. The counts are
-     * cleared so that a view renewed after the close starts empty and only meets the closed heap.
+     * Revokes without giving blocks back, because the heap is being unmapped: a view renewed
+     * after the close starts empty and only meets the closed heap.
      */
     synchronized void abandon() {
         generation++;
+        abandoned = true;
         if (mags.viewAlive()) {
             mags.revokeView();
         }
         for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-            revokedCounts[sizeClass] = mags.committed(sizeClass);
-            mags.clearCommitted(sizeClass);
+            revokedCounts[sizeClass] = (int) COUNTS.getAcquire(counts, sizeClass);
         }
     }
 
@@ -575,9 +604,15 @@ public final class ThreadCache implements SpanOwner {
         }
     }
 
-    /** {@return cached blocks, read racily} */
+    /** {@return cached blocks, read racily: after a revocation, those it did not take} */
     long cachedBlocks() {
-        return mags.totalCount();
+        boolean revoked = !mags.viewAlive();
+        long total = 0;
+        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
+            int n = (int) COUNTS.getAcquire(counts, sizeClass);
+            total += revoked ? Math.max(0, n - revokedCounts[sizeClass]) : n;
+        }
+        return total;
     }
 
     /** {@return whether the cache saw no operation since the previous call; for the trimmer} */

@@ -278,6 +278,13 @@ final class SuperSlabPool implements Iterable<SuperSlab> {
     }
 
     private void unmap(SuperSlab ss, ReleaseReason reason) {
+        // A thread cache's free fast path trusts a span it owns without touching the memory:
+        // disowned, a stale segment's free takes the checked path, which finds the block gone.
+        for (Span span : ss.spanAt) {
+            if (span != null) {
+                span.owner = null;
+            }
+        }
         ss.closeScope();
         releasedScopes.add(ss.scope());
         SuperSlabMap.remove(ss);
