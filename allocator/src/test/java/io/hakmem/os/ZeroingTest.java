@@ -8,7 +8,7 @@ import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every way Zeroing clears (word stores, fill, memset) clears exactly the block, and nothing next to it. */
+/** Every way Zeroing clears (word stores, fill, a copy of zeros, memset) clears exactly the block, and nothing next to it. */
 class ZeroingTest {
 
     private static final byte OLD = (byte) 0xA5;
@@ -24,6 +24,8 @@ class ZeroingTest {
                 60,
                 64,
                 72,
+                Zeroing.COPY_FROM - 1,
+                Zeroing.COPY_FROM,
                 1000,
                 Zeroing.MEMSET_FROM - 1,
                 Zeroing.MEMSET_FROM,
