@@ -6,10 +6,7 @@ import io.hakmem.slab.Span;
 import io.hakmem.slab.SpanOwner;
 import io.hakmem.slab.SuperSlab;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
-import java.util.Objects;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Revocation. The counts are the truth about which slots hold cached blocks: the owner
  * writes them with release, a revoker reads them with acquire, after closing the owner's view
- * (see {@link MagazineCounts}). A free only adds a block, so it needs nothing more: a revoker
+ * (see {@link CommitView}). A free only adds a block, so it needs nothing more: a revoker
  * that missed it leaves that block to the owner, which gives it back when it notices the
  * revocation ({@link #ensureView}). An allocation must never hand out a block a revoker gives
  * back, so after lowering the count it writes through the view, its commit point: the JDK's close
@@ -41,72 +38,21 @@ public final class ThreadCache implements SpanOwner {
 
     final Thread thread;
     private final SlabHeap heap;
-    private final MagazineCounts mags;
-    /** Index of each class's first slot. */
-    private final int[] first;
-    /** {@link MagazineCounts#capacities}. */
-    private final int[] capacities;
+    private final CommitView commits;
+    /** One per size class. */
+    private final Magazine[] mags;
     /**
-     * The segment each cached block will be handed out as, or null to cut a new one. Only a
-     * segment worth handing out again is kept: one of the whole block, the size a class-sized
-     * request gets. Keeping any other size (even only when the slot held that size before, which
-     * reads the old segment, a cache miss on most frees of a varied workload) measured no gain
-     * for a loop repeating one odd size, and it would rarely match the next request, and storing it would cost the GC's card-marking barrier (a fence) on every free,
-     * since the segment is young and this array old. {@code Object[]}, not
-     * {@code MemorySegment[]}: a store into an array of an interface type pays a subtype check.
+     * The magazine of the last allocation: a LIFO free tries it first, so that finding the slot
+     * of the block coming back does not wait for its size, its class and their magazine, three
+     * loads in a row after the segment arrives.
      */
-    private final @Nullable Object[] slots;
-    /**
-     * The span and block index of each cached block, slot for slot, so that handing a block out
-     * reaches its state byte without an address lookup.
-     *
-     * <p>Invariant: {@code slotSpans[i]} and {@code slotIndexes[i]} describe the block of slot
-     * i, and a non-null {@code slots[i]} is a segment of that block, whether the count covers
-     * slot i or not; every write keeps the three together. The slot-known path of {@link #free}
-     * relies on it for the slot just above the count, which still holds the segment it last
-     * handed out.
-     */
-    private final @Nullable Span[] slotSpans;
-    /** Block index times 2, plus 1 when the block may hold old bytes (never-used blocks do not). */
-    private final int[] slotIndexes;
-    /** {@link MagazineCounts#view}, one load closer; replaced by {@link #ensureView} only. */
+    private Magazine lastAllocated;
+    /** {@link CommitView#view}, one load closer; replaced by {@link #ensureView} only. */
     private MemorySegment view;
 
     private final int drainInterval;
-    private final int[] lowWater;
-    /**
-     * Cached blocks per class: slots {@code first[c] .. first[c] + counts[c] - 1}. Written by the
-     * owner through {@link #COUNTS} with release, after the slots; read by revokers with acquire.
-     */
-    private final int[] counts;
-
-    private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(int[].class);
-
-    private final int[] freesSinceDrain;
-    /**
-     * Per class, the frees counted by {@link #freesSinceDrain} before each drain reset it: with
-     * it, per-class statistics come from a counter the free path keeps anyway.
-     */
-    private final long[] freesBeforeDrains;
-    /**
-     * The count of each class the last revocation read and gave back, written under the monitor:
-     * the owner's blocks in slots at or above it are still its own (see {@link #ensureView}).
-     */
-    private final int[] revokedCounts;
-    /** Set under the monitor when the heap was unmapped: nothing is given back any more. */
-    private boolean abandoned;
-
     private final long[] batch;
     private final Span[] batchSpans;
-    /**
-     * Per class, a refill takes {@code capacity >> fillShift} blocks. As in jemalloc's tcache, a
-     * drain that finds blocks idle through its interval halves the next fill, and one that finds
-     * the magazine ran dry doubles it: a thread recycling one block (a pair loop) stops carving,
-     * slicing and flushing back hundreds of blocks at every drain.
-     */
-    private final byte[] fillShift;
-    /** Per class, refills since the last drain: more than one means the fill was too small. */
-    private final int[] refillsSinceDrain;
     /**
      * Blocks this thread took and freed through the cache or the remote queue. Only the owner
      * writes them; stats() reads them racily.
@@ -118,30 +64,24 @@ public final class ThreadCache implements SpanOwner {
     private volatile int generation;
     /** Set by a trim that found this cache busy: the owner flushes itself at its next slow path. */
     private volatile boolean flushRequested;
+    /** Set under the monitor when the heap was unmapped: nothing is given back any more. */
+    private boolean abandoned;
 
     ThreadCache(Thread thread, SlabHeap heap, int magazineCapacity, int drainInterval) {
         this.thread = thread;
         this.heap = heap;
-        this.mags = new MagazineCounts(magazineCapacity);
-        this.first = mags.first;
-        this.capacities = mags.capacities;
-        this.view = mags.view;
-        this.slots = new Object[mags.slots];
-        this.slotSpans = new Span[mags.slots];
-        this.slotIndexes = new int[mags.slots];
+        this.commits = new CommitView();
+        this.view = commits.view;
         this.drainInterval = drainInterval;
-        int classes = SizeClasses.count();
-        this.lowWater = new int[classes];
-        this.counts = new int[classes];
-        this.freesSinceDrain = new int[classes];
-        this.freesBeforeDrains = new long[classes];
-        this.revokedCounts = new int[classes];
-        this.fillShift = new byte[classes];
-        Arrays.fill(fillShift, INITIAL_FILL_SHIFT);
-        this.refillsSinceDrain = new int[classes];
-        int most = Arrays.stream(capacities).max().orElse(1);
+        this.mags = new Magazine[SizeClasses.count()];
+        int most = 1;
+        for (int sizeClass = 0; sizeClass < mags.length; sizeClass++) {
+            mags[sizeClass] = new Magazine(sizeClass, magazineCapacity);
+            most = Math.max(most, mags[sizeClass].capacity);
+        }
         this.batch = new long[most];
         this.batchSpans = new Span[most];
+        this.lastAllocated = mags[0];
     }
 
     /**
@@ -152,47 +92,46 @@ public final class ThreadCache implements SpanOwner {
      *     or was revoked; the caller then takes {@link #refill}
      */
     public @Nullable MemorySegment allocate(int sizeClass, long byteSize, boolean zero) {
-        int n = counts[sizeClass] - 1;
+        Magazine m = mags[sizeClass];
+        int n = m.count() - 1;
         if (n < 0) {
             return null;
         }
-        int slot = first[sizeClass] + n;
-        MemorySegment segment = (MemorySegment) slots[slot];
-        Span span = Objects.requireNonNull(slotSpans[slot]);
-        int indexAndDirty = slotIndexes[slot];
         boolean interrupted = thread.isInterrupted();
-        COUNTS.setRelease(counts, sizeClass, n);
+        m.publish(n);
         // The lowered count must be out before the commit: a close after the commit sees it.
         VarHandle.storeStoreFence();
         try {
-            view.set(MagazineCounts.COUNT, sizeClass * 8L, (long) n);
+            view.set(CommitView.WORD, sizeClass * 8L, (long) n);
         } catch (IllegalStateException revoked) {
-            if (!stillOwnedAfterRevocation(sizeClass, n, interrupted)) {
+            MemorySegment kept = (MemorySegment) m.segments[n];
+            Span span = m.span(n);
+            int indexAndDirty = m.indexes[n];
+            if (!stillOwnedAfterRevocation(m, n, interrupted)) {
                 return null;
             }
             // The revoker read the lowered count, so it left this block to us.
-            return handOut(segment, span, indexAndDirty, byteSize, zero);
+            return handOut(m, n, kept, span, indexAndDirty, byteSize, zero);
         }
-        if (n < lowWater[sizeClass]) {
-            lowWater[sizeClass] = n;
+        if (n < m.lowWater) {
+            m.lowWater = n;
         }
-        if (segment == null && byteSize == span.blockSize()) {
-            // A block fresh from its span, asked for whole: its segment is worth keeping, so
-            // that its free takes the slot-known path and its next allocation reuses it.
-            MemorySegment whole = handOut(null, span, indexAndDirty, byteSize, zero);
-            slots[slot] = whole;
-            return whole;
-        }
-        return handOut(segment, span, indexAndDirty, byteSize, zero);
+        lastAllocated = m;
+        return handOut(m, n, (MemorySegment) m.segments[n], m.span(n), m.indexes[n], byteSize, zero);
     }
 
     private MemorySegment handOut(
-            @Nullable MemorySegment kept, Span span, int indexAndDirty, long byteSize, boolean zero) {
-        int index = indexAndDirty >>> 1;
-        span.setState(index, Span.LIVE);
+            Magazine m,
+            int n,
+            @Nullable MemorySegment kept,
+            Span span,
+            int indexAndDirty,
+            long byteSize,
+            boolean zero) {
+        span.setState(indexAndDirty >>> 1, Span.LIVE);
         MemorySegment segment = kept;
         if (segment == null || segment.byteSize() != byteSize) {
-            segment = span.superSlab().slice(span.addressOf(index), byteSize);
+            segment = cut(m, n, span, indexAndDirty >>> 1, byteSize);
         }
         Span.clearOnHandOut(segment, (indexAndDirty & 1) != 0, zero);
         ops.allocated(byteSize);
@@ -200,30 +139,46 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /**
-     * The owner's free fast path: the segment the top slot of its class handed out, coming back,
+     * A new segment for a block: kept in its slot when it is of the whole block, so that its free
+     * takes the slot-known path and its next allocation reuses it.
+     */
+    private static MemorySegment cut(Magazine m, int n, Span span, int index, long byteSize) {
+        MemorySegment segment = span.superSlab().slice(span.addressOf(index), byteSize);
+        if (byteSize == m.blockSize) {
+            m.segments[n] = segment;
+        }
+        return segment;
+    }
+
+    /**
+     * The owner's free fast path: the segment the slot above the count handed out, coming back,
      * as in every LIFO pattern. Only segments this cache made or the arena validated ever enter
      * a slot, and the slot still knows their span and block, so no address check is needed.
      *
-     * @return false for any other segment, a block that is not LIVE, a full magazine or a
-     *     revocation; nothing was changed, and the arena's checked path takes over
+     * @return false for any other segment, a block that is not LIVE or a full magazine; nothing
+     *     was changed, and the arena's checked path takes over
      */
     public boolean free(MemorySegment segment) {
-        long byteSize = segment.byteSize();
-        if (byteSize <= 0 || byteSize > SizeClasses.MAX_SMALL) {
-            return false;
+        Magazine m = lastAllocated;
+        int n = m.count();
+        if (m.segments[n] != segment) {
+            long byteSize = segment.byteSize();
+            if (byteSize <= 0 || byteSize > SizeClasses.MAX_SMALL) {
+                return false;
+            }
+            m = mags[SizeClasses.classOf(byteSize)];
+            n = m.count();
+            if (m.segments[n] != segment) {
+                return false;
+            }
         }
-        int sizeClass = SizeClasses.classOf(byteSize);
-        int n = counts[sizeClass];
-        int slot = first[sizeClass] + n;
-        if (n == capacities[sizeClass] || slots[slot] != segment) {
-            return false;
-        }
-        Span span = Objects.requireNonNull(slotSpans[slot]);
-        int index = slotIndexes[slot] >>> 1;
+        // A kept segment is of the whole block.
+        Span span = m.span(n);
+        int index = m.index(n);
         if (span.owner() != this || span.state(index) != Span.LIVE) {
             return false;
         }
-        cache(sizeClass, n, span, index, byteSize);
+        cache(m, n, span, index, m.blockSize);
         return true;
     }
 
@@ -232,47 +187,46 @@ public final class ThreadCache implements SpanOwner {
      * half of the magazine first when it is full.
      */
     public void push(Span span, int index, MemorySegment segment, long byteSize) {
-        int sizeClass = span.sizeClass();
-        if (counts[sizeClass] == capacities[sizeClass]) {
-            makeRoom(sizeClass);
+        Magazine m = mags[span.sizeClass()];
+        if (m.count() == m.capacity) {
+            makeRoom(m);
         }
-        int n = counts[sizeClass];
-        int slot = first[sizeClass] + n;
+        int n = m.count();
+        // A read-only view is never kept: the next owner's writes would fail.
+        MemorySegment kept = byteSize == m.blockSize && !segment.isReadOnly() ? segment : null;
         // A LIFO workload puts the same segment back into the same slot: skipping the equal
-        // store skips the GC write barrier, whose card-marking path fences on every store into
-        // an old array. A read-only view is never kept: the next owner's writes would fail.
-        Object kept = byteSize == span.blockSize() && !segment.isReadOnly() ? segment : null;
-        if (slots[slot] != kept) {
-            slots[slot] = kept;
+        // store skips the GC's card-marking barrier, which fences on every store into an old array.
+        if (m.segments[n] != kept) {
+            m.segments[n] = kept;
         }
-        if (slotSpans[slot] != span) {
-            slotSpans[slot] = span;
+        if (m.spans[n] != span) {
+            m.spans[n] = span;
         }
-        cache(sizeClass, n, span, index, byteSize);
+        cache(m, n, span, index, byteSize);
     }
 
-    private synchronized void makeRoom(int sizeClass) {
+    private synchronized void makeRoom(Magazine m) {
         ensureView();
         flushIfRequested();
-        if (counts[sizeClass] == capacities[sizeClass]) {
-            flushOldest(sizeClass, Math.max(1, capacities[sizeClass] / 2));
+        if (m.count() == m.capacity) {
+            flushOldest(m, Math.max(1, m.capacity / 2));
         }
     }
 
-    /** Caches a LIVE block whose segment and span are in slot {@code n} of class {@code sizeClass}. */
-    private void cache(int sizeClass, int n, Span span, int index, long byteSize) {
+    /** Caches a LIVE block whose segment and span are in slot {@code n} of {@code m}. */
+    private void cache(Magazine m, int n, Span span, int index, long byteSize) {
         span.setState(index, Span.CACHED);
-        slotIndexes[first[sizeClass] + n] = index << 1 | 1;
-        COUNTS.setRelease(counts, sizeClass, n + 1);
+        m.indexes[n] = index << 1 | 1;
+        m.publish(n + 1);
         ops.freed(byteSize);
-        if (++freesSinceDrain[sizeClass] >= drainInterval) {
-            drain(sizeClass);
+        if (++m.freesSinceDrain >= drainInterval) {
+            drain(m);
         }
     }
 
     /**
-     * Refills the empty magazine of class {@code sizeClass} from the heap and hands one block out, LIVE
-     * and cleared if asked, as {@link #allocate} would have.
+     * Refills the empty magazine of class {@code sizeClass} from the heap and hands one block out,
+     * LIVE and cleared if asked, as {@link #allocate} would have.
      *
      * @return a segment of {@code byteSize} bytes; null when the heap reached
      *     {@code maxMappedBytes} and caches must be revoked before a retry (see
@@ -281,8 +235,9 @@ public final class ThreadCache implements SpanOwner {
     public synchronized @Nullable MemorySegment refill(int sizeClass, long byteSize, boolean zero) {
         ensureView();
         flushIfRequested();
-        refillsSinceDrain[sizeClass]++;
-        int want = Math.max(1, Math.min(256, capacities[sizeClass] >> fillShift[sizeClass]));
+        Magazine m = mags[sizeClass];
+        m.refillsSinceDrain++;
+        int want = Math.max(1, Math.min(256, m.capacity >> m.fillShift));
         int got;
         heap.lock();
         try {
@@ -293,29 +248,26 @@ public final class ThreadCache implements SpanOwner {
         if (got == 0) {
             return null;
         }
-        int base = first[sizeClass] + counts[sizeClass];
-        for (int i = 0; i < got - 1; i++) {
-            put(base + i, batchSpans[i], batch[i]);
+        int base = m.count();
+        for (int i = 0; i < got; i++) {
+            put(m, base + i, batchSpans[i], batch[i]);
         }
-        commit(sizeClass, counts[sizeClass] + got - 1);
-        Span span = batchSpans[got - 1];
-        long address = Span.address(batch[got - 1]);
-        int indexAndDirty = span.indexOf(address) << 1 | (Span.isDirty(batch[got - 1]) ? 1 : 0);
-        return handOut(span.superSlab().slice(address, byteSize), span, indexAndDirty, byteSize, zero);
+        // The last block goes out at once: its slot, above the count, remembers it for its free.
+        int n = base + got - 1;
+        commit(m, n);
+        lastAllocated = m;
+        return handOut(m, n, null, m.span(n), m.indexes[n], byteSize, zero);
     }
 
     /** Puts a block fresh from its span into a slot; its segment is cut when it is handed out. */
-    private void put(int slot, Span span, long tagged) {
-        long address = Span.address(tagged);
-        slots[slot] = null;
-        slotSpans[slot] = span;
-        slotIndexes[slot] = span.indexOf(address) << 1 | (Span.isDirty(tagged) ? 1 : 0);
+    private static void put(Magazine m, int i, Span span, long tagged) {
+        m.set(i, null, span, span.indexOf(Span.address(tagged)) << 1 | (Span.isDirty(tagged) ? 1 : 0));
     }
 
-    /** Under the monitor with a live view: publishes a new count for class {@code sizeClass}. */
-    private void commit(int sizeClass, int n) {
-        COUNTS.setRelease(counts, sizeClass, n);
-        lowWater[sizeClass] = Math.min(lowWater[sizeClass], n);
+    /** Under the monitor with a live view: publishes a new count for {@code m}. */
+    private static void commit(Magazine m, int n) {
+        m.publish(n);
+        m.lowWater = Math.min(m.lowWater, n);
     }
 
     /**
@@ -324,10 +276,10 @@ public final class ThreadCache implements SpanOwner {
      * blocks of SuperSlabs that hold nothing but this thread's cached blocks follow them, so a
      * SuperSlab emptied behind the cache is still found empty (the seed's Options 2 and 3).
      */
-    private synchronized void drain(int sizeClass) {
-        freesBeforeDrains[sizeClass] += freesSinceDrain[sizeClass];
-        freesSinceDrain[sizeClass] = 0;
-        if (!mags.viewAlive()) {
+    private synchronized void drain(Magazine m) {
+        m.freesBeforeDrains += m.freesSinceDrain;
+        m.freesSinceDrain = 0;
+        if (!commits.alive()) {
             ensureView();
             return;
         }
@@ -335,11 +287,11 @@ public final class ThreadCache implements SpanOwner {
             return;
         }
         collectOwnRemoteFrees();
-        int idle = lowWater[sizeClass];
-        int held = counts[sizeClass];
-        adaptFill(sizeClass, idle);
+        int idle = m.lowWater;
+        int held = m.count();
+        m.adaptFill(idle);
         if (idle > 0) {
-            flushOldest(sizeClass, idle);
+            flushOldest(m, idle);
             // The scan for SuperSlabs emptied behind the cache costs a pass over every cached
             // block, so it runs only when most of this magazine sat idle: a thread that went
             // quiet, not one churning through its cache.
@@ -347,23 +299,7 @@ public final class ThreadCache implements SpanOwner {
                 flushEmptySuperSlabs();
             }
         }
-        lowWater[sizeClass] = counts[sizeClass];
-    }
-
-    private static final byte INITIAL_FILL_SHIFT = 2;
-    private static final byte MAX_FILL_SHIFT = 30;
-
-    /**
-     * Fills less after an interval that left {@code idle} blocks unused, more after one that ran
-     * dry twice; a single refill may only follow the drain's own flush, which says nothing of demand.
-     */
-    private void adaptFill(int sizeClass, int idle) {
-        if (idle > 0) {
-            fillShift[sizeClass] = (byte) Math.min(MAX_FILL_SHIFT, fillShift[sizeClass] + 1);
-        } else if (refillsSinceDrain[sizeClass] > 1 && fillShift[sizeClass] > 1) {
-            fillShift[sizeClass]--;
-        }
-        refillsSinceDrain[sizeClass] = 0;
+        m.lowWater = m.count();
     }
 
     /**
@@ -382,23 +318,22 @@ public final class ThreadCache implements SpanOwner {
         }
     }
 
-    /** Gives the {@code k} oldest blocks of class {@code sizeClass} back to the heap. Under the monitor. */
-    private void flushOldest(int sizeClass, int k) {
-        int from = first[sizeClass];
-        int n = counts[sizeClass];
+    /** Gives the {@code k} oldest blocks of {@code m} back to the heap. Under the monitor. */
+    private void flushOldest(Magazine m, int k) {
+        int n = m.count();
         int flush = Math.min(k, n);
         heap.lock();
         try {
             for (int i = 0; i < flush; i++) {
-                giveBack(from + i);
+                giveBack(m, i);
             }
         } finally {
             heap.unlock();
         }
         // No revoker can look in between: it needs this object's monitor.
-        move(from + flush, from, n - flush);
-        Arrays.fill(slots, from + n - flush, from + n, null);
-        commit(sizeClass, n - flush);
+        m.move(flush, 0, n - flush);
+        m.clear(n - flush, n);
+        commit(m, n - flush);
     }
 
     /** Flushes every cached block whose SuperSlab has no block outside this cache. */
@@ -407,45 +342,37 @@ public final class ThreadCache implements SpanOwner {
         try {
             forEachCached(ss -> ss.scratch(0));
             forEachCached(ss -> ss.scratch(ss.scratch() + 1));
-            for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-                int from = first[sizeClass];
-                int n = counts[sizeClass];
+            for (Magazine m : mags) {
+                int n = m.count();
                 int kept = 0;
                 for (int i = 0; i < n; i++) {
-                    SuperSlab ss = Objects.requireNonNull(slotSpans[from + i]).superSlab();
+                    SuperSlab ss = m.span(i).superSlab();
                     if (ss.usedBlocks() == ss.scratch()) {
-                        giveBack(from + i);
+                        giveBack(m, i);
                     } else {
-                        move(from + i, from + kept++, 1);
+                        m.move(i, kept++, 1);
                     }
                 }
-                Arrays.fill(slots, from + kept, from + n, null);
-                commit(sizeClass, kept);
+                m.clear(kept, n);
+                commit(m, kept);
             }
         } finally {
             heap.unlock();
         }
     }
 
-    private void move(int from, int to, int length) {
-        System.arraycopy(slots, from, slots, to, length);
-        System.arraycopy(slotSpans, from, slotSpans, to, length);
-        System.arraycopy(slotIndexes, from, slotIndexes, to, length);
-    }
-
     private void forEachCached(java.util.function.Consumer<SuperSlab> action) {
-        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-            for (int i = 0; i < counts[sizeClass]; i++) {
-                action.accept(
-                        Objects.requireNonNull(slotSpans[first[sizeClass] + i]).superSlab());
+        for (Magazine m : mags) {
+            for (int i = 0; i < m.count(); i++) {
+                action.accept(m.span(i).superSlab());
             }
         }
     }
 
-    /** Returns the block of one slot to its span. Heap lock held. */
-    private void giveBack(int slot) {
-        Span span = Objects.requireNonNull(slotSpans[slot], "empty magazine slot");
-        int index = slotIndexes[slot] >>> 1;
+    /** Returns the block of slot {@code i} of {@code m} to its span. Heap lock held. */
+    private void giveBack(Magazine m, int i) {
+        Span span = m.span(i);
+        int index = m.index(i);
         if (span.state(index) != Span.CACHED) {
             throw new IllegalStateException("hakmem internal error: cached block 0x"
                     + Long.toHexString(span.addressOf(index)) + " is in state " + span.state(index));
@@ -454,23 +381,23 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /**
-     * After the commit of an allocation from slot {@code n} of class {@code sizeClass} threw:
-     * decides whether the revoker left that block to the owner. The JDK can deliver the
-     * revocation's exception after the write itself completed, so the exception alone does not
-     * tell; the count the revoker read does. Taking the monitor waits for the revoker, which
-     * holds it from the close until it recorded that count.
+     * After the commit of an allocation from slot {@code n} of {@code m} threw: decides whether
+     * the revoker left that block to the owner. The JDK can deliver the revocation's exception
+     * after the write itself completed, so the exception alone does not tell; the count the
+     * revoker read does. Taking the monitor waits for the revoker, which holds it from the close
+     * until it recorded that count.
      *
      * <p>It also undoes the interrupt status the close handshake sets on a thread it catches
      * mid-access: {@code interruptedBefore} is the status read just before the access.
      *
      * @return whether the block of slot {@code n} is still this cache's to hand out
      */
-    private boolean stillOwnedAfterRevocation(int sizeClass, int n, boolean interruptedBefore) {
+    private boolean stillOwnedAfterRevocation(Magazine m, int n, boolean interruptedBefore) {
         if (!interruptedBefore) {
             Thread.interrupted();
         }
         synchronized (this) {
-            boolean owned = n >= revokedCounts[sizeClass];
+            boolean owned = n >= m.revokedCount;
             ensureView();
             return owned;
         }
@@ -482,16 +409,15 @@ public final class ThreadCache implements SpanOwner {
      * empty magazine.
      */
     private void ensureView() {
-        if (!mags.viewAlive()) {
+        if (!commits.alive()) {
             if (!abandoned) {
                 giveBackUnrevoked();
             }
-            mags.renewView();
-            view = mags.view;
-            Arrays.fill(counts, 0);
-            Arrays.fill(lowWater, 0);
-            Arrays.fill(slots, null);
-            Arrays.fill(slotSpans, null);
+            commits.renew();
+            view = commits.view;
+            for (Magazine m : mags) {
+                m.reset();
+            }
         }
     }
 
@@ -505,12 +431,13 @@ public final class ThreadCache implements SpanOwner {
         long given = 0;
         heap.lock();
         try {
-            for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-                for (int i = revokedCounts[sizeClass]; i < counts[sizeClass]; i++) {
-                    giveBack(first[sizeClass] + i);
+            for (Magazine m : mags) {
+                int n = m.count();
+                for (int i = m.revokedCount; i < n; i++) {
+                    giveBack(m, i);
                     given++;
                 }
-                revokedCounts[sizeClass] = Math.max(revokedCounts[sizeClass], counts[sizeClass]);
+                m.revokedCount = Math.max(m.revokedCount, n);
             }
         } finally {
             heap.unlock();
@@ -526,19 +453,19 @@ public final class ThreadCache implements SpanOwner {
      * @return blocks given back
      */
     synchronized long revoke() {
-        if (!mags.viewAlive()) {
+        if (!commits.alive()) {
             return abandoned || thread.isAlive() ? 0 : giveBackUnrevoked();
         }
-        mags.revokeView();
+        commits.revoke();
         generation++;
         long given = 0;
         heap.lock();
         try {
-            for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-                int n = (int) COUNTS.getAcquire(counts, sizeClass);
-                revokedCounts[sizeClass] = n;
+            for (Magazine m : mags) {
+                int n = m.published();
+                m.revokedCount = n;
                 for (int i = 0; i < n; i++) {
-                    giveBack(first[sizeClass] + i);
+                    giveBack(m, i);
                 }
                 given += n;
             }
@@ -555,11 +482,11 @@ public final class ThreadCache implements SpanOwner {
     synchronized void abandon() {
         generation++;
         abandoned = true;
-        if (mags.viewAlive()) {
-            mags.revokeView();
+        if (commits.alive()) {
+            commits.revoke();
         }
-        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-            revokedCounts[sizeClass] = (int) COUNTS.getAcquire(counts, sizeClass);
+        for (Magazine m : mags) {
+            m.revokedCount = m.published();
         }
     }
 
@@ -588,10 +515,11 @@ public final class ThreadCache implements SpanOwner {
         ensureView();
         collectOwnRemoteFrees();
         long given = 0;
-        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-            if (counts[sizeClass] > 0) {
-                given += counts[sizeClass];
-                flushOldest(sizeClass, counts[sizeClass]);
+        for (Magazine m : mags) {
+            int n = m.count();
+            if (n > 0) {
+                given += n;
+                flushOldest(m, n);
             }
         }
         return given;
@@ -599,18 +527,18 @@ public final class ThreadCache implements SpanOwner {
 
     /** Adds, per cached class, the frees this cache kept to {@code totals}; read racily. */
     void addCachedFrees(long[] totals) {
-        for (int sizeClass = 0; sizeClass < freesSinceDrain.length; sizeClass++) {
-            totals[sizeClass] += freesBeforeDrains[sizeClass] + freesSinceDrain[sizeClass];
+        for (Magazine m : mags) {
+            totals[m.sizeClass] += m.cachedFrees();
         }
     }
 
     /** {@return cached blocks, read racily: after a revocation, those it did not take} */
     long cachedBlocks() {
-        boolean revoked = !mags.viewAlive();
+        boolean revoked = !commits.alive();
         long total = 0;
-        for (int sizeClass = 0; sizeClass < first.length; sizeClass++) {
-            int n = (int) COUNTS.getAcquire(counts, sizeClass);
-            total += revoked ? Math.max(0, n - revokedCounts[sizeClass]) : n;
+        for (Magazine m : mags) {
+            int n = m.published();
+            total += revoked ? Math.max(0, n - m.revokedCount) : n;
         }
         return total;
     }

@@ -73,11 +73,25 @@ class ThreadCacheUnitTest {
     }
 
     @Test
-    void theBlockARefillHandsOutSitsInNoSlotSoItsFirstFreeIsChecked() {
+    void theBlockARefillHandsOutWaitsInTheSlotAboveTheCountSoItsFreeIsSlotKnown() {
         MemorySegment block = cache.refill(C16, 16, true);
-        assertThat(cache.free(block)).as("not the top slot's segment").isFalse();
-        give(block);
+        long cached = cache.cachedBlocks();
+        assertThat(cache.free(block))
+                .as("the segment the slot above the count handed out")
+                .isTrue();
+        assertThat(cache.cachedBlocks()).isEqualTo(cached + 1);
         assertThat(cache.allocate(C16, 16, true)).isSameAs(block);
+    }
+
+    @Test
+    void aBlockAskedForWithLessThanItsClassSizeIsCutAnewAndItsFreeIsChecked() {
+        MemorySegment block = cache.refill(C16, 12, true);
+        assertThat(block.byteSize()).isEqualTo(12);
+        assertThat(cache.free(block)).as("no slot keeps a partial segment").isFalse();
+        give(block);
+        MemorySegment again = cache.allocate(C16, 12, true);
+        assertThat(again).isNotSameAs(block);
+        assertThat(again.address()).as("the same block").isEqualTo(block.address());
     }
 
     @Test
@@ -184,7 +198,7 @@ class ThreadCacheUnitTest {
     void boundsKeepEveryMagazineWithinItsBytes() {
         for (int sizeClass = 0; sizeClass < SizeClasses.count(); sizeClass++) {
             int size = SizeClasses.size(sizeClass);
-            long bound = MagazineCounts.boundBytes(sizeClass);
+            long bound = Magazine.boundBytes(sizeClass);
             assertThat(bound).as("class %d B", size).isGreaterThanOrEqualTo(size);
             if (size > 16 << 10) {
                 assertThat(bound).as("class %d B", size).isLessThanOrEqualTo(8L << 20);

@@ -1,0 +1,177 @@
+package io.hakmem.cache;
+
+import io.hakmem.slab.SizeClasses;
+import io.hakmem.slab.Span;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One size class's cached blocks in one thread cache: a LIFO stack of slots, and the bookkeeping
+ * of its drains.
+ *
+ * <p>Slot {@code i} is element {@code i} of three parallel arrays: the segment the block is handed
+ * out as (null: cut one when it is), its span, and its index there, times 2, plus 1 when it may
+ * hold old bytes (never-used blocks do not). Parallel arrays, not one object per slot: the fast
+ * paths then reach a slot's segment one load after the count, not two.
+ *
+ * <p>Invariant: slots {@code 0 .. count - 1} hold cached blocks, oldest first, and every write
+ * keeps a slot's three elements together. The slot at {@code count} still describes the block
+ * it last handed out, which lets the owner's free recognise that block without a lookup. Slot
+ * {@code capacity} exists and always holds a null segment: a free finding it knows the magazine
+ * is full without reading the capacity.
+ */
+@NullMarked
+final class Magazine {
+
+    private static final VarHandle COUNT;
+
+    static {
+        try {
+            COUNT = MethodHandles.lookup().findVarHandle(Magazine.class, "count", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final int sizeClass;
+    final int capacity;
+    /** The size of this class's blocks. */
+    final int blockSize;
+    /**
+     * Only a segment worth handing out again is kept: one of the whole block, the size a
+     * class-sized request gets. Keeping any other size would rarely match the next request, and
+     * storing it would cost the GC's card-marking barrier (a fence) on every free, since the
+     * segment is young and this array old. {@code Object[]}, not {@code MemorySegment[]}: a
+     * store into an array of an interface type pays a subtype check.
+     */
+    final @Nullable Object[] segments;
+
+    final @Nullable Span[] spans;
+    final int[] indexes;
+    /**
+     * Cached blocks. Written by the owner with release, after the slots it covers; read by
+     * revokers with acquire (see {@link ThreadCache}).
+     */
+    private int count;
+    /** The owner's lowest count since the last drain: blocks below it sat idle all interval. */
+    int lowWater;
+
+    int freesSinceDrain;
+    /** Frees counted by {@link #freesSinceDrain} before each drain reset it, for statistics. */
+    long freesBeforeDrains;
+    /** A refill takes {@code capacity >> fillShift} blocks (see {@link ThreadCache#refill}). */
+    byte fillShift = INITIAL_FILL_SHIFT;
+    /** Refills since the last drain: more than one means the fill was too small. */
+    int refillsSinceDrain;
+    /**
+     * The count the last revocation read and gave back, written under the cache's monitor:
+     * blocks at or above it are still the owner's.
+     */
+    int revokedCount;
+
+    static final byte INITIAL_FILL_SHIFT = 2;
+    private static final byte MAX_FILL_SHIFT = 30;
+
+    Magazine(int sizeClass, int magazineCapacity) {
+        this.sizeClass = sizeClass;
+        this.capacity = Math.max(1, Math.min(magazineCapacity, boundBytes(sizeClass) / SizeClasses.size(sizeClass)));
+        this.blockSize = SizeClasses.size(sizeClass);
+        this.segments = new Object[capacity + 1];
+        this.spans = new Span[capacity + 1];
+        this.indexes = new int[capacity + 1];
+    }
+
+    /**
+     * The bytes one magazine may pin, as Netty bounds its caches: 32 KiB, or 128 blocks when that
+     * is more, for each tiny class; 128 blocks (at least 256 KiB) up to 16 KiB, so that a batch of
+     * 100 buffers stays in the cache instead of taking the heap lock every few blocks (16 KiB
+     * pairs: 300 ns with 16 blocks, 170 ns with 128); 128 blocks but at most 8 MiB above, the
+     * per-thread span cache of rpmalloc (64 KiB: 128 blocks, 256 KiB: 32). A thread pins only
+     * what it really used: drains return what sits idle through an interval, trim() the rest, and
+     * an allocation that would cross {@code maxMappedBytes} revokes every cache first.
+     */
+    static int boundBytes(int sizeClass) {
+        int size = SizeClasses.size(sizeClass);
+        if (size <= SizeClasses.MAX_TINY) {
+            return Math.max(32 << 10, 128 * size);
+        }
+        return size <= 16 << 10 ? Math.max(256 << 10, 128 * size) : Math.min(8 << 20, 128 * size);
+    }
+
+    /** {@return the count, plainly read: for the owner alone} */
+    int count() {
+        return count;
+    }
+
+    /** Publishes a new count, after the slots it covers. */
+    void publish(int n) {
+        COUNT.setRelease(this, n);
+    }
+
+    /** {@return the count as the owner last published it; for revokers and statistics} */
+    int published() {
+        return (int) COUNT.getAcquire(this);
+    }
+
+    /** {@return the span of cached slot {@code i}} */
+    Span span(int i) {
+        Span span = spans[i];
+        if (span == null) {
+            throw new IllegalStateException(
+                    "hakmem internal error: magazine slot " + i + " of class " + sizeClass + " is empty");
+        }
+        return span;
+    }
+
+    /** {@return the block index of slot {@code i}} */
+    int index(int i) {
+        return indexes[i] >>> 1;
+    }
+
+    /** Fills slot {@code i}. */
+    void set(int i, @Nullable Object segment, Span span, int indexAndDirty) {
+        segments[i] = segment;
+        spans[i] = span;
+        indexes[i] = indexAndDirty;
+    }
+
+    /** Moves {@code length} slots from {@code from} to {@code to}. */
+    void move(int from, int to, int length) {
+        System.arraycopy(segments, from, segments, to, length);
+        System.arraycopy(spans, from, spans, to, length);
+        System.arraycopy(indexes, from, indexes, to, length);
+    }
+
+    /** Empties slots {@code from .. to - 1}. */
+    void clear(int from, int to) {
+        java.util.Arrays.fill(segments, from, to, null);
+        java.util.Arrays.fill(spans, from, to, null);
+    }
+
+    /**
+     * Fills less after an interval that left {@code idle} blocks unused, more after one that ran
+     * dry twice; a single refill may only follow the drain's own flush, which says nothing of demand.
+     */
+    void adaptFill(int idle) {
+        if (idle > 0) {
+            fillShift = (byte) Math.min(MAX_FILL_SHIFT, fillShift + 1);
+        } else if (refillsSinceDrain > 1 && fillShift > 1) {
+            fillShift--;
+        }
+        refillsSinceDrain = 0;
+    }
+
+    /** {@return frees this magazine kept, read racily} */
+    long cachedFrees() {
+        return freesBeforeDrains + freesSinceDrain;
+    }
+
+    /** Forgets every block after a revocation. */
+    void reset() {
+        publish(0);
+        lowWater = 0;
+        clear(0, segments.length);
+    }
+}
