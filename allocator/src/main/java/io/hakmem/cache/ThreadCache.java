@@ -93,12 +93,13 @@ public final class ThreadCache implements SpanOwner {
      */
     public @Nullable MemorySegment allocate(int sizeClass, long byteSize, boolean zero) {
         Magazine m = mags[sizeClass];
-        int n = m.count() - 1;
+        long word = m.word();
+        int n = (int) word - 1;
         if (n < 0) {
             return null;
         }
         boolean interrupted = thread.isInterrupted();
-        m.publish(n);
+        m.publish(word - 1);
         // The lowered count must be out before the commit: a close after the commit sees it.
         VarHandle.storeStoreFence();
         try {
@@ -160,14 +161,16 @@ public final class ThreadCache implements SpanOwner {
      */
     public boolean free(MemorySegment segment) {
         Magazine m = lastAllocated;
-        int n = m.count();
+        long word = m.word();
+        int n = (int) word;
         if (m.segments[n] != segment) {
             long byteSize = segment.byteSize();
             if (byteSize <= 0 || byteSize > SizeClasses.MAX_SMALL) {
                 return false;
             }
             m = mags[SizeClasses.classOf(byteSize)];
-            n = m.count();
+            word = m.word();
+            n = (int) word;
             if (m.segments[n] != segment) {
                 return false;
             }
@@ -178,7 +181,7 @@ public final class ThreadCache implements SpanOwner {
         if (span.owner() != this || span.state(index) != Span.LIVE) {
             return false;
         }
-        cache(m, n, span, index, m.blockSize);
+        cache(m, word, span, index, m.blockSize);
         return true;
     }
 
@@ -191,7 +194,8 @@ public final class ThreadCache implements SpanOwner {
         if (m.count() == m.capacity) {
             makeRoom(m);
         }
-        int n = m.count();
+        long word = m.word();
+        int n = (int) word;
         // A read-only view is never kept: the next owner's writes would fail.
         MemorySegment kept = byteSize == m.blockSize && !segment.isReadOnly() ? segment : null;
         // A LIFO workload puts the same segment back into the same slot: skipping the equal
@@ -202,7 +206,7 @@ public final class ThreadCache implements SpanOwner {
         if (m.spans[n] != span) {
             m.spans[n] = span;
         }
-        cache(m, n, span, index, byteSize);
+        cache(m, word, span, index, byteSize);
     }
 
     private synchronized void makeRoom(Magazine m) {
@@ -213,13 +217,16 @@ public final class ThreadCache implements SpanOwner {
         }
     }
 
-    /** Caches a LIVE block whose segment and span are in slot {@code n} of {@code m}. */
-    private void cache(Magazine m, int n, Span span, int index, long byteSize) {
+    /**
+     * Caches a LIVE block whose segment and span are in the slot of {@code m} at the count of
+     * {@code word}, {@code m}'s word as the caller read it.
+     */
+    private void cache(Magazine m, long word, Span span, int index, long byteSize) {
         span.setState(index, Span.CACHED);
-        m.indexes[n] = index << 1 | 1;
-        m.publish(n + 1);
+        m.indexes[(int) word] = index << 1 | 1;
+        m.publish(word + Magazine.CACHED_FREE);
         ops.freed(byteSize);
-        if (++m.freesSinceDrain >= drainInterval) {
+        if (Magazine.freesSinceDrain(word) + 1 >= drainInterval) {
             drain(m);
         }
     }
@@ -266,7 +273,7 @@ public final class ThreadCache implements SpanOwner {
 
     /** Under the monitor with a live view: publishes a new count for {@code m}. */
     private static void commit(Magazine m, int n) {
-        m.publish(n);
+        m.publishCount(n);
         m.lowWater = Math.min(m.lowWater, n);
     }
 
@@ -277,8 +284,7 @@ public final class ThreadCache implements SpanOwner {
      * SuperSlab emptied behind the cache is still found empty (the seed's Options 2 and 3).
      */
     private synchronized void drain(Magazine m) {
-        m.freesBeforeDrains += m.freesSinceDrain;
-        m.freesSinceDrain = 0;
+        m.restartDrainInterval();
         if (!commits.alive()) {
             ensureView();
             return;
