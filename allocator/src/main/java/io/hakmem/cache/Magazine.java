@@ -68,6 +68,20 @@ final class Magazine {
 
     /** Frees counted in {@link #word} before each drain reset them, for statistics. */
     long freesBeforeDrains;
+    /*
+     * Statistics, kept off the fast paths: a pop (a block handed out from the magazine) is known
+     * from what went in and out and what is left, and a block's requested bytes are its class
+     * size unless the request was smaller, which only the paths that cut or check a segment see.
+     * Written by the owner, or by a revoker under the cache's monitor; read racily.
+     */
+    /** Blocks refills put into slots. */
+    long takenIn;
+    /** Blocks given back from slots to their spans. */
+    long givenOut;
+    /** Bytes by which requests handed out fell short of the block size. */
+    long allocShortfall;
+    /** Bytes by which segments freed into the magazine fell short of the block size. */
+    long freeShortfall;
     /** A refill takes {@code capacity >> fillShift} blocks (see {@link ThreadCache#refill}). */
     byte fillShift = INITIAL_FILL_SHIFT;
     /** Refills since the last drain: more than one means the fill was too small. */
@@ -195,6 +209,16 @@ final class Magazine {
     /** {@return frees this magazine kept, read racily} */
     long cachedFrees() {
         return freesBeforeDrains + freesSinceDrain((long) WORD.getAcquire(this));
+    }
+
+    /**
+     * Adds what this magazine counted to {@code into}: {@code held} blocks are in the owner's
+     * hands now (see {@link ThreadCache#totals}).
+     */
+    void addTotals(OpCounters into, int held) {
+        long frees = cachedFrees();
+        long pops = takenIn + frees - givenOut - held;
+        into.add(new OpTotals(pops, pops * blockSize - allocShortfall, frees, frees * blockSize - freeShortfall, 0, 0));
     }
 
     /** Forgets every block after a revocation. */

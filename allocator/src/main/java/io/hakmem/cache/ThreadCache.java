@@ -54,10 +54,10 @@ public final class ThreadCache implements SpanOwner {
     private final long[] batch;
     private final Span[] batchSpans;
     /**
-     * Blocks this thread took and freed through the cache or the remote queue. Only the owner
-     * writes them; stats() reads them racily.
+     * Frees this thread sent to other threads' spans. Only the owner writes them; stats() reads
+     * them racily. What the magazines hand out and take back is counted by the magazines.
      */
-    private final OpCounters ops = new OpCounters();
+    private final OpCounters remote = new OpCounters();
 
     private long opsAtLastVisit = -1;
     /** Bumped when the cache gave all its blocks back: its spans become anyone's to carve. */
@@ -135,7 +135,6 @@ public final class ThreadCache implements SpanOwner {
             segment = cut(m, n, span, indexAndDirty >>> 1, byteSize);
         }
         Span.clearOnHandOut(segment, (indexAndDirty & 1) != 0, zero);
-        ops.allocated(byteSize);
         return segment;
     }
 
@@ -147,6 +146,8 @@ public final class ThreadCache implements SpanOwner {
         MemorySegment segment = span.superSlab().slice(span.addressOf(index), byteSize);
         if (byteSize == m.blockSize) {
             m.segments[n] = segment;
+        } else {
+            m.allocShortfall += m.blockSize - byteSize;
         }
         return segment;
     }
@@ -181,7 +182,7 @@ public final class ThreadCache implements SpanOwner {
         if (span.owner() != this || span.state(index) != Span.LIVE) {
             return false;
         }
-        cache(m, word, span, index, m.blockSize);
+        cache(m, word, span, index);
         return true;
     }
 
@@ -206,7 +207,10 @@ public final class ThreadCache implements SpanOwner {
         if (m.spans[n] != span) {
             m.spans[n] = span;
         }
-        cache(m, word, span, index, byteSize);
+        if (byteSize != m.blockSize) {
+            m.freeShortfall += m.blockSize - byteSize;
+        }
+        cache(m, word, span, index);
     }
 
     private synchronized void makeRoom(Magazine m) {
@@ -221,11 +225,10 @@ public final class ThreadCache implements SpanOwner {
      * Caches a LIVE block whose segment and span are in the slot of {@code m} at the count of
      * {@code word}, {@code m}'s word as the caller read it.
      */
-    private void cache(Magazine m, long word, Span span, int index, long byteSize) {
+    private void cache(Magazine m, long word, Span span, int index) {
         span.setState(index, Span.CACHED);
         m.indexes[(int) word] = index << 1 | 1;
         m.publish(word + Magazine.CACHED_FREE);
-        ops.freed(byteSize);
         if (Magazine.freesSinceDrain(word) + 1 >= drainInterval) {
             drain(m);
         }
@@ -259,6 +262,7 @@ public final class ThreadCache implements SpanOwner {
         for (int i = 0; i < got; i++) {
             put(m, base + i, batchSpans[i], batch[i]);
         }
+        m.takenIn += got;
         // The last block goes out at once: its slot, above the count, remembers it for its free.
         int n = base + got - 1;
         commit(m, n);
@@ -384,6 +388,7 @@ public final class ThreadCache implements SpanOwner {
                     + Long.toHexString(span.addressOf(index)) + " is in state " + span.state(index));
         }
         heap.giveBack(span, index);
+        m.givenOut++;
     }
 
     /**
@@ -551,7 +556,7 @@ public final class ThreadCache implements SpanOwner {
 
     /** {@return whether the cache saw no operation since the previous call; for the trimmer} */
     boolean idleSinceLastVisit() {
-        long now = ops.operations();
+        long now = totals().operations();
         boolean idle = now == opsAtLastVisit;
         opsAtLastVisit = now;
         return idle;
@@ -569,12 +574,21 @@ public final class ThreadCache implements SpanOwner {
 
     /** Counts a free this thread sent to another thread's span, which its owner collects. */
     public void countRemoteFree(long byteSize, int blockSize) {
-        ops.freedRemotely(byteSize, blockSize);
+        remote.freedRemotely(byteSize, blockSize);
     }
 
     /** {@return what this cache counted, read racily} */
     OpTotals totals() {
-        return ops.totals();
+        OpCounters all = new OpCounters();
+        all.add(remote.totals());
+        boolean revoked = !commits.alive();
+        for (Magazine m : mags) {
+            int n = m.published();
+            // Between a revocation and the owner noticing it, the revoker's give-backs are
+            // counted and the owner's count still covers them.
+            m.addTotals(all, revoked && !abandoned ? Math.max(0, n - m.revokedCount) : n);
+        }
+        return all.totals();
     }
 
     /** {@return the owning thread} */

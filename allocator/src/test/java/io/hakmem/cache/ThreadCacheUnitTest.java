@@ -182,6 +182,27 @@ class ThreadCacheUnitTest {
     }
 
     @Test
+    void totalsCountRequestedBytesAndStayExactAcrossARevocationTheOwnerNoticesLate() {
+        MemorySegment a = cache.refill(C16, 12, false);
+        MemorySegment b = cache.allocate(C16, 16, false);
+        MemorySegment c = cache.allocate(C16, 10, false);
+        assertThat(cache.totals()).isEqualTo(new OpTotals(3, 38, 0, 0, 0, 0));
+        give(b);
+        give(a);
+        assertThat(cache.totals()).isEqualTo(new OpTotals(3, 38, 2, 28, 0, 0));
+        cache.revoke();
+        assertThat(cache.totals())
+                .as("the revoker's give-backs are not pops")
+                .isEqualTo(new OpTotals(3, 38, 2, 28, 0, 0));
+        // A free the revoker did not see, then the owner noticing and giving it back.
+        give(c);
+        assertThat(cache.totals()).isEqualTo(new OpTotals(3, 38, 3, 38, 0, 0));
+        cache.flushAll();
+        assertThat(cache.totals()).isEqualTo(new OpTotals(3, 38, 3, 38, 0, 0));
+        assertThat(cache.cachedBlocks()).isZero();
+    }
+
+    @Test
     void anotherCacheNeverCarvesTheSpanThisOneOwns() throws Exception {
         MemorySegment mine = cache.refill(C16, 16, false);
         List<MemorySegment> theirs = new ArrayList<>();
