@@ -117,7 +117,9 @@ public final class ThreadCache implements SpanOwner {
         if (n < m.lowWater) {
             m.lowWater = n;
         }
-        lastAllocated = m;
+        if (lastAllocated != m) {
+            lastAllocated = m;
+        }
         return handOut(m, n, (MemorySegment) m.segments[n], m.span(n), m.indexes[n], byteSize, zero);
     }
 

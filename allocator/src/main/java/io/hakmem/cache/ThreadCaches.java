@@ -39,6 +39,8 @@ public final class ThreadCaches {
      * and this saves two dependent loads per call. Written once, so threads never bounce it.
      */
     private @Nullable ThreadCache first;
+    /** {@link #first}'s thread, so that other threads compare with it without reading that cache. */
+    private @Nullable Thread firstThread;
     /** What the caches of dead threads counted. */
     private final OpCounters retired = new OpCounters();
 
@@ -60,11 +62,10 @@ public final class ThreadCaches {
     /** {@return the calling thread's cache, or null for a virtual thread} */
     public @Nullable ThreadCache current() {
         Thread t = Thread.currentThread();
-        ThreadCache c = first;
-        if (c != null && c.thread == t) {
-            return c;
+        if (firstThread == t) {
+            return first;
         }
-        c = hints[(int) t.threadId() & (HINT_SLOTS - 1)];
+        ThreadCache c = hints[(int) t.threadId() & (HINT_SLOTS - 1)];
         if (c != null && c.thread == t) {
             return c;
         }
@@ -85,6 +86,7 @@ public final class ThreadCaches {
         hints[(int) t.threadId() & (HINT_SLOTS - 1)] = c;
         if (first == null) {
             first = c;
+            firstThread = t;
         }
         return c;
     }
@@ -114,6 +116,7 @@ public final class ThreadCaches {
             hints[slot] = null;
         }
         if (first == c) {
+            firstThread = null;
             first = null;
         }
     }
