@@ -30,8 +30,7 @@ import org.jspecify.annotations.Nullable;
  * handshake completes that write before the close, with the lowered count visible to the
  * revoker, or makes it throw. One revocable access per pair, not one per operation.
  *
- * <p>The counters are written by the owner only and read racily by {@code stats()}; joining the
- * owner makes them exact.
+ * <p>Statistics are read racily by {@code stats()}; joining the owner makes them exact.
  */
 @NullMarked
 public final class ThreadCache implements SpanOwner {
@@ -44,7 +43,8 @@ public final class ThreadCache implements SpanOwner {
     /**
      * The magazine of the last allocation: a LIFO free tries it first, so that finding the slot
      * of the block coming back does not wait for its size, its class and their magazine, three
-     * loads in a row after the segment arrives.
+     * loads in a row after the segment arrives. Written only when it changes (see
+     * CONTRIBUTING: nothing written per operation may share a line other threads read).
      */
     private Magazine lastAllocated;
     /** {@link CommitView#view}, one load closer; replaced by {@link #ensureView} only. */
@@ -111,8 +111,16 @@ public final class ThreadCache implements SpanOwner {
             if (!stillOwnedAfterRevocation(m, n, interrupted)) {
                 return null;
             }
-            // The revoker read the lowered count, so it left this block to us.
-            return handOut(m, n, kept, span, indexAndDirty, byteSize, zero);
+            // The revoker read the lowered count, so it left this block to us; the magazine
+            // starts over empty, so the block's segment is not kept in it.
+            int index = indexAndDirty >>> 1;
+            span.setState(index, Span.LIVE);
+            MemorySegment segment = kept != null && kept.byteSize() == byteSize
+                    ? kept
+                    : span.superSlab().slice(span.addressOf(index), byteSize);
+            m.allocShortfall += m.blockSize - byteSize;
+            Span.clearOnHandOut(segment, (indexAndDirty & 1) != 0, zero);
+            return segment;
         }
         if (n < m.lowWater) {
             m.lowWater = n;

@@ -168,6 +168,22 @@ class ThreadCacheUnitTest {
     }
 
     @Test
+    void aBlockTheRevokerLeftIsHandedOutCutAnewAndTheRenewedMagazineKeepsNoTraceOfIt() {
+        MemorySegment block = cache.refill(C16, 12, false);
+        cache.revoke();
+        // A 12 B segment is never kept in a slot: its free is checked, and raced the revoker.
+        give(block);
+        MemorySegment again = cache.allocate(C16, 12, false);
+        assertThat(again).isNotNull();
+        assertThat(again.address()).isEqualTo(block.address());
+        assertThat(again.byteSize()).isEqualTo(12);
+        assertThat(cache.cachedBlocks()).as("the magazine starts over empty").isZero();
+        assertThat(cache.free(again)).as("no slot remembers it").isFalse();
+        give(again);
+        assertThat(cache.totals()).isEqualTo(new OpTotals(2, 24, 2, 24, 0, 0));
+    }
+
+    @Test
     void aFreeTheRevokerDidNotSeeGoesBackToItsSpanAtTheOwnersNextSlowPath() {
         cache.refill(C16, 16, false);
         MemorySegment block = cache.allocate(C16, 16, false);
