@@ -237,7 +237,10 @@ public final class ThreadCache implements SpanOwner {
      */
     private void cache(Magazine m, long word, Span span, int index) {
         span.setState(index, Span.CACHED);
-        m.indexes[(int) word] = index << 1 | 1;
+        int dirty = index << 1 | 1;
+        if (m.indexes[(int) word] != dirty) {
+            m.indexes[(int) word] = dirty;
+        }
         m.publish(word + Magazine.CACHED_FREE);
         if (Magazine.freesSinceDrain(word) + 1 >= drainInterval) {
             drain(m);
