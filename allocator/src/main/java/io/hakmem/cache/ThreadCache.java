@@ -278,7 +278,7 @@ public final class ThreadCache implements SpanOwner {
         m.takenIn += got;
         // The last block goes out at once: its slot, above the count, remembers it for its free.
         int n = base + got - 1;
-        commit(m, n);
+        setCount(m, n);
         lastAllocated = m;
         return handOut(m, n, null, m.span(n), m.indexes[n], byteSize, zero);
     }
@@ -289,7 +289,7 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /** Under the monitor with a live view: publishes a new count for {@code m}. */
-    private static void commit(Magazine m, int n) {
+    private static void setCount(Magazine m, int n) {
         m.publishCount(n);
         m.lowWater = Math.min(m.lowWater, n);
     }
@@ -356,7 +356,7 @@ public final class ThreadCache implements SpanOwner {
         // No revoker can look in between: it needs this object's monitor.
         m.move(flush, 0, n - flush);
         m.clear(n - flush, n);
-        commit(m, n - flush);
+        setCount(m, n - flush);
     }
 
     /** Flushes every cached block whose SuperSlab has no block outside this cache. */
@@ -377,7 +377,7 @@ public final class ThreadCache implements SpanOwner {
                     }
                 }
                 m.clear(kept, n);
-                commit(m, kept);
+                setCount(m, kept);
             }
         } finally {
             heap.unlock();
