@@ -212,13 +212,13 @@ final class Magazine extends MagazinePadding {
     }
 
     /**
-     * Adds what this magazine counted to {@code into}: {@code held} blocks are in the owner's
-     * hands now (see {@link ThreadCache#totals}).
+     * {@return what this magazine handed out and took back, read racily} {@code held} blocks are
+     * cached in it now (see {@link ThreadCache#totals}).
      */
-    void addTotals(OpCounters into, int held) {
+    OpTotals totals(int held) {
         long frees = cachedFrees();
         long pops = takenIn + frees - givenOut - held;
-        into.add(new OpTotals(pops, pops * blockSize - allocShortfall, frees, frees * blockSize - freeShortfall, 0, 0));
+        return new OpTotals(pops, pops * blockSize - allocShortfall, frees, frees * blockSize - freeShortfall, 0, 0);
     }
 
     /** Forgets every block after a revocation. */

@@ -3,8 +3,9 @@ package io.hakmem.cache;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * Blocks handed to users and given back, with their requested bytes: the one counter type of the
- * arena's locked path, of each thread cache, and of the caches of dead threads. One thread writes
+ * Blocks handed to users and given back, with their requested bytes: the counters of the arena's
+ * locked path, of each thread cache's remote frees, and of the caches of dead threads (a
+ * magazine's own figures come from its flows, see {@code Magazine#totals}). One thread writes
  * a given instance at a time (its owner, or whoever holds the lock guarding it); readers see
  * racy values that are exact once the writers are joined.
  */
@@ -53,10 +54,5 @@ public final class OpCounters {
     /** {@return the counts so far} */
     public OpTotals totals() {
         return new OpTotals(allocs, allocBytes, frees, freeBytes, remoteFrees, remoteFreeBlockBytes);
-    }
-
-    /** {@return operations so far, allocations and frees; a change means the writer was busy} */
-    long operations() {
-        return allocs + frees;
     }
 }

@@ -112,15 +112,8 @@ public final class ThreadCache implements SpanOwner {
                 return null;
             }
             // The revoker read the lowered count, so it left this block to us; the magazine
-            // starts over empty, so the block's segment is not kept in it.
-            int index = indexAndDirty >>> 1;
-            span.setState(index, Span.LIVE);
-            MemorySegment segment = kept != null && kept.byteSize() == byteSize
-                    ? kept
-                    : span.superSlab().slice(span.addressOf(index), byteSize);
-            m.allocShortfall += m.blockSize - byteSize;
-            Span.clearOnHandOut(segment, (indexAndDirty & 1) != 0, zero);
-            return segment;
+            // starts over empty, so no slot keeps the block's segment.
+            return handOut(m, NO_SLOT, kept, span, indexAndDirty, byteSize, zero);
         }
         if (n < m.lowWater) {
             m.lowWater = n;
@@ -131,6 +124,13 @@ public final class ThreadCache implements SpanOwner {
         return handOut(m, n, (MemorySegment) m.segments[n], m.span(n), m.indexes[n], byteSize, zero);
     }
 
+    /** The slot of a block handed out after its magazine started over: none keeps its segment. */
+    private static final int NO_SLOT = -1;
+
+    /**
+     * Makes the block of slot {@code n} of {@code m} LIVE and returns it as a segment of
+     * {@code byteSize} bytes: {@code kept} when that has the size, else a new one.
+     */
     private MemorySegment handOut(
             Magazine m,
             int n,
@@ -149,13 +149,16 @@ public final class ThreadCache implements SpanOwner {
     }
 
     /**
-     * A new segment for a block: kept in its slot when it is of the whole block, so that its free
-     * takes the slot-known path and its next allocation reuses it.
+     * A new segment for a block: kept in slot {@code n} (unless {@link #NO_SLOT}) when it is of
+     * the whole block, so that its free takes the slot-known path and its next allocation reuses
+     * it.
      */
     private static MemorySegment cut(Magazine m, int n, Span span, int index, long byteSize) {
         MemorySegment segment = span.superSlab().slice(span.addressOf(index), byteSize);
         if (byteSize == m.blockSize) {
-            m.segments[n] = segment;
+            if (n != NO_SLOT) {
+                m.segments[n] = segment;
+            }
         } else {
             m.allocShortfall += m.blockSize - byteSize;
         }
@@ -561,10 +564,18 @@ public final class ThreadCache implements SpanOwner {
         boolean revoked = !commits.alive();
         long total = 0;
         for (Magazine m : mags) {
-            int n = m.published();
-            total += revoked ? Math.max(0, n - m.revokedCount) : n;
+            total += held(m, revoked);
         }
         return total;
+    }
+
+    /**
+     * {@return the cached blocks of {@code m} still the owner's, read racily: after a revocation it
+     * has not noticed yet, only those at or above the count the revoker read and gave back}
+     */
+    private static int held(Magazine m, boolean revoked) {
+        int n = m.published();
+        return revoked ? Math.max(0, n - m.revokedCount) : n;
     }
 
     /** {@return whether the cache saw no operation since the previous call; for the trimmer} */
@@ -592,16 +603,13 @@ public final class ThreadCache implements SpanOwner {
 
     /** {@return what this cache counted, read racily} */
     OpTotals totals() {
-        OpCounters all = new OpCounters();
-        all.add(remote.totals());
-        boolean revoked = !commits.alive();
+        // Blocks abandoned at close were never given back: they stay counted as cached, not live.
+        boolean revoked = !commits.alive() && !abandoned;
+        OpTotals all = remote.totals();
         for (Magazine m : mags) {
-            int n = m.published();
-            // Between a revocation and the owner noticing it, the revoker's give-backs are
-            // counted and the owner's count still covers them.
-            m.addTotals(all, revoked && !abandoned ? Math.max(0, n - m.revokedCount) : n);
+            all = all.plus(m.totals(held(m, revoked)));
         }
-        return all.totals();
+        return all;
     }
 
     /** {@return the owning thread} */
