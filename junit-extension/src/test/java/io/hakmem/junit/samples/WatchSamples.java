@@ -28,29 +28,17 @@ public final class WatchSamples {
 
     private WatchSamples() {}
 
-    /**
-     * {@return the line after the caller's} Called on the line before the allocation it records,
-     * so that the two never share a line a formatter could split.
-     */
-    static int nextLine() {
-        return StackWalker.getInstance()
-                        .walk(s -> s.skip(1).findFirst())
-                        .orElseThrow()
-                        .getLineNumber()
-                + 1;
-    }
-
     /** Code under test that holds an arena of its own, as real code does. */
     public static final class Decoder {
         private final HakmemArena arena;
 
         public Decoder() {
-            decoderArenaLine = nextLine();
+            decoderArenaLine = LeakSamples.nextLine();
             arena = HakmemArena.create();
         }
 
         public MemorySegment scratch() {
-            scratchLine = nextLine();
+            scratchLine = LeakSamples.nextLine();
             MemorySegment s = arena.allocate(24);
             return s;
         }
@@ -68,7 +56,7 @@ public final class WatchSamples {
     public static class GlobalLeak {
         @Test
         void leaks40BytesFromTheGlobalArena() {
-            globalLine = nextLine();
+            globalLine = LeakSamples.nextLine();
             HakmemArena.global().allocate(40);
         }
     }
