@@ -183,6 +183,10 @@ public final class ThreadCache implements SpanOwner {
                 return false;
             }
             m = mags[SizeClasses.classOf(byteSize)];
+            // Only segments of a whole block are kept in slots: any other size saves the probe.
+            if (m.blockSize != byteSize) {
+                return false;
+            }
             word = m.word();
             n = (int) word;
             if (m.segments[n] != segment) {
