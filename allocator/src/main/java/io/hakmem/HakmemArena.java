@@ -218,7 +218,7 @@ public final class HakmemArena implements Arena {
 
     /** Wraps the block when use-after-free is detected, and tells a watching test tool. */
     private MemorySegment handOut(MemorySegment block) {
-        if (guard == null && ArenaWatch.listener() == null) {
+        if (guard == null && !ArenaWatch.watching()) {
             return block;
         }
         return handOutWatched(block);
@@ -329,7 +329,7 @@ public final class HakmemArena implements Arena {
         try {
             ThreadCaches tcs = fastCaches;
             // Guarded or watched frees take their own method, keeping this one small to inline.
-            if (tcs == null || guard != null || ArenaWatch.listener() != null) {
+            if (tcs == null || guard != null || ArenaWatch.watching()) {
                 freeWatched(segment);
                 return;
             }

@@ -2,6 +2,9 @@ package io.hakmem.watch;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>This package sits below {@code io.hakmem}: it knows arenas as {@link Arena}s, and every
  * arena it is told of is a {@code HakmemArena}.
  *
- * <p>With no listener installed an allocation pays one volatile read, nothing else. Arenas are held
+ * <p>With no listener installed an allocation pays nothing: {@link #watching()} is a constant to
+ * the JIT, which recompiles its callers when a listener comes or goes. Arenas are held
  * until they are closed, referenced or not: an arena never closed keeps its memory mapped, so it
  * stays listed, in the exit table too.
  *
@@ -42,6 +46,15 @@ public final class ArenaWatch {
     private static final Map<Arena, Registration> OPEN = new ConcurrentHashMap<>();
 
     private static volatile @Nullable Listener listener;
+
+    /**
+     * Whether a listener is installed, as a call site the JIT folds to a constant: a volatile read
+     * on every allocation and free also kept the JIT from reusing, across it, the loads a loop of
+     * allocations repeats. Changing the target deoptimizes the code that folded the old one.
+     */
+    private static final MutableCallSite WATCHING = new MutableCallSite(constant(false));
+
+    private static final MethodHandle IS_WATCHING = WATCHING.dynamicInvoker();
 
     private ArenaWatch() {}
 
@@ -129,12 +142,31 @@ public final class ArenaWatch {
     public static synchronized @Nullable Listener install(@Nullable Listener newListener) {
         Listener old = listener;
         listener = newListener;
+        // Set after the listener: a thread that sees true and then reads the listener finds it.
+        WATCHING.setTarget(constant(newListener != null));
+        MutableCallSite.syncAll(new MutableCallSite[] {WATCHING});
         return old;
     }
 
-    /** {@return the installed listener, or null; read on every allocation and free} */
+    /** {@return the installed listener, or null} */
     public static @Nullable Listener listener() {
         return listener;
+    }
+
+    /**
+     * {@return whether a listener may be installed; free in compiled code, so allocation and free
+     * check it first and read {@link #listener()} only when it says true}
+     */
+    public static boolean watching() {
+        try {
+            return (boolean) IS_WATCHING.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException("a constant method handle threw", t);
+        }
+    }
+
+    private static MethodHandle constant(boolean value) {
+        return MethodHandles.constant(boolean.class, value);
     }
 
     /**
