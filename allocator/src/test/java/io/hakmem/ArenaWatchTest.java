@@ -92,4 +92,54 @@ class ArenaWatchTest {
                         "allocated 40",
                         "freeing 40");
     }
+    /**
+     * The fast paths fold "no listener" into their compiled code; installing one must reach code
+     * compiled before it, and removing it must silence that code again.
+     */
+    @Test
+    void aListenerInstalledAfterTheFastPathsWereCompiledIsHeardAndThenForgotten() {
+        try (HakmemArena arena = HakmemArena.create()) {
+            Thread me = Thread.currentThread();
+            long[] heard = new long[2];
+            ArenaWatch.Listener counting = new ArenaWatch.Listener() {
+                @Override
+                public void allocated(Arena a, MemorySegment segment) {
+                    if (a == arena && Thread.currentThread() == me) {
+                        heard[0]++;
+                    }
+                }
+
+                @Override
+                public void freeing(Arena a, MemorySegment segment) {
+                    if (a == arena && Thread.currentThread() == me) {
+                        heard[1]++;
+                    }
+                }
+            };
+            assertThat(churn(arena, 200_000)).isEqualTo(200_000L * 7);
+            ArenaWatch.Listener previous = ArenaWatch.install(counting);
+            try {
+                assertThat(ArenaWatch.watching()).isTrue();
+                assertThat(churn(arena, 1000)).isEqualTo(1000L * 7);
+            } finally {
+                ArenaWatch.install(previous);
+            }
+            assertThat(heard).containsExactly(1000, 1000);
+            assertThat(ArenaWatch.watching()).isEqualTo(previous != null);
+            churn(arena, 1000);
+            assertThat(heard).containsExactly(1000, 1000);
+        }
+    }
+
+    /** Allocates, writes, reads and frees {@code pairs} blocks of 16 B; returns the sum read. */
+    private static long churn(HakmemArena arena, int pairs) {
+        long sum = 0;
+        for (int i = 0; i < pairs; i++) {
+            MemorySegment block = arena.allocate(16);
+            block.set(java.lang.foreign.ValueLayout.JAVA_LONG, 8, 7);
+            sum += block.get(java.lang.foreign.ValueLayout.JAVA_LONG, 8);
+            arena.free(block);
+        }
+        return sum;
+    }
 }
