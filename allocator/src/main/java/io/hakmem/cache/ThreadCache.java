@@ -370,8 +370,23 @@ public final class ThreadCache implements SpanOwner {
     private void flushEmptySuperSlabs() {
         heap.lock();
         try {
-            forEachCached(ss -> ss.scratch(0));
-            forEachCached(ss -> ss.scratch(ss.scratch() + 1));
+            // A churning thread with blocks of many classes drains often; the scan below costs a
+            // pass over its cache, and it can only find something when some SuperSlab has no
+            // more blocks in use than the cache holds.
+            if (heap.fewestUsedBlocks() > cachedCount()) {
+                return;
+            }
+            for (Magazine m : mags) {
+                for (int i = 0; i < m.count(); i++) {
+                    m.span(i).superSlab().scratch(0);
+                }
+            }
+            for (Magazine m : mags) {
+                for (int i = 0; i < m.count(); i++) {
+                    SuperSlab ss = m.span(i).superSlab();
+                    ss.scratch(ss.scratch() + 1);
+                }
+            }
             for (Magazine m : mags) {
                 int n = m.count();
                 int kept = 0;
@@ -380,23 +395,29 @@ public final class ThreadCache implements SpanOwner {
                     if (ss.usedBlocks() == ss.scratch()) {
                         giveBack(m, i);
                     } else {
-                        m.move(i, kept++, 1);
+                        if (i != kept) {
+                            m.move(i, kept, 1);
+                        }
+                        kept++;
                     }
                 }
-                m.clear(kept, n);
-                setCount(m, kept);
+                if (kept != n) {
+                    m.clear(kept, n);
+                    setCount(m, kept);
+                }
             }
         } finally {
             heap.unlock();
         }
     }
 
-    private void forEachCached(java.util.function.Consumer<SuperSlab> action) {
+    /** {@return the blocks in this cache's magazines; the owner's view} */
+    private int cachedCount() {
+        int total = 0;
         for (Magazine m : mags) {
-            for (int i = 0; i < m.count(); i++) {
-                action.accept(m.span(i).superSlab());
-            }
+            total += m.count();
         }
+        return total;
     }
 
     /** Returns the block of slot {@code i} of {@code m} to its span. Heap lock held. */

@@ -745,6 +745,19 @@ public final class SlabHeap {
         });
     }
 
+    /**
+     * {@return the fewest used blocks of any SuperSlab with a span: no SuperSlab can be emptied by
+     * giving back fewer blocks than this. Locked.}
+     */
+    public int fewestUsedBlocks() {
+        assert locked();
+        int fewest = Integer.MAX_VALUE;
+        for (SuperSlab ss : pool.live()) {
+            fewest = Math.min(fewest, ss.usedBlocks);
+        }
+        return fewest;
+    }
+
     /** Calls {@code visitor} once for every formed span, in address order, until it returns false. */
     private void forEachSpanWhile(Predicate<Span> visitor) {
         for (SuperSlab ss : pool.live()) {
