@@ -144,7 +144,7 @@ public final class ThreadCache implements SpanOwner {
         if (segment == null || segment.byteSize() != byteSize) {
             segment = cut(m, n, span, indexAndDirty >>> 1, byteSize);
         }
-        Span.clearOnHandOut(segment, (indexAndDirty & 1) != 0, zero);
+        Span.clearOnHandOut(segment, byteSize, (indexAndDirty & 1) != 0, zero);
         return segment;
     }
 

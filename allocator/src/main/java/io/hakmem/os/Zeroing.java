@@ -58,7 +58,17 @@ public final class Zeroing {
 
     /** Zeroes all of {@code block}. */
     public static void clear(MemorySegment block) {
-        long size = block.byteSize();
+        clear(block, block.byteSize());
+    }
+
+    /**
+     * Zeroes all of {@code block}, whose size the caller knows: when that is a constant where the
+     * call is inlined, as in {@code allocate(16)}, only the word stores for it are left.
+     *
+     * @param block the block
+     * @param size {@code block.byteSize()}
+     */
+    public static void clear(MemorySegment block, long size) {
         if (size <= 64 && (size & 7) == 0) {
             for (long i = 0; i < size; i += 8) {
                 block.set(ValueLayout.JAVA_LONG_UNALIGNED, i, 0L);

@@ -58,8 +58,14 @@ public final class Span {
      * class clears its own.
      */
     public static void clearOnHandOut(MemorySegment segment, boolean mayHoldOldBytes, boolean zeroOnAllocate) {
+        clearOnHandOut(segment, segment.byteSize(), mayHoldOldBytes, zeroOnAllocate);
+    }
+
+    /** {@link #clearOnHandOut(MemorySegment, boolean, boolean)} for a segment of {@code byteSize} bytes. */
+    public static void clearOnHandOut(
+            MemorySegment segment, long byteSize, boolean mayHoldOldBytes, boolean zeroOnAllocate) {
         if (zeroOnAllocate && mayHoldOldBytes) {
-            io.hakmem.os.Zeroing.clear(segment);
+            io.hakmem.os.Zeroing.clear(segment, byteSize);
         }
     }
 
