@@ -160,8 +160,11 @@ public final class ArenaWatch {
     public static boolean watching() {
         try {
             return (boolean) IS_WATCHING.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException("a constant method handle threw", t);
+            // A constant handle throws nothing checked; the compiler cannot know that.
+            throw new IllegalStateException("a constant method handle threw " + t, t);
         }
     }
 
