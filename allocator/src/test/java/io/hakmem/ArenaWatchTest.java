@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hakmem.watch.ArenaWatch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -141,5 +147,86 @@ class ArenaWatchTest {
             arena.free(block);
         }
         return sum;
+    }
+
+    /**
+     * Installing and removing a listener deoptimizes the fast paths of every thread: threads that
+     * allocate and free all the while must keep every block's contents and balance their books,
+     * and no listener may hear a block freed twice without hearing it allocated in between.
+     */
+    @Test
+    void listenersComingAndGoingWhileThreadsChurnLoseNoBlockAndNoContent() throws Exception {
+        try (HakmemArena arena = HakmemArena.create()) {
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong damaged = new AtomicLong();
+            AtomicLong pairs = new AtomicLong();
+            AtomicLong heardFreedTwice = new AtomicLong();
+            AtomicLong heard = new AtomicLong();
+            List<Thread> churners = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                long tag = (t + 1L) << 40;
+                Thread churner = new Thread(() -> {
+                    MemorySegment[] held = new MemorySegment[64];
+                    long n = 0;
+                    while (!stop.get()) {
+                        for (int i = 0; i < held.length; i++, n++) {
+                            held[i] = arena.allocate(16 + (i & 3) * 8);
+                            held[i].set(ValueLayout.JAVA_LONG, 0, tag | n);
+                        }
+                        for (int i = held.length - 1; i >= 0; i--) {
+                            if (held[i].get(ValueLayout.JAVA_LONG, 0) != (tag | (n - held.length + i))) {
+                                damaged.incrementAndGet();
+                            }
+                            arena.free(held[i]);
+                        }
+                        pairs.addAndGet(held.length);
+                    }
+                });
+                churners.add(churner);
+                churner.start();
+            }
+            ArenaWatch.Listener previous = ArenaWatch.listener();
+            try {
+                for (int round = 0; round < 200; round++) {
+                    ArenaWatch.install(round % 2 == 0 ? pairing(arena, heard, heardFreedTwice) : previous);
+                    Thread.sleep(1);
+                }
+            } finally {
+                ArenaWatch.install(previous);
+                stop.set(true);
+                for (Thread churner : churners) {
+                    churner.join();
+                }
+            }
+            assertThat(damaged).hasValue(0);
+            assertThat(heardFreedTwice).hasValue(0);
+            assertThat(heard.get()).isPositive();
+            assertThat(pairs.get()).isPositive();
+            assertThat(arena.stats().liveBlocks()).isZero();
+        }
+    }
+
+    /**
+     * A listener that pairs what it hears: a block it heard freed must be heard allocated before
+     * it is heard freed again. Blocks allocated before it came are freed unheard-of, which is fine.
+     */
+    private static ArenaWatch.Listener pairing(HakmemArena arena, AtomicLong heard, AtomicLong heardFreedTwice) {
+        Map<Long, Boolean> live = new ConcurrentHashMap<>();
+        return new ArenaWatch.Listener() {
+            @Override
+            public void allocated(Arena a, MemorySegment segment) {
+                if (a == arena) {
+                    live.put(segment.address(), Boolean.TRUE);
+                    heard.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void freeing(Arena a, MemorySegment segment) {
+                if (a == arena && live.replace(segment.address(), Boolean.FALSE) == Boolean.FALSE) {
+                    heardFreedTwice.incrementAndGet();
+                }
+            }
+        };
     }
 }
