@@ -69,7 +69,7 @@ final class UncachedPaths {
         // With poisoning, checkPoison clears recycled blocks after checking them; blocks carved
         // fresh from a reused, unpurged slab are dirty too but never checked, so clear them here.
         boolean checkedLater = poison != null && Span.isRecycled(tagged);
-        Span.clearOnHandOut(segment, Span.isDirty(tagged) && !checkedLater, zero);
+        Span.clearOnHandOut(segment, byteSize, Span.isDirty(tagged) && !checkedLater, zero);
         if (checkedLater) {
             checkPoison(segment, Span.address(tagged));
         }
@@ -86,7 +86,7 @@ final class UncachedPaths {
             throw damage;
         }
         // A recycled block always held a user's bytes.
-        Span.clearOnHandOut(segment, true, zero);
+        Span.clearOnHandOut(segment, segment.byteSize(), true, zero);
     }
 
     /** A dedicated mapping for a block no class serves. */

@@ -56,11 +56,6 @@ public final class Zeroing {
         }
     }
 
-    /** Zeroes all of {@code block}. */
-    public static void clear(MemorySegment block) {
-        clear(block, block.byteSize());
-    }
-
     /**
      * Zeroes all of {@code block}, whose size the caller knows: when that is a constant where the
      * call is inlined, as in {@code allocate(16)}, only the word stores for it are left.

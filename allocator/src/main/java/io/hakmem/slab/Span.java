@@ -55,13 +55,9 @@ public final class Span {
     /**
      * The one place that decides whether a block handed to a user is cleared: when zeroing is on
      * and the block may hold old bytes. Only the requested bytes: a later, larger request of the
-     * class clears its own.
+     * class clears its own. {@code byteSize} is the segment's size, passed by callers that know it
+     * so that a constant size folds (see {@link io.hakmem.os.Zeroing#clear}).
      */
-    public static void clearOnHandOut(MemorySegment segment, boolean mayHoldOldBytes, boolean zeroOnAllocate) {
-        clearOnHandOut(segment, segment.byteSize(), mayHoldOldBytes, zeroOnAllocate);
-    }
-
-    /** {@link #clearOnHandOut(MemorySegment, boolean, boolean)} for a segment of {@code byteSize} bytes. */
     public static void clearOnHandOut(
             MemorySegment segment, long byteSize, boolean mayHoldOldBytes, boolean zeroOnAllocate) {
         if (zeroOnAllocate && mayHoldOldBytes) {

@@ -41,7 +41,7 @@ class ZeroingTest {
             all.fill(OLD);
             MemorySegment block = all.asSlice(GUARD + 3, size);
 
-            Zeroing.clear(block);
+            Zeroing.clear(block, block.byteSize());
 
             for (long i = 0; i < size; i++) {
                 assertThat(block.get(ValueLayout.JAVA_BYTE, i))
