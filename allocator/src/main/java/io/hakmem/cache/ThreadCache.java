@@ -373,20 +373,11 @@ public final class ThreadCache implements SpanOwner {
             // A churning thread with blocks of many classes drains often; the scan below costs a
             // pass over its cache, and it can only find something when some SuperSlab has no
             // more blocks in use than the cache holds.
-            if (heap.fewestUsedBlocks() > cachedCount()) {
+            if (heap.fewestUsedBlocks() > cachedBlocks()) {
                 return;
             }
-            for (Magazine m : mags) {
-                for (int i = 0; i < m.count(); i++) {
-                    m.span(i).superSlab().scratch(0);
-                }
-            }
-            for (Magazine m : mags) {
-                for (int i = 0; i < m.count(); i++) {
-                    SuperSlab ss = m.span(i).superSlab();
-                    ss.scratch(ss.scratch() + 1);
-                }
-            }
+            forEachCached(ss -> ss.scratch(0));
+            forEachCached(ss -> ss.scratch(ss.scratch() + 1));
             for (Magazine m : mags) {
                 int n = m.count();
                 int kept = 0;
@@ -411,13 +402,12 @@ public final class ThreadCache implements SpanOwner {
         }
     }
 
-    /** {@return the blocks in this cache's magazines; the owner's view} */
-    private int cachedCount() {
-        int total = 0;
+    private void forEachCached(java.util.function.Consumer<SuperSlab> action) {
         for (Magazine m : mags) {
-            total += m.count();
+            for (int i = 0; i < m.count(); i++) {
+                action.accept(m.span(i).superSlab());
+            }
         }
-        return total;
     }
 
     /** Returns the block of slot {@code i} of {@code m} to its span. Heap lock held. */
