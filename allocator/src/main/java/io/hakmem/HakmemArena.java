@@ -317,7 +317,7 @@ public final class HakmemArena implements Arena {
     }
 
     /**
-     * Gives a block back. Tiny blocks freed by the thread that cached them go to its magazine;
+     * Gives a block back. Blocks of the thread's own spans go to its magazine;
      * blocks of another thread's span go to that span's lock-free remote queue.
      *
      * @param segment a segment returned by this arena's {@code allocate}, not freed yet
@@ -411,7 +411,7 @@ public final class HakmemArena implements Arena {
         throw BadFrees.inSuperSlab(segment, ss);
     }
 
-    /** A checked tiny block: to its owner's remote queue, or into this thread's magazine. */
+    /** A checked slab block: to its owner's remote queue, or into this thread's magazine. */
     private void freeCached(ThreadCache tc, Span span, int index, MemorySegment segment, long byteSize) {
         if (span.owner() != tc) {
             heap.pushRemote(span, index);

@@ -27,8 +27,7 @@ final class CommitView {
     private Arena viewArena;
 
     CommitView() {
-        viewArena = Arena.ofShared();
-        view = backing.reinterpret(viewArena, null);
+        renew();
     }
 
     /** Revokes the owner's view: its next commit throws. */
@@ -36,7 +35,7 @@ final class CommitView {
         io.hakmem.os.SharedScopes.close(viewArena);
     }
 
-    /** Gives the owner a fresh view after a revocation. */
+    /** Gives the owner a fresh view: at creation, and after a revocation. */
     void renew() {
         viewArena = Arena.ofShared();
         view = backing.reinterpret(viewArena, null);
