@@ -58,7 +58,10 @@ public final class HakmemArena implements Arena {
     private final SlabHeap heap;
     private final ArenaListener listener = JfrArenaListener.INSTANCE;
     private final @Nullable ThreadCaches caches;
-    /** {@link #caches} when the owner's fast paths may use them: not while sites are tracked. */
+    /**
+     * {@link #caches} when the owner's fast paths may use them: not while sites are tracked or
+     * blocks are guarded, so those paths never look at either.
+     */
     private final @Nullable ThreadCaches fastCaches;
 
     private final Arena lifetime = Arena.ofShared();
@@ -92,7 +95,7 @@ public final class HakmemArena implements Arena {
         this.caches = config.magazineCapacity() > 0 && poison == null
                 ? new ThreadCaches(heap, config.magazineCapacity(), config.drainInterval(), listener)
                 : null;
-        this.fastCaches = sites == null ? caches : null;
+        this.fastCaches = sites == null && guard == null ? caches : null;
         this.uncached = new UncachedPaths(this, heap, config, poison, caches);
         if (!config.backgroundTrimInterval().isZero()) {
             BackgroundTrimmer.register(
@@ -191,7 +194,7 @@ public final class HakmemArena implements Arena {
         try {
             MemorySegment segment;
             if ((byteAlignment == 1 || byteAlignment == 8) && (segment = fromCache(byteSize)) != null) {
-                return handOut(segment);
+                return handOutCached(segment);
             }
             return handOut(allocateSlow(byteSize, byteAlignment));
         } catch (IllegalStateException e) {
@@ -210,7 +213,7 @@ public final class HakmemArena implements Arena {
     public MemorySegment allocate(long byteSize) {
         try {
             MemorySegment segment = fromCache(byteSize);
-            return handOut(segment != null ? segment : allocateSlow(byteSize, 1));
+            return segment != null ? handOutCached(segment) : handOut(allocateSlow(byteSize, 1));
         } catch (IllegalStateException e) {
             throw closedDuring(e);
         }
@@ -222,6 +225,11 @@ public final class HakmemArena implements Arena {
             return block;
         }
         return handOutWatched(block);
+    }
+
+    /** {@link #handOut} for a block of {@link #fromCache}, which has no guard to wrap it. */
+    private MemorySegment handOutCached(MemorySegment block) {
+        return ArenaWatch.watching() ? handOutWatched(block) : block;
     }
 
     private MemorySegment handOutWatched(MemorySegment block) {
@@ -328,8 +336,9 @@ public final class HakmemArena implements Arena {
     public void free(MemorySegment segment) {
         try {
             ThreadCaches tcs = fastCaches;
-            // Guarded or watched frees take their own method, keeping this one small to inline.
-            if (tcs == null || guard != null || ArenaWatch.watching()) {
+            // Guarded or watched frees take their own method, keeping this one small to inline;
+            // a guarded arena has no fast caches.
+            if (tcs == null || ArenaWatch.watching()) {
                 freeWatched(segment);
                 return;
             }

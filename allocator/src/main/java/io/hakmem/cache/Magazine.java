@@ -51,16 +51,20 @@ final class Magazine extends MagazinePadding {
     final @Nullable Span[] spans;
     final int[] indexes;
     /**
-     * The count of cached blocks in the low 32 bits, the frees since the last drain in the high
-     * 32: one word, so that the free fast path's drain check reads nothing its count update does
-     * not read anyway (a separate counter cost 0.6 ns per pair). Written by the owner with
-     * release, after the slots the count covers; read by revokers with acquire (see
+     * The count of cached blocks in the low 32 bits, in the high 32 the frees since the last drain
+     * minus the drain interval: one word, so that the free fast path's drain check reads nothing
+     * its count update does not read anyway (a separate counter cost 0.6 ns per pair), and is the
+     * word's sign: it turns non-negative on the free that completes the interval. Written by the
+     * owner with release, after the slots the count covers; read by revokers with acquire (see
      * {@link ThreadCache}).
      */
     private long word;
 
     /** What a cached free adds to {@link #word}: one block, one free. */
     static final long CACHED_FREE = (1L << 32) + 1;
+
+    /** Frees between two drains, at least 1. */
+    private final int drainInterval;
 
     private static final long COUNT_BITS = 0xFFFF_FFFFL;
     /** The owner's lowest count since the last drain: blocks below it sat idle all interval. */
@@ -95,13 +99,15 @@ final class Magazine extends MagazinePadding {
     static final byte INITIAL_FILL_SHIFT = 2;
     private static final byte MAX_FILL_SHIFT = 30;
 
-    Magazine(int sizeClass, int magazineCapacity) {
+    Magazine(int sizeClass, int magazineCapacity, int drainInterval) {
         this.sizeClass = sizeClass;
+        this.drainInterval = drainInterval;
         this.capacity = Math.max(1, Math.min(magazineCapacity, boundBytes(sizeClass) / SizeClasses.size(sizeClass)));
         this.blockSize = SizeClasses.size(sizeClass);
         this.segments = new Object[capacity + 1];
         this.spans = new Span[capacity + 1];
         this.indexes = new int[capacity + 1];
+        this.word = intervalStart(0);
     }
 
     /**
@@ -132,8 +138,18 @@ final class Magazine extends MagazinePadding {
     }
 
     /** {@return the frees since the last drain in {@code word}} */
-    static int freesSinceDrain(long word) {
-        return (int) (word >>> 32);
+    private int freesSinceDrain(long word) {
+        return (int) (word >> 32) + drainInterval;
+    }
+
+    /** {@return whether {@code word} completed a drain interval} */
+    static boolean drainDue(long word) {
+        return word >= 0;
+    }
+
+    /** {@return the word of a new drain interval with {@code count} cached blocks} */
+    private long intervalStart(int count) {
+        return (long) -drainInterval << 32 | count & COUNT_BITS;
     }
 
     /** Publishes a new word, after the slots its count covers. */
@@ -155,7 +171,7 @@ final class Magazine extends MagazinePadding {
     void restartDrainInterval() {
         long w = word;
         freesBeforeDrains += freesSinceDrain(w);
-        publish(w & COUNT_BITS);
+        publish(intervalStart((int) w));
     }
 
     /** {@return the span of cached slot {@code i}} */
@@ -224,7 +240,7 @@ final class Magazine extends MagazinePadding {
     /** Forgets every block after a revocation. */
     void reset() {
         freesBeforeDrains += freesSinceDrain(word);
-        publish(0);
+        publish(intervalStart(0));
         lowWater = 0;
         clear(0, segments.length);
     }

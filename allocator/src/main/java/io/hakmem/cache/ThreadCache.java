@@ -50,7 +50,6 @@ public final class ThreadCache implements SpanOwner {
     /** {@link CommitView#view}, one load closer; replaced by {@link #ensureView} only. */
     private MemorySegment view;
 
-    private final int drainInterval;
     private final long[] batch;
     private final Span[] batchSpans;
     /**
@@ -72,11 +71,10 @@ public final class ThreadCache implements SpanOwner {
         this.heap = heap;
         this.commits = new CommitView();
         this.view = commits.view;
-        this.drainInterval = drainInterval;
         this.mags = new Magazine[SizeClasses.count()];
         int most = 1;
         for (int sizeClass = 0; sizeClass < mags.length; sizeClass++) {
-            mags[sizeClass] = new Magazine(sizeClass, magazineCapacity);
+            mags[sizeClass] = new Magazine(sizeClass, magazineCapacity, drainInterval);
             most = Math.max(most, mags[sizeClass].capacity);
         }
         this.batch = new long[most];
@@ -95,10 +93,16 @@ public final class ThreadCache implements SpanOwner {
         Magazine m = mags[sizeClass];
         long word = m.word();
         int n = (int) word - 1;
-        if (n < 0) {
-            return null;
+        // The low-water mark is never negative, so one comparison finds both the empty magazine
+        // and a new mark.
+        if (n < m.lowWater) {
+            if (n < 0) {
+                return null;
+            }
+            m.lowWater = n;
         }
-        boolean interrupted = thread.isInterrupted();
+        // The owner is the caller: the current thread is in a register, the field one load away.
+        boolean interrupted = Thread.currentThread().isInterrupted();
         m.publish(word - 1);
         // The lowered count must be out before the commit: a close after the commit sees it.
         VarHandle.storeStoreFence();
@@ -114,9 +118,6 @@ public final class ThreadCache implements SpanOwner {
             // The revoker read the lowered count, so it left this block to us; the magazine
             // starts over empty, so no slot keeps the block's segment.
             return handOut(m, NO_SLOT, kept, span, indexAndDirty, byteSize, zero);
-        }
-        if (n < m.lowWater) {
-            m.lowWater = n;
         }
         if (lastAllocated != m) {
             lastAllocated = m;
@@ -248,8 +249,9 @@ public final class ThreadCache implements SpanOwner {
         if (m.indexes[(int) word] != dirty) {
             m.indexes[(int) word] = dirty;
         }
-        m.publish(word + Magazine.CACHED_FREE);
-        if (Magazine.freesSinceDrain(word) + 1 >= drainInterval) {
+        long cached = word + Magazine.CACHED_FREE;
+        m.publish(cached);
+        if (Magazine.drainDue(cached)) {
             drain(m);
         }
     }

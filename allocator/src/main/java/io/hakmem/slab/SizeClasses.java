@@ -107,6 +107,10 @@ public final class SizeClasses {
      * @return the class holding {@code size} with 8-byte alignment
      */
     public static int classOf(long size) {
+        // The classes up to 64 B step by 8: arithmetic, which a constant size folds away.
+        if (size <= 64) {
+            return ((int) size + 7 >>> 3) - 1;
+        }
         return CLASS_LOOKUP[(int) (size + 7) >>> 3];
     }
 
