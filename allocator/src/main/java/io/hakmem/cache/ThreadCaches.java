@@ -85,10 +85,21 @@ public final class ThreadCaches {
         }
         hints[(int) t.threadId() & (HINT_SLOTS - 1)] = c;
         if (first == null) {
+            claimFirst(c, t);
+        }
+        return c;
+    }
+
+    /**
+     * Makes {@code c} the first cache unless another thread's got there first. Under the monitor,
+     * like {@link #retire}: a reader that finds its own thread in {@link #firstThread} must find
+     * its own cache in {@link #first}, which two racing threads' writes, interleaved, would break.
+     */
+    private synchronized void claimFirst(ThreadCache c, Thread t) {
+        if (first == null) {
             first = c;
             firstThread = t;
         }
-        return c;
     }
 
     /**
