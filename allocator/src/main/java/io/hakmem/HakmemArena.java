@@ -63,6 +63,15 @@ public final class HakmemArena implements Arena {
      * blocks are guarded, so those paths never look at either.
      */
     private final @Nullable ThreadCaches fastCaches;
+    /**
+     * The first thread to use the fast caches, and its cache: {@link ThreadCaches}' own first
+     * cache, copied here (see {@link ThreadCaches.FirstCacheSink}) so that the fast paths reach
+     * the cache of an arena's usual single user in one load instead of two. Read racily: a thread
+     * only ever matches itself, and wrote its cache before its thread.
+     */
+    private @Nullable Thread firstThread;
+
+    private @Nullable ThreadCache firstCache;
 
     private final Arena lifetime = Arena.ofShared();
     private final boolean zero;
@@ -92,10 +101,16 @@ public final class HakmemArena implements Arena {
         this.poison = config.poisonFreedBlocks() ? new Poison() : null;
         // Poisoning checks every recycled block's bytes under the lock, so it turns the caches off.
         // Site tracking keeps them: it records and forgets at the entry points, outside the lock.
+        boolean fast = sites == null && guard == null;
         this.caches = config.magazineCapacity() > 0 && poison == null
-                ? new ThreadCaches(heap, config.magazineCapacity(), config.drainInterval(), listener)
+                ? new ThreadCaches(
+                        heap,
+                        config.magazineCapacity(),
+                        config.drainInterval(),
+                        listener,
+                        fast ? this::firstCacheChanged : first -> {})
                 : null;
-        this.fastCaches = sites == null && guard == null ? caches : null;
+        this.fastCaches = fast ? caches : null;
         this.uncached = new UncachedPaths(this, heap, config, poison, caches);
         if (!config.backgroundTrimInterval().isZero()) {
             BackgroundTrimmer.register(
@@ -254,14 +269,33 @@ public final class HakmemArena implements Arena {
 
     /** The owner's magazine hit, or null; everything else, bad input included, is allocateSlow's. */
     private @Nullable MemorySegment fromCache(long byteSize) {
-        ThreadCaches tcs = fastCaches;
-        if (tcs != null && byteSize > 0 && byteSize <= SizeClasses.MAX_SMALL) {
-            ThreadCache tc = tcs.current();
+        if (byteSize > 0 && byteSize <= SizeClasses.MAX_SMALL) {
+            ThreadCache tc = fastCache();
             if (tc != null) {
                 return tc.allocate(SizeClasses.classOf(byteSize), byteSize, zero);
             }
         }
         return null;
+    }
+
+    /** {@return the calling thread's cache for the fast paths; null when they are off, or for a virtual thread} */
+    private @Nullable ThreadCache fastCache() {
+        if (firstThread == Thread.currentThread()) {
+            return firstCache;
+        }
+        ThreadCaches tcs = fastCaches;
+        return tcs == null ? null : tcs.current();
+    }
+
+    /** The {@link ThreadCaches.FirstCacheSink} of the fast caches; under their monitor. */
+    private void firstCacheChanged(@Nullable ThreadCache first) {
+        if (first != null) {
+            firstCache = first;
+            firstThread = first.thread();
+        } else {
+            firstThread = null;
+            firstCache = null;
+        }
     }
 
     private MemorySegment allocateSlow(long byteSize, long byteAlignment) {
@@ -335,15 +369,14 @@ public final class HakmemArena implements Arena {
      */
     public void free(MemorySegment segment) {
         try {
-            ThreadCaches tcs = fastCaches;
-            // Guarded or watched frees take their own method, keeping this one small to inline;
-            // a guarded arena has no fast caches.
-            if (tcs == null || ArenaWatch.watching()) {
+            ThreadCache tc = fastCache();
+            // Guarded, tracked, watched and virtual threads' frees take their own method, keeping
+            // this one small to inline; a guarded arena has no fast caches.
+            if (tc == null || ArenaWatch.watching()) {
                 freeWatched(segment);
                 return;
             }
-            ThreadCache tc = tcs.current();
-            if (tc == null || !tc.free(segment)) {
+            if (!tc.free(segment)) {
                 freeChecked(segment, tc);
             }
         } catch (IllegalStateException e) {

@@ -41,6 +41,8 @@ public final class ThreadCaches {
     private @Nullable ThreadCache first;
     /** {@link #first}'s thread, so that other threads compare with it without reading that cache. */
     private @Nullable Thread firstThread;
+
+    private final FirstCacheSink firstSink;
     /** What the caches of dead threads counted. */
     private final OpCounters retired = new OpCounters();
 
@@ -51,10 +53,13 @@ public final class ThreadCaches {
      * @param magazineCapacity blocks per class, at least 1
      * @param drainInterval frees per class between periodic drains
      * @param listener told of revocations
+     * @param firstSink told when the first cache is claimed and when it retires
      */
-    public ThreadCaches(SlabHeap heap, int magazineCapacity, int drainInterval, ArenaListener listener) {
+    public ThreadCaches(
+            SlabHeap heap, int magazineCapacity, int drainInterval, ArenaListener listener, FirstCacheSink firstSink) {
         this.heap = heap;
         this.listener = listener;
+        this.firstSink = firstSink;
         this.magazineCapacity = magazineCapacity;
         this.drainInterval = drainInterval;
     }
@@ -99,7 +104,20 @@ public final class ThreadCaches {
         if (first == null) {
             first = c;
             firstThread = t;
+            firstSink.firstCacheChanged(c);
         }
+    }
+
+    /**
+     * Where the arena keeps its own copy of the first cache, one load closer to its fast paths
+     * than this object's. Called under this object's monitor; the copy must follow the same rule
+     * as {@link #first} and {@link #firstThread}: the cache is written before its thread, and the
+     * thread cleared before the cache, so that a thread finding itself finds its own cache.
+     */
+    @FunctionalInterface
+    public interface FirstCacheSink {
+        /** Takes the new first cache, or null when the first cache's thread died. */
+        void firstCacheChanged(@Nullable ThreadCache first);
     }
 
     /**
@@ -129,6 +147,7 @@ public final class ThreadCaches {
         if (first == c) {
             firstThread = null;
             first = null;
+            firstSink.firstCacheChanged(null);
         }
     }
 

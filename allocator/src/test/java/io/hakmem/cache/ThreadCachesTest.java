@@ -7,9 +7,13 @@ import io.hakmem.os.OsMemories;
 import io.hakmem.slab.ArenaListener;
 import io.hakmem.slab.HeapPolicy;
 import io.hakmem.slab.SlabHeap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +44,9 @@ class ThreadCachesTest {
         AtomicInteger lookups = new AtomicInteger();
         AtomicInteger foreign = new AtomicInteger();
         Thread[] threads = new Thread[THREADS];
+        @Nullable ThreadCache[] got = new ThreadCache[THREADS];
         for (int t = 0; t < THREADS; t++) {
+            int index = t;
             threads[t] = new Thread(() -> {
                 try {
                     for (int r = 0; r < ROUNDS; r++) {
@@ -49,7 +55,10 @@ class ThreadCachesTest {
                         for (int i = 0; i < 3; i++) {
                             ThreadCache c = caches.current();
                             lookups.incrementAndGet();
-                            if (c == null || c.thread() != Thread.currentThread()) {
+                            if (i == 0) {
+                                got[index] = c;
+                            }
+                            if (c == null || c.thread() != Thread.currentThread() || c != got[index]) {
                                 foreign.incrementAndGet();
                             }
                         }
@@ -61,17 +70,61 @@ class ThreadCachesTest {
             });
             threads[t].start();
         }
+        AtomicReference<@Nullable ThreadCache> sunk = new AtomicReference<>();
+        AtomicInteger sinks = new AtomicInteger();
+        int firstsMismatched = 0;
         for (int r = 0; r < ROUNDS; r++) {
-            round.set(new ThreadCaches(heap, 16, 64, ArenaListener.NONE));
+            sunk.set(null);
+            round.set(new ThreadCaches(heap, 16, 64, ArenaListener.NONE, first -> {
+                sinks.incrementAndGet();
+                sunk.set(first);
+            }));
             start.await();
             end.await();
+            ThreadCache first = sunk.get();
+            if (first == null || got[indexOf(threads, first.thread())] != first) {
+                firstsMismatched++;
+            }
         }
         for (Thread t : threads) {
             t.join();
         }
         assertThat(lookups.get()).isEqualTo(ROUNDS * THREADS * 3);
         assertThat(foreign.get())
-                .as("lookups that returned another thread's cache")
+                .as("lookups that returned another thread's cache, or not the same one each time")
                 .isZero();
+        assertThat(sinks.get())
+                .as("first caches claimed: one per fresh set of caches")
+                .isEqualTo(ROUNDS);
+        assertThat(firstsMismatched)
+                .as("rounds whose sink took another cache than the one its thread got")
+                .isZero();
+    }
+
+    @Test
+    void whenTheFirstThreadDiesItsCacheIsForgottenAndTheNextThreadToArriveBecomesFirst() throws Exception {
+        List<@Nullable ThreadCache> told = Collections.synchronizedList(new ArrayList<>());
+        ThreadCaches caches = new ThreadCaches(heap, 16, 64, ArenaListener.NONE, told::add);
+        AtomicReference<@Nullable ThreadCache> gone = new AtomicReference<>();
+        Thread first = new Thread(() -> gone.set(caches.current()));
+        first.start();
+        first.join();
+        assertThat(told).as("the first thread's cache").containsExactly(gone.get());
+
+        // Arriving, this thread reaps the dead one before it claims the vacant first place.
+        ThreadCache mine = caches.current();
+
+        assertThat(mine).isNotNull().isNotSameAs(gone.get());
+        assertThat(told).as("first, forgotten, then this thread's").containsExactly(gone.get(), null, mine);
+        assertThat(caches.current()).isSameAs(mine);
+    }
+
+    private static int indexOf(Thread[] threads, Thread t) {
+        for (int i = 0; i < threads.length; i++) {
+            if (threads[i] == t) {
+                return i;
+            }
+        }
+        throw new AssertionError("the first cache belongs to " + t + ", which took no part");
     }
 }
