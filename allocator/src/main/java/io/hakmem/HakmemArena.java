@@ -1,6 +1,7 @@
 package io.hakmem;
 
 import io.hakmem.cache.BackgroundTrimmer;
+import io.hakmem.cache.Magazine;
 import io.hakmem.cache.OpTotals;
 import io.hakmem.cache.ThreadCache;
 import io.hakmem.cache.ThreadCaches;
@@ -72,6 +73,8 @@ public final class HakmemArena implements Arena {
     private @Nullable Thread firstThread;
 
     private @Nullable ThreadCache firstCache;
+    /** {@link #firstCache}'s magazines, one load closer again for the allocation fast path. */
+    private @Nullable Magazine[] firstMagazines;
 
     private final Arena lifetime = Arena.ofShared();
     private final boolean zero;
@@ -270,7 +273,12 @@ public final class HakmemArena implements Arena {
     /** The owner's magazine hit, or null; everything else, bad input included, is allocateSlow's. */
     private @Nullable MemorySegment fromCache(long byteSize) {
         if (byteSize > 0 && byteSize <= SizeClasses.MAX_SMALL) {
-            ThreadCache tc = fastCache();
+            if (firstThread == Thread.currentThread()) {
+                // This thread wrote both before its own name, and only its death clears them.
+                return firstCache.allocate(firstMagazines[SizeClasses.classOf(byteSize)], byteSize, zero);
+            }
+            ThreadCaches tcs = fastCaches;
+            ThreadCache tc = tcs == null ? null : tcs.current();
             if (tc != null) {
                 return tc.allocate(SizeClasses.classOf(byteSize), byteSize, zero);
             }
@@ -291,10 +299,12 @@ public final class HakmemArena implements Arena {
     private void firstCacheChanged(@Nullable ThreadCache first) {
         if (first != null) {
             firstCache = first;
+            firstMagazines = first.magazines();
             firstThread = first.thread();
         } else {
             firstThread = null;
             firstCache = null;
+            firstMagazines = null;
         }
     }
 

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * is full without reading the capacity.
  */
 @NullMarked
-final class Magazine extends MagazinePadding {
+public final class Magazine extends MagazinePadding {
 
     private static final VarHandle WORD;
 

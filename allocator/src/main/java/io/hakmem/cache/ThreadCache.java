@@ -90,7 +90,15 @@ public final class ThreadCache implements SpanOwner {
      *     or was revoked; the caller then takes {@link #refill}
      */
     public @Nullable MemorySegment allocate(int sizeClass, long byteSize, boolean zero) {
-        Magazine m = mags[sizeClass];
+        return allocate(mags[sizeClass], byteSize, zero);
+    }
+
+    /**
+     * {@link #allocate(int, long, boolean)} from a magazine of {@link #magazines()}, for a caller
+     * that keeps that array at hand.
+     */
+    public @Nullable MemorySegment allocate(Magazine m, long byteSize, boolean zero) {
+        int sizeClass = m.sizeClass;
         long word = m.word();
         int n = (int) word - 1;
         // The low-water mark is never negative, so one comparison finds both the empty magazine
@@ -627,6 +635,11 @@ public final class ThreadCache implements SpanOwner {
             all = all.plus(m.totals(held(m, revoked)));
         }
         return all;
+    }
+
+    /** {@return the magazines, one per size class; for the owner's fast path} */
+    public Magazine[] magazines() {
+        return mags;
     }
 
     /** {@return the owning thread} */
