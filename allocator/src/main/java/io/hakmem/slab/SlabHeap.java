@@ -1,8 +1,7 @@
 package io.hakmem.slab;
 
 import io.hakmem.os.OsMemory;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -298,16 +297,16 @@ public final class SlabHeap {
      */
     public void collectRemote(@Nullable SpanOwner collector) {
         assert locked();
-        List<Span> othersSpans = null;
-        Span span;
-        while ((span = remotePending.poll()) != null) {
+        // Other owners' spans are stepped over where they are, not taken off and queued again:
+        // with two threads freeing into each other's spans, requeueing made most of each
+        // collection's queue traffic (2.5 of 4.3 million spans taken off in 2 s of larson).
+        // Collectors hold the lock, so this iterator's removals race only with appends.
+        for (Iterator<Span> pending = remotePending.iterator(); pending.hasNext(); ) {
+            Span span = pending.next();
             if (!span.collectableBy(collector)) {
-                if (othersSpans == null) {
-                    othersSpans = new ArrayList<>();
-                }
-                othersSpans.add(span);
                 continue;
             }
+            pending.remove();
             span.unqueue();
             for (int w = 0; w < span.remoteWords(); w++) {
                 for (long bits = span.takeRemoteWord(w); bits != 0; bits &= bits - 1) {
@@ -321,10 +320,6 @@ public final class SlabHeap {
                     }
                 }
             }
-        }
-        if (othersSpans != null) {
-            // Still queued (their flag stays set): their owners collect them.
-            remotePending.addAll(othersSpans);
         }
     }
 
