@@ -2,10 +2,6 @@ package io.hakmem.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hakmem.os.OsChoice;
-import io.hakmem.os.OsMemories;
-import io.hakmem.slab.ArenaListener;
-import io.hakmem.slab.HeapPolicy;
 import io.hakmem.slab.SizeClasses;
 import io.hakmem.slab.SlabHeap;
 import io.hakmem.slab.Span;
@@ -14,8 +10,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One thread cache on a real heap, without an arena around it. */
 class ThreadCacheUnitTest {
@@ -23,19 +19,11 @@ class ThreadCacheUnitTest {
     private static final int C16 = SizeClasses.classFor(16, 1);
     private static final int DRAIN = 64;
 
-    private final SlabHeap heap = new SlabHeap(
-            OsMemories.of(OsChoice.AUTO), new HeapPolicy(10_000_000, 64L << 20, 1, Long.MAX_VALUE), ArenaListener.NONE);
-    private final ThreadCache cache = new ThreadCache(Thread.currentThread(), heap, 2048, DRAIN);
+    @RegisterExtension
+    final RealHeap real = new RealHeap();
 
-    @AfterEach
-    void unmap() {
-        heap.lock();
-        try {
-            heap.closeAll();
-        } finally {
-            heap.unlock();
-        }
-    }
+    private final SlabHeap heap = real.heap;
+    private final ThreadCache cache = new ThreadCache(Thread.currentThread(), heap, 2048, DRAIN);
 
     @Test
     void anEmptyMagazineRefillsABatchFromOneOwnedSpanAndHandsOutLiveBlocks() {

@@ -2,10 +2,7 @@ package io.hakmem.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hakmem.os.OsChoice;
-import io.hakmem.os.OsMemories;
 import io.hakmem.slab.ArenaListener;
-import io.hakmem.slab.HeapPolicy;
 import io.hakmem.slab.SlabHeap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +11,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lookup of the calling thread's cache, raced by threads meeting a fresh arena together. */
 class ThreadCachesTest {
@@ -23,18 +20,10 @@ class ThreadCachesTest {
     private static final int ROUNDS = 3000;
     private static final int THREADS = 3;
 
-    private final SlabHeap heap = new SlabHeap(
-            OsMemories.of(OsChoice.AUTO), new HeapPolicy(10_000_000, 64L << 20, 1, Long.MAX_VALUE), ArenaListener.NONE);
+    @RegisterExtension
+    final RealHeap real = new RealHeap();
 
-    @AfterEach
-    void unmap() {
-        heap.lock();
-        try {
-            heap.closeAll();
-        } finally {
-            heap.unlock();
-        }
-    }
+    private final SlabHeap heap = real.heap;
 
     @Test
     void threadsThatMeetAFreshArenaAtOnceEachGetTheirOwnCacheEveryTime() throws Exception {
