@@ -277,8 +277,7 @@ public final class HakmemArena implements Arena {
                 // This thread wrote both before its own name, and only its death clears them.
                 return firstCache.allocate(firstMagazines[SizeClasses.classOf(byteSize)], byteSize, zero);
             }
-            ThreadCaches tcs = fastCaches;
-            ThreadCache tc = tcs == null ? null : tcs.current();
+            ThreadCache tc = otherCache();
             if (tc != null) {
                 return tc.allocate(SizeClasses.classOf(byteSize), byteSize, zero);
             }
@@ -288,9 +287,11 @@ public final class HakmemArena implements Arena {
 
     /** {@return the calling thread's cache for the fast paths; null when they are off, or for a virtual thread} */
     private @Nullable ThreadCache fastCache() {
-        if (firstThread == Thread.currentThread()) {
-            return firstCache;
-        }
+        return firstThread == Thread.currentThread() ? firstCache : otherCache();
+    }
+
+    /** {@link #fastCache} for a thread other than the first: through the hint slots. */
+    private @Nullable ThreadCache otherCache() {
         ThreadCaches tcs = fastCaches;
         return tcs == null ? null : tcs.current();
     }

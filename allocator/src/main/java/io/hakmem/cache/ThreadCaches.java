@@ -35,12 +35,10 @@ public final class ThreadCaches {
 
     private static final int HINT_SLOTS = 64;
     /**
-     * The first thread's cache, checked before the hint slots: most arenas are used by one thread,
-     * and this saves two dependent loads per call. Written once, so threads never bounce it.
+     * The cache that claimed the first place, written under the monitor. The shortcut to it is the
+     * arena's copy (see {@link FirstCacheSink}), so lookups here only go through the hint slots.
      */
     private @Nullable ThreadCache first;
-    /** {@link #first}'s thread, so that other threads compare with it without reading that cache. */
-    private @Nullable Thread firstThread;
 
     private final FirstCacheSink firstSink;
     /** What the caches of dead threads counted. */
@@ -67,9 +65,6 @@ public final class ThreadCaches {
     /** {@return the calling thread's cache, or null for a virtual thread} */
     public @Nullable ThreadCache current() {
         Thread t = Thread.currentThread();
-        if (firstThread == t) {
-            return first;
-        }
         ThreadCache c = hints[(int) t.threadId() & (HINT_SLOTS - 1)];
         if (c != null && c.thread == t) {
             return c;
@@ -90,29 +85,27 @@ public final class ThreadCaches {
         }
         hints[(int) t.threadId() & (HINT_SLOTS - 1)] = c;
         if (first == null) {
-            claimFirst(c, t);
+            claimFirst(c);
         }
         return c;
     }
 
     /**
      * Makes {@code c} the first cache unless another thread's got there first. Under the monitor,
-     * like {@link #retire}: a reader that finds its own thread in {@link #firstThread} must find
-     * its own cache in {@link #first}, which two racing threads' writes, interleaved, would break.
+     * like {@link #retire}: the sink's copy of cache and thread must never mix two threads' writes.
      */
-    private synchronized void claimFirst(ThreadCache c, Thread t) {
+    private synchronized void claimFirst(ThreadCache c) {
         if (first == null) {
             first = c;
-            firstThread = t;
             firstSink.firstCacheChanged(c);
         }
     }
 
     /**
      * Where the arena keeps its own copy of the first cache, one load closer to its fast paths
-     * than this object's. Called under this object's monitor; the copy must follow the same rule
-     * as {@link #first} and {@link #firstThread}: the cache is written before its thread, and the
-     * thread cleared before the cache, so that a thread finding itself finds its own cache.
+     * than the hint slots. Called under this object's monitor; the copy must write the cache before
+     * its thread and clear the thread before the cache, so that a thread finding itself finds its
+     * own cache.
      */
     @FunctionalInterface
     public interface FirstCacheSink {
@@ -145,7 +138,6 @@ public final class ThreadCaches {
             hints[slot] = null;
         }
         if (first == c) {
-            firstThread = null;
             first = null;
             firstSink.firstCacheChanged(null);
         }
