@@ -82,6 +82,11 @@ public final class Magazine extends MagazinePadding {
     long takenIn;
     /** Blocks given back from slots to their spans. */
     long givenOut;
+    /**
+     * Blocks other threads freed that the owner collected from its inbox into this magazine:
+     * users' frees of this class that no free path counted per class (see {@link ThreadCache#addCachedFrees}).
+     */
+    long remoteCollected;
     /** Bytes by which requests handed out fell short of the block size. */
     long allocShortfall;
     /** Bytes by which segments freed into the magazine fell short of the block size. */

@@ -1,5 +1,6 @@
 package io.hakmem.cache;
 
+import io.hakmem.slab.RemoteInbox;
 import io.hakmem.slab.SizeClasses;
 import io.hakmem.slab.SlabHeap;
 import io.hakmem.slab.Span;
@@ -65,6 +66,10 @@ public final class ThreadCache implements SpanOwner {
     private volatile boolean flushRequested;
     /** Set under the monitor when the heap was unmapped: nothing is given back any more. */
     private boolean abandoned;
+    /** Other threads' frees into this cache's spans, waiting for it; closed while it holds none. */
+    private final RemoteInbox inbox = new RemoteInbox();
+    /** {@link #cacheCollected}, made once: a collection allocates nothing. */
+    private final RemoteInbox.BlockSink collectedSink = this::cacheCollected;
 
     ThreadCache(Thread thread, SlabHeap heap, int magazineCapacity, int drainInterval) {
         this.thread = thread;
@@ -276,6 +281,14 @@ public final class ThreadCache implements SpanOwner {
         ensureView();
         flushIfRequested();
         Magazine m = mags[sizeClass];
+        // Blocks other threads gave back come first, and need no heap lock.
+        inbox.collect(this, heap, collectedSink);
+        if (m.count() > 0) {
+            int n = m.count() - 1;
+            setCount(m, n);
+            lastAllocated = m;
+            return handOut(m, n, (MemorySegment) m.segments[n], m.span(n), m.indexes[n], byteSize, zero);
+        }
         m.refillsSinceDrain++;
         int want = Math.max(1, Math.min(256, m.capacity >> m.fillShift));
         int got;
@@ -348,6 +361,8 @@ public final class ThreadCache implements SpanOwner {
      * keeps freeing without ever refilling.
      */
     private void collectOwnRemoteFrees() {
+        inbox.collect(this, heap, collectedSink);
+        // Spans of this cache wait on the heap's queue only when a freer saw a stale owner.
         if (heap.hasRemotePending()) {
             heap.lock();
             try {
@@ -470,6 +485,9 @@ public final class ThreadCache implements SpanOwner {
             for (Magazine m : mags) {
                 m.reset();
             }
+            if (!abandoned) {
+                inbox.reopen();
+            }
         }
     }
 
@@ -510,6 +528,7 @@ public final class ThreadCache implements SpanOwner {
         }
         commits.revoke();
         generation++;
+        inbox.close(heap);
         long given = 0;
         heap.lock();
         try {
@@ -534,6 +553,7 @@ public final class ThreadCache implements SpanOwner {
     synchronized void abandon() {
         generation++;
         abandoned = true;
+        inbox.close(heap);
         if (commits.alive()) {
             commits.revoke();
         }
@@ -577,11 +597,35 @@ public final class ThreadCache implements SpanOwner {
         return given;
     }
 
-    /** Adds, per cached class, the frees this cache kept to {@code totals}; read racily. */
+    /**
+     * Adds, per class, the frees this cache accounts for to {@code totals}: those its magazines
+     * kept, and other threads' frees it collected from its inbox; read racily.
+     */
     void addCachedFrees(long[] totals) {
         for (Magazine m : mags) {
-            totals[m.sizeClass] += m.cachedFrees();
+            totals[m.sizeClass] += m.cachedFrees() + m.remoteCollected;
         }
+    }
+
+    /**
+     * Under the monitor: a block another thread freed into a span of this cache, collected from
+     * the inbox and already CACHED, goes into its class's magazine like a refilled block.
+     */
+    private void cacheCollected(Span span, int index) {
+        Magazine m = mags[span.sizeClass()];
+        if (m.count() == m.capacity) {
+            flushOldest(m, Math.max(1, m.capacity / 2));
+        }
+        int n = m.count();
+        m.set(n, null, span, index << 1 | 1);
+        m.publishCount(n + 1);
+        m.takenIn++;
+        m.remoteCollected++;
+    }
+
+    @Override
+    public RemoteInbox remoteInbox() {
+        return inbox;
     }
 
     /** {@return cached blocks, read racily: after a revocation, those it did not take} */

@@ -1,6 +1,8 @@
 package io.hakmem.slab;
 
 import io.hakmem.os.OsMemory;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,11 +36,27 @@ public final class SlabHeap {
     /**
      * Remote-free bits collected, and their block bytes, over all collections. The freeing
      * threads count their remote frees; more frees than bits means two frees of one block raced
-     * and set one bit (see {@link #doubleFreesDetected}).
+     * and set one bit (see {@link #doubleFreesDetected}). Added to atomically: owners collect
+     * their inboxes without the lock.
      */
-    private long remoteBitsFound;
+    @SuppressWarnings("unused") // through REMOTE_BITS_FOUND
+    private volatile long remoteBitsFound;
 
-    private long remoteBitBytesFound;
+    @SuppressWarnings("unused") // through REMOTE_BIT_BYTES_FOUND
+    private volatile long remoteBitBytesFound;
+
+    private static final VarHandle REMOTE_BITS_FOUND;
+    private static final VarHandle REMOTE_BIT_BYTES_FOUND;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            REMOTE_BITS_FOUND = lookup.findVarHandle(SlabHeap.class, "remoteBitsFound", long.class);
+            REMOTE_BIT_BYTES_FOUND = lookup.findVarHandle(SlabHeap.class, "remoteBitBytesFound", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** Block bytes of the raced double frees seen by state. */
     private long doubleFreeBytes;
 
@@ -267,9 +285,35 @@ public final class SlabHeap {
                     + span.blockSize + " B class): it is not in use");
         }
         if (span.pushRemote(index)) {
-            // mimalloc's delayed free: the first remote free tells the heap, so spans freed only
-            // by other threads are found even when their owner never allocates again.
-            remotePending.add(span);
+            // The first remote free queues the span: in its owner's inbox, which the owner empties
+            // without this heap's lock, or here, for spans whose owner let go, died or closed its
+            // inbox; mimalloc's delayed free, so such spans are found even when their owner never
+            // allocates again.
+            SpanOwner o = span.owner;
+            if (o == null || !span.ownedBy(o) || !o.remoteInbox().offer(span)) {
+                remotePending.add(span);
+            }
+        }
+    }
+
+    /** Queues a span already marked queued on this heap's pending queue; lock-free. */
+    void queueRemote(Span span) {
+        remotePending.add(span);
+    }
+
+    /** Counts remote-free bits a collector took, for {@link #racedDoubleFrees}; lock-free. */
+    void countRemoteBitsFound(int bits, int blockSize) {
+        REMOTE_BITS_FOUND.getAndAdd(this, (long) bits);
+        REMOTE_BIT_BYTES_FOUND.getAndAdd(this, (long) bits * blockSize);
+    }
+
+    /** Reports a raced double free an owner found collecting its inbox; takes the lock. */
+    void reportRacingDoubleFreeLocking(Span span, int index) {
+        lock();
+        try {
+            reportRacingDoubleFree(span, span.addressOf(index));
+        } finally {
+            unlock();
         }
     }
 
@@ -309,10 +353,12 @@ public final class SlabHeap {
             pending.remove();
             span.unqueue();
             for (int w = 0; w < span.remoteWords(); w++) {
-                for (long bits = span.takeRemoteWord(w); bits != 0; bits &= bits - 1) {
+                long bits = span.takeRemoteWord(w);
+                if (bits != 0) {
+                    countRemoteBitsFound(Long.bitCount(bits), span.blockSize);
+                }
+                for (; bits != 0; bits &= bits - 1) {
                     int index = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    remoteBitsFound++;
-                    remoteBitBytesFound += span.blockSize;
                     if (span.state[index] == Span.REMOTE) {
                         giveBack(span, index);
                     } else {
@@ -342,15 +388,17 @@ public final class SlabHeap {
      */
     public RacedDoubleFrees racedDoubleFrees(long remoteFrees, long remoteFreeBlockBytes) {
         assert locked();
-        long bits = remoteBitsFound;
-        long bitBytes = remoteBitBytesFound;
-        for (Span span : remotePending) {
+        long[] found = {(long) REMOTE_BITS_FOUND.getVolatile(this), (long) REMOTE_BIT_BYTES_FOUND.getVolatile(this)};
+        // Pending bits, wherever their span waits: on this heap's queue or in an owner's inbox.
+        forEachSpan(span -> {
             for (int w = 0; w < span.remoteWords(); w++) {
                 int n = Long.bitCount(span.remoteWord(w));
-                bits += n;
-                bitBytes += (long) n * span.blockSize;
+                found[0] += n;
+                found[1] += (long) n * span.blockSize;
             }
-        }
+        });
+        long bits = found[0];
+        long bitBytes = found[1];
         return new RacedDoubleFrees(
                 counters.doubleFreesDetected + Math.max(0, remoteFrees - bits),
                 doubleFreeBytes + Math.max(0, remoteFreeBlockBytes - bitBytes));

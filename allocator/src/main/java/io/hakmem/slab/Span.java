@@ -126,6 +126,9 @@ public final class Span {
     SpanOwner owner;
     /** The owner's {@link SpanOwner#generation()} when it took the span. */
     int ownerGeneration;
+    /** The next span in the {@link RemoteInbox} this span waits in. */
+    @Nullable
+    Span nextInInbox;
 
     Span(SuperSlab superSlab, int firstSlab, int sizeClass, boolean dirty) {
         this.superSlab = superSlab;
@@ -187,6 +190,14 @@ public final class Span {
         assert superSlab.heap.locked();
         SpanOwner o = owner;
         return o != null && o != who && o.generation() == ownerGeneration && o.isAlive();
+    }
+
+    /**
+     * {@return whether {@code o} holds this span: it carved it in its current generation and its
+     * thread lives} Racy without the heap lock; see {@link RemoteInbox#collect} for when it is not.
+     */
+    boolean ownedBy(SpanOwner o) {
+        return owner == o && ownerGeneration == o.generation() && o.isAlive();
     }
 
     void claim(SpanOwner taker) {
@@ -299,6 +310,16 @@ public final class Span {
         REMOTE_BITS.getAndBitwiseOr(remoteBits, index >>> 6, 1L << index);
         // Most remote frees find the span queued already: a plain read spares them a third atomic.
         return (int) QUEUED.getVolatile(this) == 0 && (int) QUEUED.getAndSet(this, 1) == 0;
+    }
+
+    /** Marks this span queued again after a collection unqueued it; false when a free already did. */
+    boolean markQueued() {
+        return (int) QUEUED.getAndSet(this, 1) == 0;
+    }
+
+    /** Puts back remote-free bits a collector took from a span that was not its own. */
+    void returnRemoteBits(int w, long bits) {
+        REMOTE_BITS.getAndBitwiseOr(remoteBits, w, bits);
     }
 
     /** Takes this span off the pending queue's books before a collection; later pushes queue it again. */

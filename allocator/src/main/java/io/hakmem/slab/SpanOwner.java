@@ -15,4 +15,7 @@ public interface SpanOwner {
 
     /** {@return a number that changes whenever the owner gave all its blocks back, as on revocation} */
     int generation();
+
+    /** {@return where other threads' frees into this owner's spans wait for it} */
+    RemoteInbox remoteInbox();
 }
