@@ -225,14 +225,10 @@ class ThreadCacheUnitTest {
             int size = SizeClasses.size(sizeClass);
             long bound = Magazine.boundBytes(sizeClass);
             assertThat(bound).as("class %d B", size).isGreaterThanOrEqualTo(size);
-            if (size > 16 << 10) {
-                assertThat(bound).as("class %d B", size).isLessThanOrEqualTo(8L << 20);
-            }
-            if (size <= 64 << 10) {
-                assertThat(bound / size)
-                        .as("blocks of %d B: a batch of 100 fits", size)
-                        .isGreaterThanOrEqualTo(100);
-            }
+            assertThat(bound).as("class %d B", size).isLessThanOrEqualTo(32L << 20);
+            assertThat(bound / size)
+                    .as("blocks of %d B: a batch of 100 fits", size)
+                    .isGreaterThanOrEqualTo(100);
         }
     }
 
