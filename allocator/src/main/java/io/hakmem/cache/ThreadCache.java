@@ -248,7 +248,7 @@ public final class ThreadCache implements SpanOwner {
         ensureView();
         flushIfRequested();
         if (m.count() == m.capacity) {
-            flushOldest(m, Math.max(1, m.capacity / 2));
+            flushOlderHalf(m);
         }
     }
 
@@ -284,10 +284,7 @@ public final class ThreadCache implements SpanOwner {
         // Blocks other threads gave back come first, and need no heap lock.
         inbox.collect(this, heap, collectedSink);
         if (m.count() > 0) {
-            int n = m.count() - 1;
-            setCount(m, n);
-            lastAllocated = m;
-            return handOut(m, n, (MemorySegment) m.segments[n], m.span(n), m.indexes[n], byteSize, zero);
+            return handOutTop(m, m.count() - 1, byteSize, zero);
         }
         m.refillsSinceDrain++;
         int want = Math.max(1, Math.min(256, m.capacity >> m.fillShift));
@@ -306,11 +303,17 @@ public final class ThreadCache implements SpanOwner {
             put(m, base + i, batchSpans[i], batch[i]);
         }
         m.takenIn += got;
-        // The last block goes out at once: its slot, above the count, remembers it for its free.
-        int n = base + got - 1;
+        return handOutTop(m, base + got - 1, byteSize, zero);
+    }
+
+    /**
+     * Under the monitor: hands out the block of slot {@code n}, the last filled, at once; its slot,
+     * above the new count, remembers it for its free.
+     */
+    private MemorySegment handOutTop(Magazine m, int n, long byteSize, boolean zero) {
         setCount(m, n);
         lastAllocated = m;
-        return handOut(m, n, null, m.span(n), m.indexes[n], byteSize, zero);
+        return handOut(m, n, (MemorySegment) m.segments[n], m.span(n), m.indexes[n], byteSize, zero);
     }
 
     /** Puts a block fresh from its span into a slot; its segment is cut when it is handed out. */
@@ -371,6 +374,11 @@ public final class ThreadCache implements SpanOwner {
                 heap.unlock();
             }
         }
+    }
+
+    /** Makes room in a full magazine: its older half goes back to the heap. Under the monitor. */
+    private void flushOlderHalf(Magazine m) {
+        flushOldest(m, Math.max(1, m.capacity / 2));
     }
 
     /** Gives the {@code k} oldest blocks of {@code m} back to the heap. Under the monitor. */
@@ -609,12 +617,13 @@ public final class ThreadCache implements SpanOwner {
 
     /**
      * Under the monitor: a block another thread freed into a span of this cache, collected from
-     * the inbox and already CACHED, goes into its class's magazine like a refilled block.
+     * the inbox, goes into its class's magazine like a refilled block.
      */
     private void cacheCollected(Span span, int index) {
+        span.setState(index, Span.CACHED);
         Magazine m = mags[span.sizeClass()];
         if (m.count() == m.capacity) {
-            flushOldest(m, Math.max(1, m.capacity / 2));
+            flushOlderHalf(m);
         }
         int n = m.count();
         m.set(n, null, span, index << 1 | 1);

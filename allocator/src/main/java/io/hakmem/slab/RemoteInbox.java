@@ -46,7 +46,7 @@ public final class RemoteInbox {
     /** What the owner does with each remotely freed block it collects. */
     @FunctionalInterface
     public interface BlockSink {
-        /** Takes block {@code index} of {@code span}, already moved from REMOTE to CACHED. */
+        /** Takes block {@code index} of {@code span}, still REMOTE, and moves it on. */
         void take(Span span, int index);
     }
 
@@ -69,8 +69,8 @@ public final class RemoteInbox {
     }
 
     /**
-     * The owner's collection: takes every waiting span with one exchange, then moves the remotely
-     * freed blocks of the spans it still owns from REMOTE to CACHED and hands them to {@code sink}.
+     * The owner's collection: takes every waiting span with one exchange, then hands the remotely
+     * freed blocks of the spans it still owns to {@code sink}.
      * A span it no longer owns (its freer read a stale owner) goes to the heap's queue untouched.
      * Under the owner's monitor, so its generation cannot change meanwhile.
      *
@@ -121,17 +121,7 @@ public final class RemoteInbox {
                 misrouted = true;
                 continue;
             }
-            heap.countRemoteBitsFound(Long.bitCount(bits), span.blockSize);
-            for (; bits != 0; bits &= bits - 1) {
-                int index = (w << 6) + Long.numberOfTrailingZeros(bits);
-                if (span.state[index] == Span.REMOTE) {
-                    span.state[index] = Span.CACHED;
-                    sink.take(span, index);
-                    collected++;
-                } else {
-                    heap.reportRacingDoubleFreeLocking(span, index);
-                }
-            }
+            collected += heap.takeRemoteBlocks(span, w, bits, sink);
         }
         if (misrouted && span.markQueued()) {
             heap.queueRemote(span);

@@ -33,6 +33,8 @@ public final class SlabHeap {
     private final ReentrantLock lock = new ReentrantLock();
     final @Nullable Span[] partial = new Span[SizeClasses.count()];
     private final ConcurrentLinkedQueue<Span> remotePending = new ConcurrentLinkedQueue<>();
+    /** {@link #giveBack}, as the heap's collection hands remotely freed blocks on; made once. */
+    private final RemoteInbox.BlockSink givingBack = this::giveBack;
     /**
      * Remote-free bits collected, and their block bytes, over all collections. The freeing
      * threads count their remote frees; more frees than bits means two frees of one block raced
@@ -301,20 +303,31 @@ public final class SlabHeap {
         remotePending.add(span);
     }
 
-    /** Counts remote-free bits a collector took, for {@link #racedDoubleFrees}; lock-free. */
-    void countRemoteBitsFound(int bits, int blockSize) {
-        REMOTE_BITS_FOUND.getAndAdd(this, (long) bits);
-        REMOTE_BIT_BYTES_FOUND.getAndAdd(this, (long) bits * blockSize);
-    }
-
-    /** Reports a raced double free an owner found collecting its inbox; takes the lock. */
-    void reportRacingDoubleFreeLocking(Span span, int index) {
-        lock();
-        try {
-            reportRacingDoubleFree(span, span.addressOf(index));
-        } finally {
-            unlock();
+    /**
+     * Hands the blocks of remote-free bits a collector took, word {@code w} of {@code span}'s, to
+     * {@code sink}, which moves each on from REMOTE; the heap's collection and an owner's alike.
+     * The bits are counted for {@link #racedDoubleFrees}, atomically: owners collect without the
+     * lock. A block no longer REMOTE lost a race with a second free (the owner's plain write
+     * overwrote the state the remote free had just set): it already has its one place, so it is
+     * reported instead of handed on.
+     *
+     * @return blocks handed to {@code sink}
+     */
+    int takeRemoteBlocks(Span span, int w, long bits, RemoteInbox.BlockSink sink) {
+        int n = Long.bitCount(bits);
+        REMOTE_BITS_FOUND.getAndAdd(this, (long) n);
+        REMOTE_BIT_BYTES_FOUND.getAndAdd(this, (long) n * span.blockSize);
+        int taken = 0;
+        for (; bits != 0; bits &= bits - 1) {
+            int index = (w << 6) + Long.numberOfTrailingZeros(bits);
+            if (span.state[index] == Span.REMOTE) {
+                sink.take(span, index);
+                taken++;
+            } else {
+                reportRacingDoubleFree(span, span.addressOf(index));
+            }
         }
+        return taken;
     }
 
     /** {@return whether remote frees wait to be collected; lock-free} */
@@ -355,15 +368,7 @@ public final class SlabHeap {
             for (int w = 0; w < span.remoteWords(); w++) {
                 long bits = span.takeRemoteWord(w);
                 if (bits != 0) {
-                    countRemoteBitsFound(Long.bitCount(bits), span.blockSize);
-                }
-                for (; bits != 0; bits &= bits - 1) {
-                    int index = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    if (span.state[index] == Span.REMOTE) {
-                        giveBack(span, index);
-                    } else {
-                        reportRacingDoubleFree(span, span.addressOf(index));
-                    }
+                    takeRemoteBlocks(span, w, bits, givingBack);
                 }
             }
         }
@@ -404,9 +409,15 @@ public final class SlabHeap {
                 doubleFreeBytes + Math.max(0, remoteFreeBlockBytes - bitBytes));
     }
 
+    /** Counts and logs a raced double free; takes the lock, which a locked caller holds already. */
     private void reportRacingDoubleFree(Span span, long address) {
-        counters.doubleFreesDetected++;
-        doubleFreeBytes += span.blockSize;
+        lock();
+        try {
+            counters.doubleFreesDetected++;
+            doubleFreeBytes += span.blockSize;
+        } finally {
+            unlock();
+        }
         DOUBLE_FREE_LOG.log(
                 System.Logger.Level.WARNING,
                 () -> "hakmem: double free of block 0x"

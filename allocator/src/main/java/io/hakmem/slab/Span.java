@@ -189,7 +189,7 @@ public final class Span {
     private boolean heldByAnotherLiveCache(@Nullable SpanOwner who) {
         assert superSlab.heap.locked();
         SpanOwner o = owner;
-        return o != null && o != who && o.generation() == ownerGeneration && o.isAlive();
+        return o != null && o != who && ownedBy(o);
     }
 
     /**
@@ -309,10 +309,10 @@ public final class Span {
     boolean pushRemote(int index) {
         REMOTE_BITS.getAndBitwiseOr(remoteBits, index >>> 6, 1L << index);
         // Most remote frees find the span queued already: a plain read spares them a third atomic.
-        return (int) QUEUED.getVolatile(this) == 0 && (int) QUEUED.getAndSet(this, 1) == 0;
+        return (int) QUEUED.getVolatile(this) == 0 && markQueued();
     }
 
-    /** Marks this span queued again after a collection unqueued it; false when a free already did. */
+    /** Marks this span queued; false when it was already. */
     boolean markQueued() {
         return (int) QUEUED.getAndSet(this, 1) == 0;
     }
