@@ -430,8 +430,29 @@ public final class HakmemArena implements Arena {
         }
     }
 
-    /** Every free the owner's magazine did not take: other owners, locked paths, bad input. */
+    /**
+     * Every free the owner's magazine did not take: other owners, locked paths, bad input. A
+     * cached block's span comes from the span map, two loads after the address; anything it does
+     * not vouch for takes the SuperSlab map, which names every kind of bad free.
+     */
     private void freeChecked(MemorySegment segment, @Nullable ThreadCache tc) {
+        long address = segment.address();
+        Span span = SlabHeap.spanAt(address);
+        int index;
+        long byteSize = segment.byteSize();
+        if (tc != null
+                && span != null
+                && span.owns(heap, segment)
+                && (index = span.blockIndex(address)) >= 0
+                && byteSize <= span.blockSize()) {
+            freeCached(tc, span, index, segment, byteSize);
+            return;
+        }
+        freeBySuperSlab(segment, tc);
+    }
+
+    /** {@link #freeChecked} through the SuperSlab map: uncached frees, large blocks, bad input. */
+    private void freeBySuperSlab(MemorySegment segment, @Nullable ThreadCache tc) {
         long address = segment.address();
         SuperSlab ss = heap.lookup(address);
         Span span;

@@ -49,6 +49,12 @@ final class HeapInvariants {
             long used = 0;
             for (int i = 0; i < SuperSlab.SLABS; i++) {
                 Span s = ss.spanAt[i];
+                long slab = ss.base + ((long) i << SizeClasses.SLAB_SHIFT);
+                check(
+                        SpanMap.lookup(slab) == s || !SpanMap.covers(slab),
+                        "the span map finds spanAt[" + i + "] at its slab",
+                        ss,
+                        s);
                 if (s == null) {
                     continue;
                 }

@@ -158,6 +158,14 @@ public final class SlabHeap {
         return ss != null && ss.heap == this ? ss : null;
     }
 
+    /**
+     * {@return the span of any arena whose slabs contain {@code address}, or null; lock-free, and
+     * possibly a moment stale: check the segment's scope with {@link Span#owns}}
+     */
+    public static @Nullable Span spanAt(long address) {
+        return SpanMap.lookup(address);
+    }
+
     /** {@return the heap owning the SuperSlab that contains {@code address}, in any arena, or null} */
     public static @Nullable SlabHeap owningHeap(long address) {
         SuperSlab ss = SuperSlabMap.lookup(address);
@@ -492,6 +500,7 @@ public final class SlabHeap {
         SuperSlab ss = span.superSlab;
         for (int i = span.firstSlab; i < span.firstSlab + span.slabCount; i++) {
             ss.spanAt[i] = null;
+            SpanMap.set(ss, i, null);
         }
         pool.giveBackSlabs(ss, span.mask(), now);
         // The purge waits for maintain(): a slab reused before its delay never pays a madvise
@@ -623,6 +632,7 @@ public final class SlabHeap {
         span.dirty = pool.takeSlabs(ss, span.mask());
         for (int i = first; i < first + span.slabCount; i++) {
             ss.spanAt[i] = span;
+            SpanMap.set(ss, i, span);
         }
         // Formed and empty: idle until its first block goes out.
         emptySpanBytes += span.bytes();

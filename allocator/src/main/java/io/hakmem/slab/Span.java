@@ -79,6 +79,10 @@ public final class Span {
     }
 
     final SuperSlab superSlab;
+    /** The SuperSlab's scope and heap, one load closer for the free path's checks. */
+    private final MemorySegment.Scope scope;
+
+    private final SlabHeap heap;
     final int firstSlab;
     final int slabCount;
     final long base;
@@ -132,6 +136,8 @@ public final class Span {
 
     Span(SuperSlab superSlab, int firstSlab, int sizeClass, boolean dirty) {
         this.superSlab = superSlab;
+        this.scope = superSlab.scope();
+        this.heap = superSlab.heap;
         this.firstSlab = firstSlab;
         this.slabCount = SizeClasses.spanSlabs(sizeClass);
         this.base = superSlab.base + ((long) firstSlab << SizeClasses.SLAB_SHIFT);
@@ -157,6 +163,15 @@ public final class Span {
     /** {@return the block size} */
     public int blockSize() {
         return blockSize;
+    }
+
+    /**
+     * {@return whether {@code candidate} was cut from this span's SuperSlab, of {@code heap},
+     * while it is mapped} A segment of the heap, made by {@code ofAddress} or cut from a
+     * SuperSlab since unmapped has another scope.
+     */
+    public boolean owns(SlabHeap heap, MemorySegment candidate) {
+        return this.heap == heap && candidate.scope() == scope;
     }
 
     /** {@return the SuperSlab} */

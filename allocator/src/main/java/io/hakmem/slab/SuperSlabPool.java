@@ -285,6 +285,9 @@ final class SuperSlabPool implements Iterable<SuperSlab> {
                 span.owner = null;
             }
         }
+        for (int i = 0; i < SuperSlab.SLABS; i++) {
+            SpanMap.set(ss, i, null);
+        }
         ss.closeScope();
         releasedScopes.add(ss.scope());
         SuperSlabMap.remove(ss);
