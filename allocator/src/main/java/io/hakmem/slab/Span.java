@@ -166,9 +166,9 @@ public final class Span {
     }
 
     /**
-     * {@return whether {@code candidate} was cut from this span's SuperSlab, of {@code heap},
-     * while it is mapped} A segment of the heap, made by {@code ofAddress} or cut from a
-     * SuperSlab since unmapped has another scope.
+     * {@return whether {@code candidate} was cut from this span's SuperSlab, which belongs to
+     * {@code heap} and is still mapped} A segment over a Java array, one made by
+     * {@code ofAddress}, and one cut from a SuperSlab since unmapped all have another scope.
      */
     public boolean owns(SlabHeap heap, MemorySegment candidate) {
         return this.heap == heap && candidate.scope() == scope;
