@@ -439,27 +439,26 @@ public final class HakmemArena implements Arena {
     }
 
     /**
-     * Every free the owner's magazine did not take: other owners, locked paths, bad input. A
-     * cached block's span comes from the span map, two loads after the address; anything it does
-     * not vouch for takes the SuperSlab map, which names every kind of bad free.
+     * Every free the owner's magazine did not take: other owners, locked paths, bad input. A slab
+     * block's span comes from the span map, two loads after the address; anything it does not
+     * vouch for takes the SuperSlab map, which names every kind of bad free.
      */
     private void freeChecked(MemorySegment segment, @Nullable ThreadCache tc) {
         long address = segment.address();
         Span span = SlabHeap.spanAt(address);
         int index;
         long byteSize = segment.byteSize();
-        if (tc != null
-                && span != null
+        if (span != null
                 && span.owns(heap, segment)
                 && (index = span.blockIndex(address)) >= 0
                 && byteSize <= span.blockSize()) {
-            freeCached(tc, span, index, segment, byteSize);
+            freeBlock(tc, span, index, segment, byteSize);
             return;
         }
         freeBySuperSlab(segment, tc);
     }
 
-    /** {@link #freeChecked} through the SuperSlab map: uncached frees, large blocks, bad input. */
+    /** {@link #freeChecked} through the SuperSlab map: large blocks, bad input, past 48 bits. */
     private void freeBySuperSlab(MemorySegment segment, @Nullable ThreadCache tc) {
         long address = segment.address();
         SuperSlab ss = heap.lookup(address);
@@ -476,8 +475,14 @@ public final class HakmemArena implements Arena {
             freeSlow(segment, ss);
             return;
         }
+        freeBlock(tc, span, index, segment, byteSize);
+    }
+
+    /** A checked slab block: through the heap lock without caches, else through {@link #freeCached}. */
+    private void freeBlock(@Nullable ThreadCache tc, Span span, int index, MemorySegment segment, long byteSize) {
         if (tc == null) {
-            uncached.free(ss, span, index, address, byteSize);
+            // Rechecked under the lock: the span map is read without it.
+            uncached.free(span.superSlab(), span, index, segment.address(), byteSize);
         } else {
             freeCached(tc, span, index, segment, byteSize);
         }
