@@ -1,7 +1,6 @@
 package io.hakmem;
 
 import io.hakmem.cache.BackgroundTrimmer;
-import io.hakmem.cache.Magazine;
 import io.hakmem.cache.OpTotals;
 import io.hakmem.cache.ThreadCache;
 import io.hakmem.cache.ThreadCaches;
@@ -73,8 +72,6 @@ public final class HakmemArena implements Arena {
     private @Nullable Thread firstThread;
 
     private @Nullable ThreadCache firstCache;
-    /** {@link #firstCache}'s magazines, one load closer again for the allocation fast path. */
-    private @Nullable Magazine[] firstMagazines;
 
     private final Arena lifetime = Arena.ofShared();
     private final boolean zero;
@@ -275,22 +272,15 @@ public final class HakmemArena implements Arena {
         if (byteSize <= 0 || byteSize > SizeClasses.MAX_SMALL) {
             return null;
         }
-        ThreadCache tc;
-        Magazine[] mags;
-        if (firstThread == Thread.currentThread()) {
-            // This thread wrote both before its own name, and only its death clears them.
-            tc = firstCache;
-            mags = firstMagazines;
-        } else if ((tc = otherCache()) != null) {
-            mags = tc.magazines();
-        } else {
+        ThreadCache tc = fastCache();
+        if (tc == null) {
             return null;
         }
         // One call site: a caller that inlines this method inlines the magazine allocation, and
         // its clearing, once. Two copies crowded out the caller's own code: compiled into a loop
         // of 64 segment accesses, they left the accesses out of line (C2's node cutoff), at
         // 190 ns per iteration instead of 16.
-        return tc.allocate(mags[SizeClasses.classOf(byteSize)], byteSize, zero);
+        return tc.allocate(SizeClasses.classOf(byteSize), byteSize, zero);
     }
 
     /** {@return the calling thread's cache for the fast paths; null when they are off, or for a virtual thread} */
@@ -308,12 +298,10 @@ public final class HakmemArena implements Arena {
     private void firstCacheChanged(@Nullable ThreadCache first) {
         if (first != null) {
             firstCache = first;
-            firstMagazines = first.magazines();
             firstThread = first.thread();
         } else {
             firstThread = null;
             firstCache = null;
-            firstMagazines = null;
         }
     }
 
