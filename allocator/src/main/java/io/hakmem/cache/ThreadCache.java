@@ -240,9 +240,11 @@ public final class ThreadCache implements SpanOwner {
         if (m.segments[n] != kept) {
             m.segments[n] = kept;
         }
-        if (m.spans[n] != span) {
-            m.spans[n] = span;
-        }
+        // The span is stored even when equal: frees out of order change it in about half the
+        // pushes, and a compare that goes either way costs more in mispredictions than the barrier
+        // (random-mixed 25.3-27.6 -> 22.9-23.6 ns per step; LIFO frees of a size that is not a
+        // class's, which always find the same span, 18.6-19.6 -> 19.8-21.5 ns per pair).
+        m.spans[n] = span;
         if (byteSize != m.blockSize) {
             m.freeShortfall += m.blockSize - byteSize;
         }
