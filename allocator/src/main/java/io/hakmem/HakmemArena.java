@@ -434,43 +434,22 @@ public final class HakmemArena implements Arena {
     private void freeChecked(MemorySegment segment, @Nullable ThreadCache tc) {
         long address = segment.address();
         Span span = SlabHeap.spanAt(address);
-        int index;
-        long byteSize = segment.byteSize();
-        if (span != null
-                && span.owns(heap, segment)
-                && (index = span.blockIndex(address)) >= 0
-                && byteSize <= span.blockSize()) {
-            freeBlock(tc, span, index, segment, byteSize);
-            return;
+        if (span == null || !span.owns(heap, segment)) {
+            // Large blocks, addresses past 48 bits and bad input; freeSlow sorts them out.
+            SuperSlab ss = heap.lookup(address);
+            if (ss == null || !segment.isNative() || !ss.owns(segment) || (span = ss.spanOf(address)) == null) {
+                freeSlow(segment, ss);
+                return;
+            }
         }
-        freeBySuperSlab(segment, tc);
-    }
-
-    /** {@link #freeChecked} through the SuperSlab map: large blocks, bad input, past 48 bits. */
-    private void freeBySuperSlab(MemorySegment segment, @Nullable ThreadCache tc) {
-        long address = segment.address();
-        SuperSlab ss = heap.lookup(address);
-        Span span;
-        int index;
+        int index = span.blockIndex(address);
         long byteSize = segment.byteSize();
-        // Everything unusual (large blocks, bad input) is sorted out by freeSlow.
-        if (ss == null
-                || !segment.isNative()
-                || !ss.owns(segment)
-                || (span = ss.spanOf(address)) == null
-                || (index = span.blockIndex(address)) < 0
-                || byteSize > span.blockSize()) {
-            freeSlow(segment, ss);
-            return;
+        if (index < 0 || byteSize > span.blockSize()) {
+            throw BadFrees.inSuperSlab(segment, span.superSlab());
         }
-        freeBlock(tc, span, index, segment, byteSize);
-    }
-
-    /** A checked slab block: through the heap lock without caches, else through {@link #freeCached}. */
-    private void freeBlock(@Nullable ThreadCache tc, Span span, int index, MemorySegment segment, long byteSize) {
         if (tc == null) {
             // Rechecked under the lock: the span map is read without it.
-            uncached.free(span.superSlab(), span, index, segment.address(), byteSize);
+            uncached.free(span.superSlab(), span, index, address, byteSize);
         } else {
             freeCached(tc, span, index, segment, byteSize);
         }
@@ -478,7 +457,6 @@ public final class HakmemArena implements Arena {
 
     /** Large blocks, and every kind of bad free with its own message. */
     private void freeSlow(MemorySegment segment, @Nullable SuperSlab ss) {
-        long address = segment.address();
         if (ss == null || !segment.isNative() || !ss.owns(segment)) {
             uncached.freeLarge(segment, segment.isNative() ? ss : null);
             return;

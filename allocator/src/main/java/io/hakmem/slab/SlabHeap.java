@@ -499,8 +499,7 @@ public final class SlabHeap {
         assert span.used == 0 && emptySpanBytes >= 0 : "dissolving a span in use, or idle bytes negative";
         SuperSlab ss = span.superSlab;
         for (int i = span.firstSlab; i < span.firstSlab + span.slabCount; i++) {
-            ss.spanAt[i] = null;
-            SpanMap.set(ss, i, null);
+            ss.mapSlab(i, null);
         }
         pool.giveBackSlabs(ss, span.mask(), now);
         // The purge waits for maintain(): a slab reused before its delay never pays a madvise
@@ -631,8 +630,7 @@ public final class SlabHeap {
         Span span = new Span(ss, first, sizeClass, false);
         span.dirty = pool.takeSlabs(ss, span.mask());
         for (int i = first; i < first + span.slabCount; i++) {
-            ss.spanAt[i] = span;
-            SpanMap.set(ss, i, span);
+            ss.mapSlab(i, span);
         }
         // Formed and empty: idle until its first block goes out.
         emptySpanBytes += span.bytes();

@@ -64,6 +64,16 @@ public final class SuperSlab {
         return spanAt[(int) ((address - base) >>> SizeClasses.SLAB_SHIFT)];
     }
 
+    /**
+     * Maps slab {@code slab} to {@code span}, or to nothing, in this SuperSlab's table and in the
+     * process-wide {@link SpanMap}, which must agree (see {@link HeapInvariants}). Under the heap
+     * lock.
+     */
+    void mapSlab(int slab, @Nullable Span span) {
+        spanAt[slab] = span;
+        SpanMap.set(this, slab, span);
+    }
+
     /** {@return a slice of this SuperSlab's segment for a block} */
     public MemorySegment slice(long address, long byteSize) {
         return segment.asSlice(address - base, byteSize);
