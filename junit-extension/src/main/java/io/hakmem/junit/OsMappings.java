@@ -18,6 +18,11 @@ final class OsMappings {
 
     private static final Path MAPS = Path.of("/proc/self/maps");
 
+    private static final Path SMAPS = Path.of("/proc/self/smaps");
+
+    /** With overcommit mode 2 the kernel ignores MAP_NORESERVE, so no mapping shows the flag. */
+    private static final Path OVERCOMMIT = Path.of("/proc/sys/vm/overcommit_memory");
+
     private OsMappings() {}
 
     /** {@return whether this OS can be asked} */
@@ -45,6 +50,63 @@ final class OsMappings {
             return overlappingLines(Files.readAllLines(MAPS), ranges);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + MAPS, e);
+        }
+    }
+
+    /**
+     * Like {@link #linesOverlapping}, but keeps only mappings that hakmem's own {@code mmap} could
+     * have made. Every SuperSlab is mapped read-write, private, anonymous and {@code MAP_NORESERVE},
+     * and hakmem never changes a mapping's protection; so a line without the {@code nr} flag in
+     * {@code /proc/self/smaps} (a thread stack, its guard, a block malloc mapped on its own) cannot be a range a
+     * closed arena failed to unmap. Where the kernel cannot show the flag, every overlapping line
+     * is kept.
+     *
+     * @return the possibly hakmem-made lines overlapping any of {@code ranges}, read at once
+     */
+    static List<Line> possiblyHakmemOverlapping(List<AddressRange> ranges) {
+        if (ranges.isEmpty() || !noReserveShown()) {
+            return linesOverlapping(ranges);
+        }
+        try {
+            return possiblyHakmem(Files.readAllLines(SMAPS), ranges);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SMAPS, e);
+        }
+    }
+
+    static List<Line> possiblyHakmem(List<String> smapsLines, List<AddressRange> ranges) {
+        List<Line> hits = new ArrayList<>();
+        @Nullable Line current = null;
+        for (String line : smapsLines) {
+            AddressRange mapped = parse(line);
+            if (mapped != null) {
+                boolean hakmemShaped = line.contains(" rw-p ") && isAnonymous(line);
+                current = hakmemShaped && ranges.stream().anyMatch(mapped::overlaps) ? new Line(mapped, line) : null;
+            } else if (current != null && line.startsWith("VmFlags:")) {
+                if (List.of(line.substring("VmFlags:".length()).trim().split("\\s+"))
+                        .contains("nr")) {
+                    hits.add(current);
+                }
+                current = null;
+            }
+        }
+        return hits;
+    }
+
+    /** Anonymous: inode 0 and no path or pseudo-name after it. */
+    private static boolean isAnonymous(String header) {
+        String[] fields = header.trim().split("\\s+");
+        return fields.length == 5 && fields[4].equals("0");
+    }
+
+    private static boolean noReserveShown() {
+        if (!Files.isReadable(SMAPS)) {
+            return false;
+        }
+        try {
+            return !Files.readString(OVERCOMMIT).trim().equals("2");
+        } catch (IOException e) {
+            return false;
         }
     }
 

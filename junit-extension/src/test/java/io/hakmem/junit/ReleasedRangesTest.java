@@ -33,26 +33,44 @@ class ReleasedRangesTest {
     }
 
     @Test
-    void aRangeNoOpenArenaHoldsIsReportedAfterTheRetries() {
+    void aRangeNoOpenArenaHoldsIsReportedAfterTheRetries() throws Throwable {
         Assumptions.assumeTrue(OsMappings.available(), "needs /proc/self/maps");
-        // Every open HakmemArena is known to the check, so the stray mapping comes from a JDK arena:
-        // 8 MiB is past malloc's mmap threshold, so it is a mapping of its own that no arena holds,
-        // exactly like a range a closed arena failed to unmap.
-        try (java.lang.foreign.Arena jdk = java.lang.foreign.Arena.ofConfined()) {
-            java.lang.foreign.MemorySegment stray = jdk.allocate(8L << 20, 4096);
-            List<AddressRange> ranges = List.of(new AddressRange(stray.address(), stray.address() + stray.byteSize()));
-
+        // Mapped the way the allocator maps a SuperSlab, but by no arena: exactly what a closed
+        // arena that failed to unmap one would leave behind.
+        AddressRange leftover = NativeMappings.mapLikeASuperSlab(2L << 20);
+        try {
             long started = System.nanoTime();
-            List<String> still = ReleasedRanges.stillMapped(ranges);
+            List<String> still = ReleasedRanges.stillMapped(List.of(leftover));
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
-            assertThat(still)
-                    .singleElement()
-                    .asString()
-                    .contains(Long.toHexString(ranges.get(0).start()));
+            assertThat(still).singleElement().asString().contains(Long.toHexString(leftover.start()));
             assertThat(tookMillis)
                     .as("ms spent in the rounds that wait for transient mappings")
                     .isGreaterThanOrEqualTo(ReleasedRanges.WAIT_MILLIS);
+        } finally {
+            NativeMappings.unmap(leftover);
+        }
+    }
+
+    @Test
+    void aThreadStackInAReleasedRangeIsNotReportedAndCostsNoWait() throws Throwable {
+        Assumptions.assumeTrue(OsMappings.available(), "needs /proc/self/maps");
+        // What took over a released range in a parallel run: a new thread's stack, a guard page
+        // below a read-write body, neither of them MAP_NORESERVE. Mapped here as glibc maps one.
+        AddressRange stack = NativeMappings.mapLikeAThreadStack(1L << 20, 16L << 10);
+        try {
+            assertThat(OsMappings.stillMapped(List.of(stack)))
+                    .as("the OS shows it")
+                    .hasSize(2);
+
+            long started = System.nanoTime();
+            List<String> still = ReleasedRanges.stillMapped(List.of(stack));
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(still).isEmpty();
+            assertThat(tookMillis).as("ms spent").isLessThan(ReleasedRanges.WAIT_MILLIS);
+        } finally {
+            NativeMappings.unmap(stack);
         }
     }
 
