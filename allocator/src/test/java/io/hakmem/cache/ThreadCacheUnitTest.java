@@ -83,6 +83,75 @@ class ThreadCacheUnitTest {
     }
 
     @Test
+    void aSizeBetweenClassesCutSeveralTimesInARowIsKeptSoItsFreeIsSlotKnownAndItsSegmentReused() {
+        MemorySegment block = cache.refill(C16, 12, false);
+        for (int cut = 2; cut <= Magazine.KEEP_AFTER_CUTS; cut++) {
+            assertThat(cache.free(block))
+                    .as("cut %d times: not kept yet", cut - 1)
+                    .isFalse();
+            give(block);
+            MemorySegment next = cache.allocate(C16, 12, false);
+            assertThat(next).as("cut anew").isNotSameAs(block);
+            assertThat(next.address()).as("the same block").isEqualTo(block.address());
+            block = next;
+        }
+        int k = Magazine.KEEP_AFTER_CUTS;
+
+        assertThat(cache.free(block))
+                .as("kept after %d cuts in a row: slot-known", k)
+                .isTrue();
+        MemorySegment again = cache.allocate(C16, 12, false);
+        assertThat(again).as("the kept segment, handed out again").isSameAs(block);
+        assertThat(cache.totals()).isEqualTo(new OpTotals(k + 1, 12L * (k + 1), k, 12L * k, 0, 0));
+
+        assertThat(cache.free(again)).isTrue();
+        MemorySegment whole = cache.allocate(C16, 16, false);
+        assertThat(whole.byteSize()).as("another size gets its own segment").isEqualTo(16);
+        assertThat(whole.address()).isEqualTo(block.address());
+        assertThat(cache.free(whole))
+                .as("the whole block's segment is kept too")
+                .isTrue();
+        assertThat(cache.totals())
+                .as("requested bytes, exact")
+                .isEqualTo(new OpTotals(k + 2, 12L * (k + 1) + 16, k + 2, 12L * (k + 1) + 16, 0, 0));
+    }
+
+    @Test
+    void anotherSizeBetweenClassesEndsTheStreakAndItsSlotsStopKeeping() {
+        MemorySegment block = cache.refill(C16, 12, false);
+        for (int cut = 2; cut <= Magazine.KEEP_AFTER_CUTS; cut++) {
+            give(block);
+            block = cache.allocate(C16, 12, false);
+        }
+        give(block);
+        MemorySegment other = cache.allocate(C16, 13, false);
+        assertThat(cache.free(other)).as("13 B: cut once").isFalse();
+        give(other);
+        MemorySegment twelve = cache.allocate(C16, 12, false);
+        assertThat(twelve.byteSize()).isEqualTo(12);
+        assertThat(cache.free(twelve)).as("12 B again: the streak starts over").isFalse();
+        give(twelve);
+        assertThat(cache.totals().freeBytes()).isEqualTo(cache.totals().allocBytes());
+    }
+
+    @Test
+    void sizesThatChangeFromRequestToRequestAreNeverKept() {
+        MemorySegment block = cache.refill(C16, 9, false);
+        for (int i = 0; i < 20; i++) {
+            give(block);
+            long size = 10 + (i % 6);
+            block = cache.allocate(C16, size, false);
+            assertThat(block.byteSize()).isEqualTo(size);
+            assertThat(cache.free(block))
+                    .as("%d B after another size: not kept", size)
+                    .isFalse();
+        }
+        give(block);
+        assertThat(cache.totals().allocs()).isEqualTo(21);
+        assertThat(cache.totals().freeBytes()).isEqualTo(cache.totals().allocBytes());
+    }
+
+    @Test
     void aFreeOfASegmentThatIsNotTheTopSlotsIsLeftToTheCheckedPath() {
         MemorySegment a = cache.refill(C16, 16, false);
         MemorySegment b = cache.allocate(C16, 16, false);
