@@ -170,46 +170,6 @@ class ThreadCacheTest {
     }
 
     @Test
-    void aStructSizeBetweenClassesIsRecycledLikeAClassSizeAndCountedExactly() {
-        try (HakmemArena arena = HakmemArena.create()) {
-            MemorySegment first = arena.allocate(100);
-            MemorySegment previous = first;
-            int cuts = 1;
-            // A size between classes is kept once a few segments of it were cut in a row.
-            for (; cuts < 10; cuts++) {
-                arena.free(previous);
-                MemorySegment next = arena.allocate(100);
-                assertThat(next.address()).isEqualTo(first.address());
-                if (next == previous) {
-                    break;
-                }
-                previous = next;
-            }
-            assertThat(cuts).as("segments cut before one was kept").isBetween(2, 5);
-            MemorySegment second = previous;
-            for (int i = 0; i < 1000; i++) {
-                second.set(ValueLayout.JAVA_LONG_UNALIGNED, 92, i + 1L);
-                assertThat(arena.stats().liveBytes()).isEqualTo(100);
-                arena.free(second);
-                MemorySegment next = arena.allocate(100);
-                assertThat(next).as("round %d: the same segment object", i).isSameAs(second);
-                assertThat(next.get(ValueLayout.JAVA_LONG_UNALIGNED, 92))
-                        .as("cleared on reuse")
-                        .isZero();
-            }
-            assertThat(second.address()).isEqualTo(first.address());
-            arena.free(second);
-            assertThatThrownBy(() -> arena.free(second))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("double free");
-            HakmemStats stats = arena.stats();
-            assertThat(stats.liveBlocks()).isZero();
-            assertThat(stats.liveBytes()).isZero();
-            ArenaAssertions.assertTrimReclaimsEverything(arena);
-        }
-    }
-
-    @Test
     void aDoubleFreeOfARecycledSegmentIsCaughtAndTheArenaStaysConsistent() {
         try (HakmemArena arena = HakmemArena.create()) {
             MemorySegment block = arena.allocate(32);

@@ -40,8 +40,11 @@ public final class Magazine extends MagazinePadding {
     /** The size of this class's blocks. */
     final int blockSize;
     /**
-     * Only a segment worth handing out again is kept (see {@link #keeps}). {@code Object[]}, not
-     * {@code MemorySegment[]}: a store into an array of an interface type pays a subtype check.
+     * Only a segment worth handing out again is kept: one of the whole block, the size a
+     * class-sized request gets. Keeping any other size would rarely match the next request, and
+     * storing it would cost the GC's card-marking barrier (a fence) on every free, since the
+     * segment is young and this array old. {@code Object[]}, not {@code MemorySegment[]}: a
+     * store into an array of an interface type pays a subtype check.
      */
     final @Nullable Object[] segments;
 
@@ -66,23 +69,6 @@ public final class Magazine extends MagazinePadding {
     private static final long COUNT_BITS = 0xFFFF_FFFFL;
     /** The owner's lowest count since the last drain: blocks below it sat idle all interval. */
     int lowWater;
-    /**
-     * The size of the last segments cut below {@link #blockSize}, shifted left by 3, and how many
-     * were cut in a row, up to {@link #KEEP_AFTER_CUTS}, in the low 3 bits. One field, not three:
-     * the magazine's hot fields keep the cache lines they had, which random-mixed, whose blocks
-     * crowd the magazines out of the cache, reloads on every step.
-     */
-    private int partialStreak;
-
-    /**
-     * Random sizes repeat two or three times in a row often enough (one request in 16 in a class
-     * spanning 16 sizes) that a shorter streak would keep their segments and pay the barriers and
-     * the GC's card scanning for nothing.
-     */
-    static final int KEEP_AFTER_CUTS = 4;
-
-    private static final int STREAK_BITS = 3;
-    private static final int STREAK_MASK = (1 << STREAK_BITS) - 1;
 
     /** Frees counted in {@link #word} before each drain reset them, for statistics. */
     long freesBeforeDrains;
@@ -189,52 +175,6 @@ public final class Magazine extends MagazinePadding {
         long w = word;
         freesBeforeDrains += freesSinceDrain(w);
         publish(intervalStart((int) w));
-    }
-
-    /**
-     * Whether a slot keeps a segment of {@code byteSize} bytes, for the next request of that size
-     * and for its free's slot-known path. The whole block's size always: it is what a class-sized
-     * request gets. A size between classes once {@link #KEEP_AFTER_CUTS} segments of it were cut
-     * in a row, until a segment of another such size is cut: a program that reuses one struct
-     * size then hits the slot as class sizes do, while random sizes, which would rarely match the
-     * next request, do not pay the GC's card-marking barrier (a fence: the segment is young and
-     * this array old) on every free and every cut.
-     *
-     * <p>Measured in alternating forks: a LIFO batch of 100 B blocks (class 112) went from
-     * 18.3-20.3 to 9.9-10.4 ns per pair, as fast as 96 B. The price is the check of a kept
-     * segment's size on both fast paths: the pair at 16 B went from 7.8-8.1 to 8.0-8.1 ns, and
-     * random-mixed took about 0.7 ns more per step (22.0 and 23.8 against 22.7 and 24.5, medians
-     * of two forks each).
-     */
-    boolean keeps(long byteSize) {
-        return byteSize == blockSize || keepsPartial(byteSize);
-    }
-
-    /** {@return whether a slot keeps a segment of {@code byteSize} bytes, below the block size} */
-    boolean keepsPartial(long byteSize) {
-        return partialStreak == ((int) byteSize << STREAK_BITS | KEEP_AFTER_CUTS);
-    }
-
-    /**
-     * Counts a segment of {@code byteSize} bytes, below the block size, cut for a request.
-     *
-     * @return whether its slot keeps it (see {@link #keeps})
-     */
-    boolean cutPartial(long byteSize) {
-        allocShortfall += blockSize - byteSize;
-        int streak = partialStreak;
-        if (streak >>> STREAK_BITS != byteSize) {
-            streak = (int) byteSize << STREAK_BITS | 1;
-        } else if ((streak & STREAK_MASK) < KEEP_AFTER_CUTS) {
-            streak++;
-        }
-        partialStreak = streak;
-        return (streak & STREAK_MASK) == KEEP_AFTER_CUTS;
-    }
-
-    /** Counts a kept segment of {@code byteSize} bytes, below the block size, freed into a slot. */
-    void freedPartial(long byteSize) {
-        freeShortfall += blockSize - byteSize;
     }
 
     /** {@return the span of cached slot {@code i}} */

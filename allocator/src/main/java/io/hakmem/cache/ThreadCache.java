@@ -14,10 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One platform thread's magazines for one arena.
  *
- * <p>A magazine slot holds the segment of a cached block: the one its user freed, or the one cut
- * when the block was last handed out, when its size is worth keeping ({@link Magazine#keeps}).
- * Handing the same immutable segment out again when the size matches spares an allocation per
- * block, as Netty's recycler spares its buffer objects.
+ * <p>A magazine slot holds the segment of a cached block: the one its user freed, or a whole-block
+ * slice for blocks fresh from a span. Handing the same immutable segment out again when the size
+ * matches spares an allocation per block, as Netty's recycler spares its buffer objects.
  *
  * <p>The owner's {@link #allocate} and {@link #free} take no lock and no atomic. Everything else
  * (refill, overflow flush, periodic drain, revocation) runs under this object's monitor, which
@@ -163,22 +162,24 @@ public final class ThreadCache implements SpanOwner {
         MemorySegment segment = kept;
         if (segment == null || segment.byteSize() != byteSize) {
             segment = cut(m, n, span, indexAndDirty >>> 1, byteSize);
-        } else if (byteSize != m.blockSize) {
-            m.allocShortfall += m.blockSize - byteSize;
         }
         Span.clearOnHandOut(segment, byteSize, (indexAndDirty & 1) != 0, zero);
         return segment;
     }
 
     /**
-     * A new segment for a block: kept in slot {@code n} (unless {@link #NO_SLOT}) when its size is
-     * worth keeping (see {@link Magazine#keeps}), so that its free takes the slot-known path and
-     * its next allocation reuses it.
+     * A new segment for a block: kept in slot {@code n} (unless {@link #NO_SLOT}) when it is of
+     * the whole block, so that its free takes the slot-known path and its next allocation reuses
+     * it.
      */
     private static MemorySegment cut(Magazine m, int n, Span span, int index, long byteSize) {
         MemorySegment segment = span.superSlab().slice(span.addressOf(index), byteSize);
-        if ((byteSize == m.blockSize || m.cutPartial(byteSize)) && n != NO_SLOT) {
-            m.segments[n] = segment;
+        if (byteSize == m.blockSize) {
+            if (n != NO_SLOT) {
+                m.segments[n] = segment;
+            }
+        } else {
+            m.allocShortfall += m.blockSize - byteSize;
         }
         return segment;
     }
@@ -201,8 +202,8 @@ public final class ThreadCache implements SpanOwner {
                 return false;
             }
             m = mags[SizeClasses.classOf(byteSize)];
-            // A size the magazine does not keep cannot be in a slot: it saves the probe.
-            if (m.blockSize != byteSize && !m.keepsPartial(byteSize)) {
+            // Only segments of a whole block are kept in slots: any other size saves the probe.
+            if (m.blockSize != byteSize) {
                 return false;
             }
             word = m.word();
@@ -211,13 +212,11 @@ public final class ThreadCache implements SpanOwner {
                 return false;
             }
         }
+        // A kept segment is of the whole block.
         Span span = m.span(n);
         int index = m.index(n);
         if (span.owner() != this || span.state(index) != Span.LIVE) {
             return false;
-        }
-        if (segment.byteSize() != m.blockSize) {
-            m.freedPartial(segment.byteSize());
         }
         cache(m, word, span, index);
         return true;
@@ -235,7 +234,7 @@ public final class ThreadCache implements SpanOwner {
         long word = m.word();
         int n = (int) word;
         // A read-only view is never kept: the next owner's writes would fail.
-        MemorySegment kept = m.keeps(byteSize) && !segment.isReadOnly() ? segment : null;
+        MemorySegment kept = byteSize == m.blockSize && !segment.isReadOnly() ? segment : null;
         // A LIFO workload puts the same segment back into the same slot: skipping the equal
         // store skips the GC's card-marking barrier, which fences on every store into an old array.
         if (m.segments[n] != kept) {
