@@ -53,7 +53,7 @@ class ReleasedRangesTest {
     }
 
     @Test
-    void aThreadStackInAReleasedRangeIsNotReportedAndCostsNoWait() throws Throwable {
+    void aThreadStackInAReleasedRangeIsNotReported() throws Throwable {
         Assumptions.assumeTrue(OsMappings.available(), "needs /proc/self/maps");
         // What took over a released range in a parallel run: a new thread's stack, a guard page
         // below a read-write body, neither of them MAP_NORESERVE. Mapped here as glibc maps one.
@@ -63,12 +63,7 @@ class ReleasedRangesTest {
                     .as("the OS shows it")
                     .hasSize(2);
 
-            long started = System.nanoTime();
-            List<String> still = ReleasedRanges.stillMapped(List.of(stack));
-            long tookMillis = (System.nanoTime() - started) / 1_000_000;
-
-            assertThat(still).isEmpty();
-            assertThat(tookMillis).as("ms spent").isLessThan(ReleasedRanges.WAIT_MILLIS);
+            assertThat(ReleasedRanges.stillMapped(List.of(stack))).isEmpty();
         } finally {
             NativeMappings.unmap(stack);
         }
