@@ -1,8 +1,11 @@
 package io.hakmem.junit;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
+import java.lang.foreign.MemoryLayout;
 import java.lang.invoke.MethodHandle;
 
 /** Raw mmap for tests that need a mapping no arena made. */
@@ -13,24 +16,10 @@ final class NativeMappings {
     private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
     private static final int MAP_NORESERVE = 0x4000;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle MMAP = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("mmap").orElseThrow(),
-            FunctionDescriptor.of(
-                    ValueLayout.JAVA_LONG,
-                    ValueLayout.JAVA_LONG,
-                    ValueLayout.JAVA_LONG,
-                    ValueLayout.JAVA_INT,
-                    ValueLayout.JAVA_INT,
-                    ValueLayout.JAVA_INT,
-                    ValueLayout.JAVA_LONG));
-    private static final MethodHandle MPROTECT = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("mprotect").orElseThrow(),
-            FunctionDescriptor.of(
-                    ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
-    private static final MethodHandle MUNMAP = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("munmap").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    private static final MethodHandle MMAP =
+            libc("mmap", JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG);
+    private static final MethodHandle MPROTECT = libc("mprotect", JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle MUNMAP = libc("munmap", JAVA_INT, JAVA_LONG, JAVA_LONG);
 
     private NativeMappings() {}
 
@@ -54,6 +43,12 @@ final class NativeMappings {
         if (rc != 0) {
             throw new IllegalStateException("munmap of " + range + " failed: " + rc);
         }
+    }
+
+    private static MethodHandle libc(String name, MemoryLayout returns, MemoryLayout... arguments) {
+        Linker linker = Linker.nativeLinker();
+        return linker.downcallHandle(
+                linker.defaultLookup().find(name).orElseThrow(), FunctionDescriptor.of(returns, arguments));
     }
 
     private static AddressRange map(long size, int prot, int flags) throws Throwable {
