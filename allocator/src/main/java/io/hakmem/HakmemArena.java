@@ -53,6 +53,12 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class HakmemArena implements Arena {
 
+    static {
+        // Before any arena exists: a test tool that finds a closed arena's range still mapped asks
+        // the SuperSlab map through the watch hook, which sees nothing of the slab layer itself.
+        ArenaWatch.describeSuperSlabsWith(SlabHeap::describeSuperSlabAt);
+    }
+
     private final HakmemConfig config;
     private final String name;
     private final SlabHeap heap;

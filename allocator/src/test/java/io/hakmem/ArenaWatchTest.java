@@ -21,6 +21,22 @@ import org.junit.jupiter.api.parallel.Isolated;
 class ArenaWatchTest {
 
     @Test
+    void theSuperSlabMapSaysWhetherAnOpenHeapMapsAnAddress() {
+        HakmemArena arena = HakmemArena.create(
+                HakmemConfig.builder().osBackend(OsBackend.PORTABLE).build());
+        long base;
+        try {
+            MemorySegment block = arena.allocate(24);
+            base = arena.mappedRanges().get(0).address();
+            assertThat(ArenaWatch.describeSuperSlabAt(block.address()))
+                    .isEqualTo("a SuperSlab of an open hakmem heap is mapped there, at 0x" + Long.toHexString(base));
+        } finally {
+            arena.close();
+        }
+        assertThat(ArenaWatch.describeSuperSlabAt(base)).isEqualTo("no hakmem SuperSlab is mapped there");
+    }
+
+    @Test
     void listsOpenArenasWithTheirCreationSite() {
         HakmemArena arena = HakmemArena.create();
         try {

@@ -159,6 +159,20 @@ public final class SlabHeap {
     }
 
     /**
+     * {@return what the process-wide SuperSlab map says of {@code address}: which kind of heap
+     * maps a SuperSlab there, or that none does; lock-free, for diagnostics}
+     */
+    public static String describeSuperSlabAt(long address) {
+        SuperSlab ss = SuperSlabMap.lookup(address);
+        if (ss == null) {
+            return "no hakmem SuperSlab is mapped there";
+        }
+        // Read without the heap's lock: a report may see a heap a moment before it closes.
+        return "a SuperSlab of " + (ss.heap.closed ? "a closed" : "an open") + " hakmem heap is mapped there, at 0x"
+                + Long.toHexString(ss.base);
+    }
+
+    /**
      * {@return the span of any arena whose slabs contain {@code address}, or null; lock-free, and
      * possibly a moment stale: check the segment's scope with {@link Span#owns}}
      */

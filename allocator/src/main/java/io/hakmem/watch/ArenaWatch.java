@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -234,6 +235,35 @@ public final class ArenaWatch {
             }
         }
         return out;
+    }
+
+    /**
+     * Says whether hakmem itself still maps a SuperSlab at an address, for a tool that found the
+     * address mapped after the arena holding it was closed: a closed heap's SuperSlab is a leak of
+     * the allocator, no SuperSlab at all means another mapping took the range over.
+     *
+     * <pre>{@code
+     * String verdict = ArenaWatch.describeSuperSlabAt(range.start());
+     * }</pre>
+     *
+     * @param address any address
+     * @return a sentence for a report
+     */
+    public static String describeSuperSlabAt(long address) {
+        LongFunction<String> d = superSlabDescriber;
+        return d == null ? "no hakmem arena was created in this process" : d.apply(address);
+    }
+
+    /** Set by the allocator when it loads: this layer sees nothing of the SuperSlabs. */
+    private static volatile @Nullable LongFunction<String> superSlabDescriber;
+
+    /**
+     * Installs what {@link #describeSuperSlabAt} answers with; the allocator calls it once.
+     *
+     * @param describer a sentence for each address
+     */
+    public static void describeSuperSlabsWith(LongFunction<String> describer) {
+        superSlabDescriber = describer;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hakmem.junit;
 
+import io.hakmem.watch.ArenaWatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,20 +67,44 @@ final class ReleasedRanges {
         if (OsMappings.linesOverlapping(released).isEmpty()) {
             return List.of();
         }
-        List<String> unexplained = List.of();
+        List<OsMappings.Line> lines = List.of();
+        List<AddressRange> held = List.of();
         for (int round = 0; round < ROUNDS; round++) {
             if (round > 0) {
                 sleep(1L << (round - 1));
             }
-            List<AddressRange> held = new ArrayList<>(LiveArenas.heldRanges());
-            List<OsMappings.Line> lines = OsMappings.possiblyHakmemOverlapping(released);
+            held = new ArrayList<>(LiveArenas.heldRanges());
+            lines = OsMappings.possiblyHakmemOverlapping(released);
             held.addAll(LiveArenas.heldRanges());
-            unexplained = unexplained(lines, released, held);
-            if (unexplained.isEmpty()) {
-                return unexplained;
+            if (unexplained(lines, released, held).isEmpty()) {
+                return List.of();
             }
         }
-        return unexplained;
+        return withAllocatorsView(lines, released, held);
+    }
+
+    /**
+     * The unexplained lines of the last round, each followed by what the allocator's own map of
+     * SuperSlabs says of it: a closed heap's SuperSlab there is an allocator leak, none at all a
+     * mapping that took the range over (or a dedicated mapping of a large block, which that map
+     * does not hold).
+     */
+    private static List<String> withAllocatorsView(
+            List<OsMappings.Line> lines, List<AddressRange> released, List<AddressRange> held) {
+        List<String> out = new ArrayList<>();
+        for (OsMappings.Line line : lines) {
+            for (String text : unexplained(List.of(line), released, held)) {
+                long at = Math.max(
+                        line.range().start(),
+                        firstOverlapping(released, line.range()).start());
+                out.add(text + "\n    hakmem's SuperSlab map: " + ArenaWatch.describeSuperSlabAt(at));
+            }
+        }
+        return out;
+    }
+
+    private static AddressRange firstOverlapping(List<AddressRange> ranges, AddressRange line) {
+        return ranges.stream().filter(line::overlaps).findFirst().orElse(line);
     }
 
     static List<String> unexplained(List<OsMappings.Line> lines, List<AddressRange> released, List<AddressRange> held) {
