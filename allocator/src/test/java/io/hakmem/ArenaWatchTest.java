@@ -22,8 +22,7 @@ class ArenaWatchTest {
 
     @Test
     void theSuperSlabMapSaysWhetherAnOpenHeapMapsAnAddress() {
-        HakmemArena arena = HakmemArena.create(
-                HakmemConfig.builder().osBackend(OsBackend.PORTABLE).build());
+        HakmemArena arena = HakmemArena.create();
         long base;
         try {
             MemorySegment block = arena.allocate(24);
