@@ -99,7 +99,8 @@ final class OsMappings {
         return fields.length == 5 && fields[4].equals("0");
     }
 
-    private static boolean noReserveShown() {
+    /** {@return whether {@code /proc/self/smaps} can show which mappings are {@code MAP_NORESERVE}} */
+    static boolean noReserveShown() {
         if (!Files.isReadable(SMAPS)) {
             return false;
         }

@@ -67,48 +67,45 @@ final class ReleasedRanges {
         if (OsMappings.linesOverlapping(released).isEmpty()) {
             return List.of();
         }
-        List<OsMappings.Line> lines = List.of();
-        List<AddressRange> held = List.of();
+        List<Unexplained> unexplained = List.of();
         for (int round = 0; round < ROUNDS; round++) {
             if (round > 0) {
                 sleep(1L << (round - 1));
             }
-            held = new ArrayList<>(LiveArenas.heldRanges());
-            lines = OsMappings.possiblyHakmemOverlapping(released);
+            List<AddressRange> held = new ArrayList<>(LiveArenas.heldRanges());
+            List<OsMappings.Line> lines = OsMappings.possiblyHakmemOverlapping(released);
             held.addAll(LiveArenas.heldRanges());
-            if (unexplained(lines, released, held).isEmpty()) {
+            unexplained = unexplainedParts(lines, released, held);
+            if (unexplained.isEmpty()) {
                 return List.of();
             }
         }
-        return withAllocatorsView(lines, released, held);
+        // What the allocator's own map of SuperSlabs says of the first part left: a closed heap's
+        // SuperSlab there is an allocator leak, none at all a mapping that took the range over (or
+        // a dedicated mapping of a large block, which that map does not hold).
+        return unexplained.stream()
+                .map(u -> u.text() + "\n    hakmem's SuperSlab map: "
+                        + ArenaWatch.describeSuperSlabAt(u.left().get(0).start()))
+                .toList();
     }
 
-    /**
-     * The unexplained lines of the last round, each followed by what the allocator's own map of
-     * SuperSlabs says of it: a closed heap's SuperSlab there is an allocator leak, none at all a
-     * mapping that took the range over (or a dedicated mapping of a large block, which that map
-     * does not hold).
-     */
-    private static List<String> withAllocatorsView(
-            List<OsMappings.Line> lines, List<AddressRange> released, List<AddressRange> held) {
-        List<String> out = new ArrayList<>();
-        for (OsMappings.Line line : lines) {
-            for (String text : unexplained(List.of(line), released, held)) {
-                long at = Math.max(
-                        line.range().start(),
-                        firstOverlapping(released, line.range()).start());
-                out.add(text + "\n    hakmem's SuperSlab map: " + ArenaWatch.describeSuperSlabAt(at));
-            }
+    /** A maps line, and the parts of released ranges in it that no open arena held. */
+    record Unexplained(OsMappings.Line line, List<AddressRange> left) {
+        String text() {
+            return line.text()
+                    + (left.size() == 1 && left.get(0).equals(line.range()) ? "" : "  (still mapped: " + left + ")");
         }
-        return out;
-    }
-
-    private static AddressRange firstOverlapping(List<AddressRange> ranges, AddressRange line) {
-        return ranges.stream().filter(line::overlaps).findFirst().orElse(line);
     }
 
     static List<String> unexplained(List<OsMappings.Line> lines, List<AddressRange> released, List<AddressRange> held) {
-        List<String> out = new ArrayList<>();
+        return unexplainedParts(lines, released, held).stream()
+                .map(Unexplained::text)
+                .toList();
+    }
+
+    private static List<Unexplained> unexplainedParts(
+            List<OsMappings.Line> lines, List<AddressRange> released, List<AddressRange> held) {
+        List<Unexplained> out = new ArrayList<>();
         for (OsMappings.Line line : lines) {
             List<AddressRange> left = new ArrayList<>();
             for (AddressRange r : released) {
@@ -118,10 +115,7 @@ final class ReleasedRanges {
                 }
             }
             if (!left.isEmpty()) {
-                out.add(line.text()
-                        + (left.size() == 1 && left.get(0).equals(line.range())
-                                ? ""
-                                : "  (still mapped: " + left + ")"));
+                out.add(new Unexplained(line, left));
             }
         }
         return out;

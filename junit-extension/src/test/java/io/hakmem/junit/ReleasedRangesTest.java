@@ -61,6 +61,8 @@ class ReleasedRangesTest {
         Assumptions.assumeTrue(OsMappings.available(), "needs /proc/self/maps");
         // What took over a released range in a parallel run: a new thread's stack, a guard page
         // below a read-write body, neither of them MAP_NORESERVE. Mapped here as glibc maps one.
+        Assumptions.assumeTrue(
+                OsMappings.noReserveShown(), "needs MAP_NORESERVE shown in smaps (overcommit mode 2 hides it)");
         AddressRange stack = NativeMappings.mapLikeAThreadStack(1L << 20, 16L << 10);
         try {
             assertThat(OsMappings.stillMapped(List.of(stack)))
