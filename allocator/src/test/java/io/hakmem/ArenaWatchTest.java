@@ -20,6 +20,9 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated // one listener per process
 class ArenaWatchTest {
 
+    /** The address the pairing listener last heard allocated, per thread. */
+    private static final ThreadLocal<long[]> LAST_HEARD = ThreadLocal.withInitial(() -> new long[1]);
+
     @Test
     void theSuperSlabMapSaysWhetherAnOpenHeapMapsAnAddress() {
         HakmemArena arena = HakmemArena.create();
@@ -115,7 +118,8 @@ class ArenaWatchTest {
     }
     /**
      * The fast paths fold "no listener" into their compiled code; installing one must reach code
-     * compiled before it, and removing it must silence that code again.
+     * compiled before it, and removing it must silence that code again. The switch stays on once
+     * thrown, so the listener alone decides from then on.
      */
     @Test
     void aListenerInstalledAfterTheFastPathsWereCompiledIsHeardAndThenForgotten() {
@@ -146,7 +150,7 @@ class ArenaWatchTest {
                 ArenaWatch.install(previous);
             }
             assertThat(heard).containsExactly(1000, 1000);
-            assertThat(ArenaWatch.watching()).isEqualTo(previous != null);
+            assertThat(ArenaWatch.watching()).isTrue();
             churn(arena, 1000);
             assertThat(heard).containsExactly(1000, 1000);
         }
@@ -165,27 +169,47 @@ class ArenaWatchTest {
     }
 
     /**
-     * Installing and removing a listener deoptimizes the fast paths of every thread: threads that
-     * allocate and free all the while must keep every block's contents and balance their books,
-     * and no listener may hear a block freed twice without hearing it allocated in between.
+     * Listeners come and go while threads allocate and free: the threads must keep every block's
+     * contents and balance their books; no listener may hear a block freed twice without hearing
+     * it allocated in between, nor miss an allocation it was installed all through. Before the
+     * watching switch stayed on, the JVM's window between storing a call site's target and
+     * deoptimizing the code that folded the old one broke both, at every install.
      */
     @Test
     void listenersComingAndGoingWhileThreadsChurnLoseNoBlockAndNoContent() throws Exception {
+        // A PORTABLE arena's code compiled first is what made the switch's old window show.
+        try (HakmemArena portable = HakmemArena.create(
+                HakmemConfig.builder().osBackend(OsBackend.PORTABLE).build())) {
+            portable.free(portable.allocate(24));
+        }
+        // Only the first listener of the process may miss calls running while it is installed.
+        ArenaWatch.install(ArenaWatch.install(pairing(HakmemArena.global(), new AtomicLong(), new AtomicLong())));
         try (HakmemArena arena = HakmemArena.create()) {
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong damaged = new AtomicLong();
             AtomicLong pairs = new AtomicLong();
             AtomicLong heardFreedTwice = new AtomicLong();
             AtomicLong heard = new AtomicLong();
+            AtomicLong missed = new AtomicLong();
+            ArenaWatch.Listener previous = ArenaWatch.listener();
             List<Thread> churners = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 long tag = (t + 1L) << 40;
                 Thread churner = new Thread(() -> {
                     MemorySegment[] held = new MemorySegment[64];
                     long n = 0;
+                    long[] lastHeard = LAST_HEARD.get();
                     while (!stop.get()) {
                         for (int i = 0; i < held.length; i++, n++) {
+                            ArenaWatch.Listener before = ArenaWatch.listener();
                             held[i] = arena.allocate(16 + (i & 3) * 8);
+                            // A listener there before the call and after it must have heard it.
+                            if (before != null
+                                    && before != previous
+                                    && before == ArenaWatch.listener()
+                                    && lastHeard[0] != held[i].address()) {
+                                missed.incrementAndGet();
+                            }
                             held[i].set(ValueLayout.JAVA_LONG, 0, tag | n);
                         }
                         for (int i = held.length - 1; i >= 0; i--) {
@@ -200,7 +224,6 @@ class ArenaWatchTest {
                 churners.add(churner);
                 churner.start();
             }
-            ArenaWatch.Listener previous = ArenaWatch.listener();
             try {
                 for (int round = 0; round < 200; round++) {
                     ArenaWatch.install(round % 2 == 0 ? pairing(arena, heard, heardFreedTwice) : previous);
@@ -215,6 +238,7 @@ class ArenaWatchTest {
             }
             assertThat(damaged).hasValue(0);
             assertThat(heardFreedTwice).hasValue(0);
+            assertThat(missed).hasValue(0);
             assertThat(heard.get()).isPositive();
             assertThat(pairs.get()).isPositive();
             assertThat(arena.stats().liveBlocks()).isZero();
@@ -232,6 +256,7 @@ class ArenaWatchTest {
             public void allocated(Arena a, MemorySegment segment) {
                 if (a == arena) {
                     live.put(segment.address(), Boolean.TRUE);
+                    LAST_HEARD.get()[0] = segment.address();
                     heard.incrementAndGet();
                 }
             }
