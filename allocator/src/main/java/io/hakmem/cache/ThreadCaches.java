@@ -34,13 +34,16 @@ public final class ThreadCaches {
     private final @Nullable ThreadCache[] hints = new ThreadCache[HINT_SLOTS];
 
     private static final int HINT_SLOTS = 64;
-    /**
-     * The cache that claimed the first place, written under the monitor. The shortcut to it is the
-     * arena's copy (see {@link FirstCacheSink}), so lookups here only go through the hint slots.
-     */
-    private @Nullable ThreadCache first;
+    /** How many caches the owner keeps in front of the hint slots (see {@link FrontCacheSink}). */
+    public static final int FRONT_PLACES = 2;
 
-    private final FirstCacheSink firstSink;
+    /**
+     * The caches that claimed the front places, written under the monitor. The shortcut to them is
+     * the owner's copy (see {@link FrontCacheSink}), so lookups here only go through the hint slots.
+     */
+    private final @Nullable ThreadCache[] front = new ThreadCache[FRONT_PLACES];
+
+    private final FrontCacheSink frontSink;
     /** What the caches of dead threads counted. */
     private final OpCounters retired = new OpCounters();
 
@@ -51,13 +54,13 @@ public final class ThreadCaches {
      * @param magazineCapacity blocks per class, at least 1
      * @param drainInterval frees per class between periodic drains
      * @param listener told of revocations
-     * @param firstSink told when the first cache is claimed and when it retires
+     * @param frontSink told when a front place is claimed and when its cache retires
      */
     public ThreadCaches(
-            SlabHeap heap, int magazineCapacity, int drainInterval, ArenaListener listener, FirstCacheSink firstSink) {
+            SlabHeap heap, int magazineCapacity, int drainInterval, ArenaListener listener, FrontCacheSink frontSink) {
         this.heap = heap;
         this.listener = listener;
-        this.firstSink = firstSink;
+        this.frontSink = frontSink;
         this.magazineCapacity = magazineCapacity;
         this.drainInterval = drainInterval;
     }
@@ -65,11 +68,22 @@ public final class ThreadCaches {
     /** {@return the calling thread's cache, or null for a virtual thread} */
     public @Nullable ThreadCache current() {
         Thread t = Thread.currentThread();
-        ThreadCache c = hints[(int) t.threadId() & (HINT_SLOTS - 1)];
-        if (c != null && c.thread == t) {
-            return c;
-        }
-        return lookup(t);
+        ThreadCache c = hinted(hints, t);
+        return c != null ? c : lookup(t);
+    }
+
+    /**
+     * {@return the hint slots themselves, for an owner that keeps them one load closer to its fast
+     * paths than this object; it only reads them, through {@link #hinted}}
+     */
+    public @Nullable ThreadCache[] hintSlots() {
+        return hints;
+    }
+
+    /** {@return {@code t}'s cache when its hint slot holds it, else null; {@link #current} knows} */
+    public static @Nullable ThreadCache hinted(@Nullable ThreadCache[] slots, Thread t) {
+        ThreadCache c = slots[(int) t.threadId() & (HINT_SLOTS - 1)];
+        return c != null && c.thread == t ? c : null;
     }
 
     private @Nullable ThreadCache lookup(Thread t) {
@@ -84,33 +98,56 @@ public final class ThreadCaches {
             all.add(c);
         }
         hints[(int) t.threadId() & (HINT_SLOTS - 1)] = c;
-        if (first == null) {
-            claimFirst(c);
+        if (frontVacant()) {
+            claimFront(c);
         }
         return c;
     }
 
+    /** {@return whether a front place looks vacant; read racily, {@link #claimFront} decides} */
+    private boolean frontVacant() {
+        for (ThreadCache c : front) {
+            if (c == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Makes {@code c} the first cache unless another thread's got there first. Under the monitor,
+     * Gives {@code c} the first vacant front place, unless it holds one already. Under the monitor,
      * like {@link #retire}: the sink's copy of cache and thread must never mix two threads' writes.
      */
-    private synchronized void claimFirst(ThreadCache c) {
-        if (first == null) {
-            first = c;
-            firstSink.firstCacheChanged(c);
+    private synchronized void claimFront(ThreadCache c) {
+        int vacant = -1;
+        for (int place = FRONT_PLACES - 1; place >= 0; place--) {
+            if (front[place] == c) {
+                return;
+            }
+            if (front[place] == null) {
+                vacant = place;
+            }
+        }
+        if (vacant >= 0) {
+            front[vacant] = c;
+            frontSink.frontCacheChanged(vacant, c);
         }
     }
 
     /**
-     * Where the arena keeps its own copy of the first cache, one load closer to its fast paths
+     * Where the owner keeps its own copy of the front caches, one load closer to its fast paths
      * than the hint slots. Called under this object's monitor; the copy must write the cache before
      * its thread and clear the thread before the cache, so that a thread finding itself finds its
      * own cache.
      */
     @FunctionalInterface
-    public interface FirstCacheSink {
-        /** Takes the new first cache, or null when the first cache's thread died. */
-        void firstCacheChanged(@Nullable ThreadCache first);
+    public interface FrontCacheSink {
+        /**
+         * Takes the new cache of a front place, or null when its thread died.
+         *
+         * @param place 0 to {@link #FRONT_PLACES} - 1, in the order threads arrived
+         */
+        void frontCacheChanged(int place, @Nullable ThreadCache cache);
     }
 
     /**
@@ -137,9 +174,11 @@ public final class ThreadCaches {
         if (hints[slot] == c) {
             hints[slot] = null;
         }
-        if (first == c) {
-            first = null;
-            firstSink.firstCacheChanged(null);
+        for (int place = 0; place < FRONT_PLACES; place++) {
+            if (front[place] == c) {
+                front[place] = null;
+                frontSink.frontCacheChanged(place, null);
+            }
         }
     }
 

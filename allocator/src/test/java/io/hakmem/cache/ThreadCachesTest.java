@@ -59,20 +59,24 @@ class ThreadCachesTest {
             });
             threads[t].start();
         }
-        AtomicReference<@Nullable ThreadCache> sunk = new AtomicReference<>();
+        @Nullable ThreadCache[] sunk = new ThreadCache[ThreadCaches.FRONT_PLACES];
         AtomicInteger sinks = new AtomicInteger();
-        int firstsMismatched = 0;
+        int frontsMismatched = 0;
         for (int r = 0; r < ROUNDS; r++) {
-            sunk.set(null);
-            round.set(new ThreadCaches(heap, 16, 64, ArenaListener.NONE, first -> {
+            java.util.Arrays.fill(sunk, null);
+            round.set(new ThreadCaches(heap, 16, 64, ArenaListener.NONE, (place, cache) -> {
                 sinks.incrementAndGet();
-                sunk.set(first);
+                sunk[place] = cache;
             }));
             start.await();
             end.await();
-            ThreadCache first = sunk.get();
-            if (first == null || got[indexOf(threads, first.thread())] != first) {
-                firstsMismatched++;
+            for (ThreadCache front : sunk) {
+                if (front == null || got[indexOf(threads, front.thread())] != front) {
+                    frontsMismatched++;
+                }
+            }
+            if (sunk[0] == sunk[1]) {
+                frontsMismatched++;
             }
         }
         for (Thread t : threads) {
@@ -83,29 +87,71 @@ class ThreadCachesTest {
                 .as("lookups that returned another thread's cache, or not the same one each time")
                 .isZero();
         assertThat(sinks.get())
-                .as("first caches claimed: one per fresh set of caches")
-                .isEqualTo(ROUNDS);
-        assertThat(firstsMismatched)
-                .as("rounds whose sink took another cache than the one its thread got")
+                .as("front places claimed: two per fresh set of caches, of three threads")
+                .isEqualTo(ROUNDS * ThreadCaches.FRONT_PLACES);
+        assertThat(frontsMismatched)
+                .as("front places whose sink took another cache than the one its thread got, or one" + " cache twice")
                 .isZero();
     }
 
     @Test
-    void whenTheFirstThreadDiesItsCacheIsForgottenAndTheNextThreadToArriveBecomesFirst() throws Exception {
-        List<@Nullable ThreadCache> told = Collections.synchronizedList(new ArrayList<>());
-        ThreadCaches caches = new ThreadCaches(heap, 16, 64, ArenaListener.NONE, told::add);
-        AtomicReference<@Nullable ThreadCache> gone = new AtomicReference<>();
-        Thread first = new Thread(() -> gone.set(caches.current()));
+    void whenAFrontThreadDiesItsPlaceIsForgottenAndTheNextThreadToArriveTakesIt() throws Exception {
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        List<@Nullable ThreadCache> caches = Collections.synchronizedList(new ArrayList<>());
+        ThreadCaches tcs = new ThreadCaches(heap, 16, 64, ArenaListener.NONE, (place, cache) -> {
+            told.add(place + ":" + (cache == null ? "none" : cache.thread().getName()));
+        });
+        CyclicBarrier hold = new CyclicBarrier(2);
+        Thread first = new Thread(
+                () -> {
+                    caches.add(tcs.current());
+                    await(hold);
+                    await(hold);
+                },
+                "first");
         first.start();
+        await(hold);
+        Thread second = new Thread(() -> caches.add(tcs.current()), "second");
+        second.start();
+        second.join();
+        assertThat(told).as("the first thread's place, then the second's").containsExactly("0:first", "1:second");
+
+        // Arriving, this thread reaps the dead second one before it claims the vacant place.
+        ThreadCache mine = tcs.current();
+        caches.add(mine);
+
+        assertThat(mine).isNotNull().isNotIn(caches.subList(0, 2));
+        assertThat(told)
+                .as("the second forgotten, then this thread's")
+                .containsExactly(
+                        "0:first",
+                        "1:second",
+                        "1:none",
+                        "1:" + Thread.currentThread().getName());
+        assertThat(tcs.current()).isSameAs(mine);
+
+        // A third thread, while both places are held, goes by its hint slot.
+        Thread third = new Thread(() -> caches.add(tcs.current()), "third");
+        third.start();
+        third.join();
+        assertThat(caches.get(3)).isNotNull().isNotIn(caches.subList(0, 3));
+        assertThat(told).as("no place for the third").hasSize(4);
+
+        // Once the first is dead, the next to arrive takes its place.
+        await(hold);
         first.join();
-        assertThat(told).as("the first thread's cache").containsExactly(gone.get());
+        Thread fourth = new Thread(() -> caches.add(tcs.current()), "fourth");
+        fourth.start();
+        fourth.join();
+        assertThat(told).endsWith("0:none", "0:fourth");
+    }
 
-        // Arriving, this thread reaps the dead one before it claims the vacant first place.
-        ThreadCache mine = caches.current();
-
-        assertThat(mine).isNotNull().isNotSameAs(gone.get());
-        assertThat(told).as("first, forgotten, then this thread's").containsExactly(gone.get(), null, mine);
-        assertThat(caches.current()).isSameAs(mine);
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int indexOf(Thread[] threads, Thread t) {
