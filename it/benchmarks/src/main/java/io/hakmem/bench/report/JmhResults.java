@@ -18,7 +18,7 @@ public final class JmhResults {
     private static final List<String[]> WORKLOADS = List.of(
             new String[] {"batch1", "pair, batch 1"},
             new String[] {"batch1000", "pair, batch 1000 LIFO"},
-            new String[] {"pair", "pair, batch 1, 2 threads"},
+            new String[] {"sharedPair", "pair, batch 1, 2 threads"},
             new String[] {"sweep", "size sweep %s, batch 100"},
             new String[] {"randomMixed", "random-mixed"},
             new String[] {"xmalloc", "xmalloc, 2 threads"},
