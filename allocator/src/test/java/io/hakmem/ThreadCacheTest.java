@@ -15,6 +15,65 @@ import org.junit.jupiter.api.Test;
 /** Thread caches: they speed up the owner, and they never keep a SuperSlab from going back. */
 class ThreadCacheTest {
 
+    private record Left(MemorySegment block, long value) {}
+
+    /**
+     * The arena keeps its first two threads' caches in its own fields: a thread that dies gives
+     * its place up, and the next to arrive takes it. Twenty threads in turn, each beside a third
+     * one running through the hint slots, must each get blocks of their own, and every block keeps
+     * what its thread wrote until the main thread frees it.
+     */
+    @Test
+    void threadsTakingTurnsAtTheFrontPlacesEachKeepTheirOwnBlocks() throws Exception {
+        try (HakmemArena arena = HakmemArena.create()) {
+            MemorySegment mine = arena.allocate(24);
+            mine.set(ValueLayout.JAVA_LONG, 0, -1L);
+            List<Left> left = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Long> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int round = 0; round < 20; round++) {
+                List<Thread> pair = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    long tag = (long) (round * 2 + t) << 32;
+                    pair.add(new Thread(() -> {
+                        MemorySegment[] held = new MemorySegment[200];
+                        for (int i = 0; i < held.length; i++) {
+                            held[i] = arena.allocate(16 + (i & 3) * 8);
+                            held[i].set(ValueLayout.JAVA_LONG, 0, tag | i);
+                        }
+                        for (int i = 0; i < held.length; i++) {
+                            if (held[i].get(ValueLayout.JAVA_LONG, 0) != (tag | i)) {
+                                damaged.add(tag | i);
+                            }
+                            if (i % 2 == 0) {
+                                arena.free(held[i]);
+                            } else {
+                                left.add(new Left(held[i], tag | i));
+                            }
+                        }
+                    }));
+                }
+                pair.forEach(Thread::start);
+                for (Thread t : pair) {
+                    t.join();
+                }
+            }
+            assertThat(damaged).isEmpty();
+            assertThat(left).hasSize(20 * 2 * 100);
+            assertThat(left.stream().map(l -> l.block().address()).distinct().count())
+                    .as("distinct blocks")
+                    .isEqualTo(left.size());
+            for (Left l : left) {
+                assertThat(l.block().get(ValueLayout.JAVA_LONG, 0))
+                        .as("a block its thread left live")
+                        .isEqualTo(l.value());
+                arena.free(l.block());
+            }
+            assertThat(mine.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(-1L);
+            arena.free(mine);
+            assertThat(arena.stats().liveBlocks()).isZero();
+        }
+    }
+
     @Test
     void freesReachTheSuperSlabLayerAndEverySuperSlabGoesBackWithMagazinesOn() {
         try (HakmemArena arena = HakmemArena.create()) {
