@@ -71,8 +71,8 @@ public final class HakmemArena implements Arena {
     private final @Nullable ThreadCaches fastCaches;
     /**
      * {@link #fastCaches}' hint slots, or null without fast caches: kept here, a thread past the
-     * first reaches its cache in two loads from the arena instead of three (one thread of two in
-     * a shared arena: 11.6 ns per pair through the slots, against 9.0 for the first).
+     * second reaches its cache in two loads from the arena instead of three (a probe of one
+     * thread through the slots: 10.8-11.2 ns per pair, against 11.6-11.8 through the cache set).
      */
     private final @Nullable ThreadCache @Nullable [] fastHints;
     /**
