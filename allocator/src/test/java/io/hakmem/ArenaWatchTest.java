@@ -182,8 +182,6 @@ class ArenaWatchTest {
                 HakmemConfig.builder().osBackend(OsBackend.PORTABLE).build())) {
             portable.free(portable.allocate(24));
         }
-        // Only the first listener of the process may miss calls running while it is installed.
-        ArenaWatch.install(ArenaWatch.install(pairing(HakmemArena.global(), new AtomicLong(), new AtomicLong())));
         try (HakmemArena arena = HakmemArena.create()) {
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong damaged = new AtomicLong();

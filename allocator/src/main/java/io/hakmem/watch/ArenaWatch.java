@@ -50,9 +50,6 @@ public final class ArenaWatch {
 
     private static volatile @Nullable Listener listener;
 
-    /** Whether {@link #WATCHING} was switched on; guarded by the class monitor, as install is. */
-    private static boolean switchedOn;
-
     /**
      * Whether a listener was ever installed, as a call site the JIT folds to a constant: a
      * volatile read on every allocation and free also kept the JIT from reusing, across it, the
@@ -64,8 +61,12 @@ public final class ArenaWatch {
      * install, that let a listener hear a block allocated, hear it freed, miss its next
      * allocation by stale compiled code, and hear it freed again (7 in 150 runs of the churn
      * test). Once on, the volatile {@link #listener} alone decides, and it has no such window.
+     * {@code setTarget} returns only once that code is gone, so {@link #install} switches it on
+     * before it publishes the listener: whoever reads a listener knows every call asks for it.
      */
     private static final MutableCallSite WATCHING = new MutableCallSite(constant(false));
+
+    private static final MethodHandle ON = constant(true);
 
     private static final MethodHandle IS_WATCHING = WATCHING.dynamicInvoker();
 
@@ -155,14 +156,13 @@ public final class ArenaWatch {
      * @return the listener it replaced, or null
      */
     public static synchronized @Nullable Listener install(@Nullable Listener newListener) {
-        Listener old = listener;
-        listener = newListener;
-        // Set after the listener: a thread that sees true and then reads the listener finds it.
-        if (newListener != null && !switchedOn) {
-            switchedOn = true;
-            WATCHING.setTarget(constant(true));
+        if (newListener != null && WATCHING.getTarget() != ON) {
+            // A call that sees the switch on before the listener is set finds none and carries on.
+            WATCHING.setTarget(ON);
             MutableCallSite.syncAll(new MutableCallSite[] {WATCHING});
         }
+        Listener old = listener;
+        listener = newListener;
         return old;
     }
 

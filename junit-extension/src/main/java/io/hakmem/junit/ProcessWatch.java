@@ -45,20 +45,12 @@ final class ProcessWatch implements ArenaWatch.Listener {
 
     private ProcessWatch() {}
 
-    /**
-     * Whether an install of {@link #INSTANCE} has returned. The listener field alone does not say
-     * so: {@code install} sets it before it switches the allocator's compiled code over, and a test
-     * thread that ran on meanwhile could allocate unheard.
-     */
-    private static volatile boolean installed;
-
     static void ensureInstalled() {
-        if (!installed || ArenaWatch.listener() != INSTANCE) {
+        if (ArenaWatch.listener() != INSTANCE) {
             synchronized (ProcessWatch.class) {
                 if (ArenaWatch.listener() != INSTANCE) {
                     ArenaWatch.install(INSTANCE);
                 }
-                installed = true;
             }
         }
     }
