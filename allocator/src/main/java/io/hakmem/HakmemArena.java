@@ -1,6 +1,7 @@
 package io.hakmem;
 
 import io.hakmem.cache.BackgroundTrimmer;
+import io.hakmem.cache.Magazine;
 import io.hakmem.cache.OpTotals;
 import io.hakmem.cache.ThreadCache;
 import io.hakmem.cache.ThreadCaches;
@@ -51,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  * {@code byteSize()} is the requested size.
  */
 @NullMarked
-public final class HakmemArena implements Arena {
+public final class HakmemArena extends FrontPlacesPad3 implements Arena {
 
     static {
         // Before any arena exists: a test tool that finds a closed arena's range still mapped asks
@@ -75,20 +76,6 @@ public final class HakmemArena implements Arena {
      * thread through the slots: 10.8-11.2 ns per pair, against 11.6-11.8 through the cache set).
      */
     private final @Nullable ThreadCache @Nullable [] fastHints;
-    /**
-     * The first two threads to use the fast caches, and their caches: {@link ThreadCaches}' front
-     * places, copied here (see {@link ThreadCaches.FrontCacheSink}) so that the fast paths reach
-     * the caches of an arena's usual one or two users in one load, where the hint slots take
-     * three (one of two threads: 11.6 ns per pair through the slots, against 9.0 for the first).
-     * Read racily: a thread only ever matches itself, and wrote its cache before its thread.
-     */
-    private @Nullable Thread firstThread;
-
-    private @Nullable ThreadCache firstCache;
-
-    private @Nullable Thread secondThread;
-
-    private @Nullable ThreadCache secondCache;
 
     private final Arena lifetime = Arena.ofShared();
     private final boolean zero;
@@ -224,15 +211,13 @@ public final class HakmemArena implements Arena {
      */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        try {
-            MemorySegment segment;
-            if ((byteAlignment == 1 || byteAlignment == 8) && (segment = fromCache(byteSize)) != null) {
-                return handOutCached(segment);
-            }
-            return handOut(allocateSlow(byteSize, byteAlignment));
-        } catch (IllegalStateException e) {
-            throw closedDuring(e);
-        }
+        MemorySegment segment = fromCache(byteSize, byteAlignment);
+        return segment != null ? handOutCached(segment) : allocateUncached(byteSize, byteAlignment);
+    }
+
+    /** {@link #fromCache(long)} for the alignments every cached block has. */
+    private @Nullable MemorySegment fromCache(long byteSize, long byteAlignment) {
+        return byteAlignment == 1 || byteAlignment == 8 ? fromCache(byteSize) : null;
     }
 
     /**
@@ -244,9 +229,19 @@ public final class HakmemArena implements Arena {
      */
     @Override
     public MemorySegment allocate(long byteSize) {
+        // Both allocate entries stay within C2's MaxInlineSize (35 bytes of bytecode): C2 inlines
+        // a method that small even where the caller's profile calls the site cold, as it can when
+        // the caller was compiled before its profile filled. At 36 bytes, one fork of five kept
+        // cache-scratch's allocate and free out of line, at 15.4 ns per block against 14.2-14.4.
+        // free is larger: each shape of it under 36 bytes measured about 1 ns slower there, for a
+        // reason not found.
+        MemorySegment segment = fromCache(byteSize);
+        return segment != null ? handOutCached(segment) : allocateUncached(byteSize, 1);
+    }
+
+    private MemorySegment allocateUncached(long byteSize, long byteAlignment) {
         try {
-            MemorySegment segment = fromCache(byteSize);
-            return segment != null ? handOutCached(segment) : handOut(allocateSlow(byteSize, 1));
+            return handOut(allocateSlow(byteSize, byteAlignment));
         } catch (IllegalStateException e) {
             throw closedDuring(e);
         }
@@ -290,26 +285,55 @@ public final class HakmemArena implements Arena {
         if (byteSize <= 0 || byteSize > SizeClasses.MAX_SMALL) {
             return null;
         }
-        ThreadCache tc = fastCache();
-        if (tc == null) {
+        int sizeClass = SizeClasses.classOf(byteSize);
+        Thread t = Thread.currentThread();
+        int place = frontPlace(t);
+        ThreadCache tc = cache(place, t);
+        Magazine m = tc == null ? null : lastMagazine(place, tc);
+        if (tc == null || m == null) {
             return null;
         }
-        // One call site: a caller that inlines this method inlines the magazine allocation, and
-        // its clearing, once. Two copies crowded out the caller's own code: compiled into a loop
-        // of 64 segment accesses, they left the accesses out of line (C2's node cutoff), at
-        // 190 ns per iteration instead of 16.
-        return tc.allocate(SizeClasses.classOf(byteSize), byteSize, zero);
+        if (m.sizeClass() != sizeClass) {
+            m = switchClass(place, tc, sizeClass);
+        }
+        try {
+            // One call site: a caller that inlines this method inlines the magazine allocation,
+            // and its clearing, once. Two copies crowded out the caller's own code: compiled into
+            // a loop of 64 segment accesses, they left the accesses out of line (C2's node
+            // cutoff), at 190 ns per iteration instead of 16.
+            return tc.allocate(m, byteSize, zero);
+        } catch (IllegalStateException e) {
+            throw closedDuring(e);
+        }
     }
 
-    /** {@return the calling thread's cache for the fast paths; null when they are off, or for a virtual thread} */
-    private @Nullable ThreadCache fastCache() {
-        return firstThread == Thread.currentThread() ? firstCache : otherCache();
+    /** {@return 0 or 1 for the thread of that front place, -1 for any other} */
+    private int frontPlace(Thread t) {
+        return firstThread == t ? 0 : secondThread == t ? 1 : -1;
     }
 
-    /** {@link #fastCache} for a thread other than the first: the second, or the hint slots. */
-    private @Nullable ThreadCache otherCache() {
-        Thread t = Thread.currentThread();
-        return secondThread == t ? secondCache : hintedCache(t);
+    /** {@return the cache of thread {@code t}, at front place {@code place}; null when the fast paths are off} */
+    private @Nullable ThreadCache cache(int place, Thread t) {
+        return place == 0 ? firstCache : place == 1 ? secondCache : hintedCache(t);
+    }
+
+    /** {@return the magazine of the last allocation of {@code tc}'s thread, at front place {@code place}} */
+    private @Nullable Magazine lastMagazine(int place, ThreadCache tc) {
+        return place == 0 ? firstMagazine : place == 1 ? secondMagazine : tc.lastAllocated();
+    }
+
+    /** {@return {@code tc}'s magazine of {@code sizeClass}, remembered as its thread's last} */
+    private Magazine switchClass(int place, ThreadCache tc, int sizeClass) {
+        if (place < 0) {
+            return tc.lastAllocated(sizeClass);
+        }
+        Magazine m = tc.magazine(sizeClass);
+        if (place == 0) {
+            firstMagazine = m;
+        } else {
+            secondMagazine = m;
+        }
+        return m;
     }
 
     private @Nullable ThreadCache hintedCache(Thread t) {
@@ -326,17 +350,21 @@ public final class HakmemArena implements Arena {
         if (place == 0) {
             if (cache != null) {
                 firstCache = cache;
+                firstMagazine = cache.lastAllocated();
                 firstThread = cache.thread();
             } else {
                 firstThread = null;
                 firstCache = null;
+                firstMagazine = null;
             }
         } else if (cache != null) {
             secondCache = cache;
+            secondMagazine = cache.lastAllocated();
             secondThread = cache.thread();
         } else {
             secondThread = null;
             secondCache = null;
+            secondMagazine = null;
         }
     }
 
@@ -411,14 +439,17 @@ public final class HakmemArena implements Arena {
      */
     public void free(MemorySegment segment) {
         try {
-            ThreadCache tc = fastCache();
-            // Guarded, tracked, watched and virtual threads' frees take their own method, keeping
-            // this one small to inline; a guarded arena has no fast caches.
-            if (tc == null || ArenaWatch.watching()) {
+            Thread t = Thread.currentThread();
+            int place = frontPlace(t);
+            ThreadCache tc = cache(place, t);
+            Magazine last = tc == null ? null : lastMagazine(place, tc);
+            // Guarded, tracked, watched and virtual threads' frees take their own method; a guarded
+            // arena has no fast caches.
+            if (tc == null || last == null || ArenaWatch.watching()) {
                 freeWatched(segment);
                 return;
             }
-            if (!tc.free(segment)) {
+            if (!tc.free(last, segment)) {
                 freeChecked(segment, tc);
             }
         } catch (IllegalStateException e) {

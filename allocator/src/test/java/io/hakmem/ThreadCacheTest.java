@@ -74,6 +74,103 @@ class ThreadCacheTest {
         }
     }
 
+    /**
+     * Each front thread's fast paths start from the magazine of its last allocation, which the
+     * arena keeps for it and the thread switches on every change of class. Two front threads
+     * switching class on every call, freeing out of order, must each keep every block to itself.
+     */
+    @Test
+    void twoFrontThreadsSwitchingClassOnEveryCallKeepEveryBlockTheirOwn() throws Exception {
+        long[] sizes = {16, 200, 48, 1000, 24, 5000};
+        try (HakmemArena arena = HakmemArena.create()) {
+            List<Long> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                long tag = (long) (t + 1) << 40;
+                threads.add(new Thread(() -> {
+                    await(start);
+                    MemorySegment[] window = new MemorySegment[7];
+                    long[] values = new long[window.length];
+                    for (int i = 0; i < 30_000; i++) {
+                        int slot = i % window.length;
+                        if (window[slot] != null) {
+                            if (window[slot].get(ValueLayout.JAVA_LONG, 0) != values[slot]
+                                    || window[slot].get(ValueLayout.JAVA_LONG, window[slot].byteSize() - 8)
+                                            != ~values[slot]) {
+                                damaged.add(values[slot]);
+                            }
+                            arena.free(window[slot]);
+                        }
+                        MemorySegment block = arena.allocate(sizes[i % sizes.length]);
+                        values[slot] = tag | i;
+                        block.set(ValueLayout.JAVA_LONG, 0, values[slot]);
+                        block.set(ValueLayout.JAVA_LONG, block.byteSize() - 8, ~values[slot]);
+                        window[slot] = block;
+                    }
+                    for (MemorySegment block : window) {
+                        arena.free(block);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            start.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(damaged).as("blocks another call overwrote").isEmpty();
+            assertThat(arena.stats().liveBlocks()).isZero();
+        }
+    }
+
+    /**
+     * A thread that takes the first place of a dead one starts from a magazine of its own cache,
+     * never from the one its predecessor last allocated from, which still holds the dead thread's
+     * cached blocks until a trim collects them.
+     */
+    @Test
+    void aThreadTakingTheFirstPlaceOfADeadOneAllocatesOnlyFromItsOwnCache() throws Exception {
+        try (HakmemArena arena = HakmemArena.create()) {
+            List<Left> firstLeft = new ArrayList<>();
+            Thread first = new Thread(() -> {
+                for (int i = 0; i < 300; i++) {
+                    MemorySegment block = arena.allocate(16 + (i % 3) * 100);
+                    block.set(ValueLayout.JAVA_LONG, 0, i);
+                    if (i % 3 == 0) {
+                        firstLeft.add(new Left(block, i));
+                    } else {
+                        arena.free(block);
+                    }
+                }
+            });
+            first.start();
+            first.join();
+            List<MemorySegment> taken = new ArrayList<>();
+            Thread next = new Thread(() -> {
+                for (int i = 0; i < 300; i++) {
+                    MemorySegment block = arena.allocate(16 + (i % 3) * 100);
+                    block.set(ValueLayout.JAVA_LONG, 0, -i - 1);
+                    taken.add(block);
+                }
+            });
+            next.start();
+            next.join();
+            java.util.Set<Long> live = new java.util.HashSet<>();
+            firstLeft.forEach(l -> live.add(l.block().address()));
+            taken.forEach(b -> live.add(b.address()));
+            assertThat(live).as("distinct live blocks").hasSize(firstLeft.size() + taken.size());
+            for (Left l : firstLeft) {
+                assertThat(l.block().get(ValueLayout.JAVA_LONG, 0)).isEqualTo(l.value());
+                arena.free(l.block());
+            }
+            for (int i = 0; i < taken.size(); i++) {
+                assertThat(taken.get(i).get(ValueLayout.JAVA_LONG, 0)).isEqualTo(-i - 1L);
+                arena.free(taken.get(i));
+            }
+            assertThat(arena.stats().liveBlocks()).isZero();
+        }
+    }
+
     @Test
     void freesReachTheSuperSlabLayerAndEverySuperSlabGoesBackWithMagazinesOn() {
         try (HakmemArena arena = HakmemArena.create()) {

@@ -36,6 +36,9 @@ public final class Magazine extends MagazinePadding {
     }
 
     final int sizeClass;
+    /** The cache this magazine belongs to, one load away for a caller that holds the magazine. */
+    final ThreadCache cache;
+
     final int capacity;
     /** The size of this class's blocks. */
     final int blockSize;
@@ -104,7 +107,8 @@ public final class Magazine extends MagazinePadding {
     static final byte INITIAL_FILL_SHIFT = 2;
     private static final byte MAX_FILL_SHIFT = 30;
 
-    Magazine(int sizeClass, int magazineCapacity, int drainInterval) {
+    Magazine(ThreadCache cache, int sizeClass, int magazineCapacity, int drainInterval) {
+        this.cache = cache;
         this.sizeClass = sizeClass;
         this.drainInterval = drainInterval;
         this.capacity = Math.max(1, Math.min(magazineCapacity, boundBytes(sizeClass) / SizeClasses.size(sizeClass)));
@@ -153,6 +157,16 @@ public final class Magazine extends MagazinePadding {
     /** {@return the word of a new drain interval with {@code count} cached blocks} */
     private long intervalStart(int count) {
         return (long) -drainInterval << 32 | count & COUNT_BITS;
+    }
+
+    /** {@return the size class whose blocks this magazine caches} */
+    public int sizeClass() {
+        return sizeClass;
+    }
+
+    /** {@return the thread cache this magazine belongs to} */
+    public ThreadCache cache() {
+        return cache;
     }
 
     /** Publishes a new word, after the slots its count covers. */

@@ -79,12 +79,22 @@ public final class ThreadCache implements SpanOwner {
         this.mags = new Magazine[SizeClasses.count()];
         int most = 1;
         for (int sizeClass = 0; sizeClass < mags.length; sizeClass++) {
-            mags[sizeClass] = new Magazine(sizeClass, magazineCapacity, drainInterval);
+            mags[sizeClass] = new Magazine(this, sizeClass, magazineCapacity, drainInterval);
             most = Math.max(most, mags[sizeClass].capacity);
         }
         this.batch = new long[most];
         this.batchSpans = new Span[most];
         this.lastAllocated = mags[0];
+    }
+
+    /** {@return the magazine of the owner's last allocation} */
+    public Magazine lastAllocated() {
+        return lastAllocated;
+    }
+
+    /** {@return this cache's magazine of class {@code sizeClass}} */
+    public Magazine magazine(int sizeClass) {
+        return mags[sizeClass];
     }
 
     /**
@@ -100,14 +110,28 @@ public final class ThreadCache implements SpanOwner {
         // allocation reads it: reached through two different chains of loads, the read ran
         // ahead of the write's address and the CPU had to replay it (cache-scratch, one thread:
         // 15.5 ns per block, 14.0 through the same chain).
-        Magazine m = lastAllocated;
-        if (m.sizeClass != sizeClass) {
-            m = mags[sizeClass];
-        }
-        return allocate(m, byteSize, zero);
+        return allocate(lastAllocated(sizeClass), byteSize, zero);
     }
 
-    private @Nullable MemorySegment allocate(Magazine m, long byteSize, boolean zero) {
+    /**
+     * {@return the magazine of class {@code sizeClass}, from now on the magazine of the last
+     * allocation}
+     */
+    public Magazine lastAllocated(int sizeClass) {
+        Magazine m = lastAllocated;
+        if (m.sizeClass != sizeClass) {
+            lastAllocated = m = mags[sizeClass];
+        }
+        return m;
+    }
+
+    /**
+     * {@link #allocate(int, long, boolean)} for a caller that keeps the owner's last magazine
+     * itself (see {@link #lastAllocated(int)}) and has already switched it to the class asked for.
+     *
+     * @param m one of this cache's magazines
+     */
+    public @Nullable MemorySegment allocate(Magazine m, long byteSize, boolean zero) {
         int sizeClass = m.sizeClass;
         long word = m.word();
         int n = (int) word - 1;
@@ -136,9 +160,6 @@ public final class ThreadCache implements SpanOwner {
             // The revoker read the lowered count, so it left this block to us; the magazine
             // starts over empty, so no slot keeps the block's segment.
             return handOut(m, NO_SLOT, kept, span, indexAndDirty, byteSize, zero);
-        }
-        if (lastAllocated != m) {
-            lastAllocated = m;
         }
         return handOut(m, n, (MemorySegment) m.segments[n], m.span(n), m.indexes[n], byteSize, zero);
     }
@@ -193,7 +214,16 @@ public final class ThreadCache implements SpanOwner {
      *     was changed, and the arena's checked path takes over
      */
     public boolean free(MemorySegment segment) {
-        Magazine m = lastAllocated;
+        return free(lastAllocated, segment);
+    }
+
+    /**
+     * {@link #free(MemorySegment)} for a caller that keeps the owner's last magazine itself.
+     *
+     * @param last the magazine of the owner's last allocation, one of this cache's
+     */
+    public boolean free(Magazine last, MemorySegment segment) {
+        Magazine m = last;
         long word = m.word();
         int n = (int) word;
         if (m.segments[n] != segment) {
