@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>HotSpot places a superclass's fields before its subclass's, so the padding lives in a chain
  * of classes: threads and caches, padding, the first magazine, padding, the second magazine,
- * padding, then the arena's own fields. It also fills a superclass's gaps with its subclasses'
- * fields, which put the first magazine beside the caches and the arena's flags beside the second
- * magazine: every class of the chain is a whole number of 8-byte words, leaving no gap.
+ * padding, then the arena's own fields. HotSpot also fills a superclass's gaps with its
+ * subclasses' fields: without the {@code gap} fields, the first magazine went beside the caches
+ * and the arena's flags beside the second magazine. With them, every class of the chain is a
+ * whole number of 8-byte words, and no gap is left.
  */
 @NullMarked
 abstract class FrontPlaces {
