@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * padding, then the arena's own fields. HotSpot also fills a superclass's gaps with its
  * subclasses' fields: without the {@code gap} fields, the first magazine went beside the caches
  * and the arena's flags beside the second magazine. With them, every class of the chain is a
- * whole number of 8-byte words, and no gap is left.
+ * whole number of 8-byte words, and no gap is left, as long as references take 4 bytes (compressed
+ * oops, the default below 32 GiB of heap). With 8-byte references a 4-byte gap follows each
+ * magazine, and the arena's flags may land there: slower then, never wrong.
  */
 @NullMarked
 abstract class FrontPlaces {
