@@ -345,26 +345,24 @@ public final class HakmemArena extends FrontPlacesPad3 implements Arena {
         return c != null ? c : Objects.requireNonNull(fastCaches).current();
     }
 
-    /** The {@link ThreadCaches.FrontCacheSink} of the fast caches; under their monitor. */
+    /**
+     * The {@link ThreadCaches.FrontCacheSink} of the fast caches; under their monitor, by the
+     * thread claiming the place or by the reaper of its dead one. The thread is cleared first and
+     * written last, as the sink asks.
+     */
     private void frontCacheChanged(int place, @Nullable ThreadCache cache) {
+        Magazine last = cache == null ? null : cache.lastAllocated();
+        Thread owner = cache == null ? null : cache.thread();
         if (place == 0) {
-            if (cache != null) {
-                firstCache = cache;
-                firstMagazine = cache.lastAllocated();
-                firstThread = cache.thread();
-            } else {
-                firstThread = null;
-                firstCache = null;
-                firstMagazine = null;
-            }
-        } else if (cache != null) {
-            secondCache = cache;
-            secondMagazine = cache.lastAllocated();
-            secondThread = cache.thread();
+            firstThread = null;
+            firstCache = cache;
+            firstMagazine = last;
+            firstThread = owner;
         } else {
             secondThread = null;
-            secondCache = null;
-            secondMagazine = null;
+            secondCache = cache;
+            secondMagazine = last;
+            secondThread = owner;
         }
     }
 

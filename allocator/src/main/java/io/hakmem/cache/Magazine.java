@@ -36,9 +36,6 @@ public final class Magazine extends MagazinePadding {
     }
 
     final int sizeClass;
-    /** The cache this magazine belongs to, one load away for a caller that holds the magazine. */
-    final ThreadCache cache;
-
     final int capacity;
     /** The size of this class's blocks. */
     final int blockSize;
@@ -107,8 +104,7 @@ public final class Magazine extends MagazinePadding {
     static final byte INITIAL_FILL_SHIFT = 2;
     private static final byte MAX_FILL_SHIFT = 30;
 
-    Magazine(ThreadCache cache, int sizeClass, int magazineCapacity, int drainInterval) {
-        this.cache = cache;
+    Magazine(int sizeClass, int magazineCapacity, int drainInterval) {
         this.sizeClass = sizeClass;
         this.drainInterval = drainInterval;
         this.capacity = Math.max(1, Math.min(magazineCapacity, boundBytes(sizeClass) / SizeClasses.size(sizeClass)));
@@ -162,11 +158,6 @@ public final class Magazine extends MagazinePadding {
     /** {@return the size class whose blocks this magazine caches} */
     public int sizeClass() {
         return sizeClass;
-    }
-
-    /** {@return the thread cache this magazine belongs to} */
-    public ThreadCache cache() {
-        return cache;
     }
 
     /** Publishes a new word, after the slots its count covers. */

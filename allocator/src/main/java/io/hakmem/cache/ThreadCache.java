@@ -79,7 +79,7 @@ public final class ThreadCache implements SpanOwner {
         this.mags = new Magazine[SizeClasses.count()];
         int most = 1;
         for (int sizeClass = 0; sizeClass < mags.length; sizeClass++) {
-            mags[sizeClass] = new Magazine(this, sizeClass, magazineCapacity, drainInterval);
+            mags[sizeClass] = new Magazine(sizeClass, magazineCapacity, drainInterval);
             most = Math.max(most, mags[sizeClass].capacity);
         }
         this.batch = new long[most];
