@@ -124,9 +124,10 @@ class ThreadCacheTest {
     }
 
     /**
-     * A thread that takes the first place of a dead one starts from a magazine of its own cache,
-     * never from the one its predecessor last allocated from, which still holds the dead thread's
-     * cached blocks until a trim collects them.
+     * A thread that takes the first place of a dead one gets the arena's copy of that place
+     * rewritten to its own cache and magazine. Through the dead thread's cache instead, its blocks
+     * stay distinct and keep their contents, but hundreds still count as live once every block is
+     * freed.
      */
     @Test
     void aThreadTakingTheFirstPlaceOfADeadOneAllocatesOnlyFromItsOwnCache() throws Exception {
