@@ -14,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 @NullMarked
 public final class JmhResults {
+    /** The pair by two threads sharing one allocator: measured, but not one of the gates. */
+    static final String SHARED_PAIR = "pair, batch 1, 2 threads";
+
     /** Method name to label, in the order the report lists them. */
     private static final List<String[]> WORKLOADS = List.of(
             new String[] {"batch1", "pair, batch 1"},
             new String[] {"batch1000", "pair, batch 1000 LIFO"},
-            new String[] {"sharedPair", "pair, batch 1, 2 threads"},
+            new String[] {"sharedPair", SHARED_PAIR},
             new String[] {"sweep", "size sweep %s, batch 100"},
             new String[] {"randomMixed", "random-mixed"},
             new String[] {"xmalloc", "xmalloc, 2 threads"},

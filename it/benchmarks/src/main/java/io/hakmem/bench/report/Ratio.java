@@ -65,5 +65,10 @@ record Ratio(double median, double low, double high) {
         String text() {
             return text;
         }
+
+        /** {@return the text without Markdown emphasis} */
+        String plainText() {
+            return text.replace("*", "");
+        }
     }
 }

@@ -1,9 +1,11 @@
 package io.hakmem.bench.report;
 
 import io.hakmem.bench.peer.PeerKind;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * hakmem's targets from the benchmark issues, checked against one run. Each speed target compares
@@ -23,17 +25,40 @@ final class Targets {
         Map<String, Map<String, Score>> rows = SpeedTable.byWorkload(scores);
         StringBuilder md =
                 new StringBuilder("| target | measured [range the spreads allow] | verdict |\n|---|---:|---|\n");
+        Map<Ratio.Verdict, Integer> gates = new EnumMap<>(Ratio.Verdict.class);
         // Issue #13: never slower than glibc on any workload, each kind against its own kind.
         for (String workload : rows.keySet()) {
-            timeRatio(md, rows, workload, PeerKind.HAKMEM, PeerKind.CALLOC, "calloc", 1.0);
-            timeRatio(md, rows, workload, PeerKind.HAKMEM_NO_ZERO, PeerKind.MALLOC, "malloc", 1.0);
+            @Nullable Map<Ratio.Verdict, Integer> tally = workload.equals(JmhResults.SHARED_PAIR) ? null : gates;
+            timeRatio(md, rows, workload, PeerKind.HAKMEM, PeerKind.CALLOC, "calloc", 1.0, tally);
+            timeRatio(md, rows, workload, PeerKind.HAKMEM_NO_ZERO, PeerKind.MALLOC, "malloc", 1.0, tally);
         }
         // ... and the pair loop, zeroed, at half of glibc's plain malloc.
-        timeRatio(md, rows, PAIR, PeerKind.HAKMEM, PeerKind.MALLOC, "malloc", 0.5);
+        timeRatio(md, rows, PAIR, PeerKind.HAKMEM, PeerKind.MALLOC, "malloc", 0.5, gates);
         memoryTargets(md, memory);
-        return md.toString();
+        return md.append('\n').append(summary(gates)).append('\n').toString();
     }
 
+    /**
+     * {@return the count of the speed gates by verdict} Counted here, so that no reader has to count
+     * the rows by hand, nor count the rows shown only for reference.
+     */
+    static String summary(Map<Ratio.Verdict, Integer> gates) {
+        int total = gates.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder text = new StringBuilder("Speed gates in this run: ");
+        for (Ratio.Verdict v : List.of(
+                Ratio.Verdict.MET, Ratio.Verdict.WITHIN_NOISE, Ratio.Verdict.MISSED, Ratio.Verdict.NOT_MEASURED)) {
+            text.append(gates.getOrDefault(v, 0))
+                    .append(' ')
+                    .append(v.plainText())
+                    .append(", ");
+        }
+        return text.append("of ")
+                .append(total)
+                .append(". Rows marked \"for reference\" are measured but are not gates.")
+                .toString();
+    }
+
+    /** Adds one target's row; {@code tally}, when given, counts its verdict as a gate's. */
     private static void timeRatio(
             StringBuilder md,
             Map<String, Map<String, Score>> rows,
@@ -41,13 +66,17 @@ final class Targets {
             PeerKind subject,
             PeerKind base,
             String baseName,
-            double max) {
+            double max,
+            @Nullable Map<Ratio.Verdict, Integer> tally) {
         Ratio r = ratio(rows, workload, subject, base);
-        line(
-                md,
-                workload + ": " + subject.label() + " time at most " + Fmt.ratio(max) + " " + baseName,
-                r.format(),
-                r.atMost(max));
+        Ratio.Verdict verdict = r.atMost(max);
+        String target = workload + ": " + subject.label() + " time at most " + Fmt.ratio(max) + " " + baseName;
+        if (tally == null) {
+            line(md, target, r.format(), verdict.text() + " (for reference)");
+        } else {
+            tally.merge(verdict, 1, Integer::sum);
+            line(md, target, r.format(), verdict.text());
+        }
     }
 
     private static Ratio ratio(Map<String, Map<String, Score>> rows, String workload, PeerKind subject, PeerKind base) {
@@ -82,12 +111,16 @@ final class Targets {
     }
 
     private static void line(StringBuilder md, String target, String measured, Ratio.Verdict verdict) {
+        line(md, target, measured, verdict.text());
+    }
+
+    private static void line(StringBuilder md, String target, String measured, String verdict) {
         md.append("| ")
                 .append(target)
                 .append(" | ")
                 .append(measured)
                 .append(" | ")
-                .append(verdict.text())
+                .append(verdict)
                 .append(" |\n");
     }
 }

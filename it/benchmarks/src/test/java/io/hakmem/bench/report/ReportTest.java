@@ -136,6 +136,29 @@ class ReportTest {
     }
 
     @Test
+    void targetsCountTheGatesByVerdictAndLeaveTheSharedPairOutOfTheCount() {
+        String jmh = "["
+                + String.join(
+                        ",",
+                        // Within noise: 7.3 [7.0-7.6] against 7.2 [7.1-7.5] overlap.
+                        run("PairBenchmark.batch1", "HAKMEM_NO_ZERO", 7.3, 7.0, 7.6, ""),
+                        run("PairBenchmark.batch1", "MALLOC", 7.2, 7.1, 7.5, ""),
+                        // Missed, but shown for reference only: two threads sharing one allocator.
+                        run("SharedPairBenchmark.sharedPair", "HAKMEM_NO_ZERO", 9.0, ""),
+                        run("SharedPairBenchmark.sharedPair", "MALLOC", 7.0, ""))
+                + "]";
+        String md = Targets.render(JmhResults.parse(jmh), new MemoryResults(List.of(), Map.of()));
+        assertThat(md)
+                .contains("| pair, batch 1: hakmem no zeroing time at most 1.00x malloc | 1.01x [0.93-1.07x] "
+                        + "| within noise |")
+                .contains("| pair, batch 1, 2 threads: hakmem no zeroing time at most 1.00x malloc "
+                        + "| 1.29x [1.29-1.29x] | **missed** (for reference) |");
+        // Counted: the pair's two rows (calloc not run: not measured) and the zeroed pair at half of
+        // malloc (batch 1000 not run: not measured); not the shared pair's.
+        assertThat(md).contains("Speed gates in this run: 0 met, 1 within noise, 0 missed, 2 not measured, of 3.");
+    }
+
+    @Test
     void reportNamesTheCommandAndTheMachine() {
         String md = Report.render(List.of(), new MemoryResults(List.of(), Map.of()), "test machine");
         assertThat(md).contains(Report.COMMAND).contains("test machine");
