@@ -49,26 +49,27 @@ record Ratio(double median, double low, double high) {
         return known() ? Fmt.ratio(median) + " [" + Fmt.value(low) + "-" + Fmt.ratio(high) + "]" : "n/a";
     }
 
-    /** What one run can say about a target. */
+    /** What one run can say about a target, in the order a count of verdicts lists them. */
     enum Verdict {
         MET("met"),
-        MISSED("**missed**"),
         WITHIN_NOISE("within noise"),
+        MISSED("missed"),
         NOT_MEASURED("not measured");
 
-        private final String text;
+        private final String label;
 
-        Verdict(String text) {
-            this.text = text;
+        Verdict(String label) {
+            this.label = label;
         }
 
+        /** {@return the verdict as plain words, for a count} */
+        String label() {
+            return label;
+        }
+
+        /** {@return the verdict as a table cell: a miss in bold, so that it stands out} */
         String text() {
-            return text;
-        }
-
-        /** {@return the text without Markdown emphasis} */
-        String plainText() {
-            return text.replace("*", "");
+            return this == MISSED ? "**" + label + "**" : label;
         }
     }
 }
