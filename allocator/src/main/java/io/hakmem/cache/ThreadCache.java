@@ -46,6 +46,9 @@ public final class ThreadCache implements SpanOwner {
      * of the block coming back does not wait for its size, its class and their magazine, three
      * loads in a row after the segment arrives. Written only when it changes (see
      * CONTRIBUTING: nothing written per operation may share a line other threads read).
+     * A thread at one of an arena's two front places keeps that magazine in the arena instead
+     * ({@code FrontPlaces}): its fast paths leave this field where its refills and slow paths put
+     * it, and it only seeds the place when the thread claims it.
      */
     private Magazine lastAllocated;
     /** {@link CommitView#view}, one load closer; replaced by {@link #ensureView} only. */
@@ -87,7 +90,11 @@ public final class ThreadCache implements SpanOwner {
         this.lastAllocated = mags[0];
     }
 
-    /** {@return the magazine of the owner's last allocation} */
+    /**
+     * {@return the magazine of the owner's last allocation through this cache's own paths} Not
+     * the last of a thread at an arena's front place, which the arena keeps; any magazine of this
+     * cache is a correct start for the fast paths, only a slower one.
+     */
     public Magazine lastAllocated() {
         return lastAllocated;
     }
