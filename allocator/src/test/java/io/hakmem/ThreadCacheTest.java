@@ -7,7 +7,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,8 +31,8 @@ class ThreadCacheTest {
         try (HakmemArena arena = HakmemArena.create()) {
             MemorySegment mine = arena.allocate(24);
             mine.set(ValueLayout.JAVA_LONG, 0, -1L);
-            List<Left> left = java.util.Collections.synchronizedList(new ArrayList<>());
-            List<Long> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Left> left = Collections.synchronizedList(new ArrayList<>());
+            List<Long> damaged = Collections.synchronizedList(new ArrayList<>());
             for (int round = 0; round < 20; round++) {
                 List<Thread> pair = new ArrayList<>();
                 for (int t = 0; t < 2; t++) {
@@ -83,7 +86,7 @@ class ThreadCacheTest {
     void twoFrontThreadsSwitchingClassOnEveryCallKeepEveryBlockTheirOwn() throws Exception {
         long[] sizes = {16, 200, 48, 1000, 24, 5000};
         try (HakmemArena arena = HakmemArena.create()) {
-            List<Long> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Long> damaged = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch start = new CountDownLatch(1);
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
@@ -156,7 +159,7 @@ class ThreadCacheTest {
             });
             next.start();
             next.join();
-            java.util.Set<Long> live = new java.util.HashSet<>();
+            Set<Long> live = new HashSet<>();
             firstLeft.forEach(l -> live.add(l.block().address()));
             taken.forEach(b -> live.add(b.address()));
             assertThat(live).as("distinct live blocks").hasSize(firstLeft.size() + taken.size());
