@@ -229,12 +229,14 @@ public final class HakmemArena extends FrontPlacesPad3 implements Arena {
      */
     @Override
     public MemorySegment allocate(long byteSize) {
-        // Both allocate entries stay within C2's MaxInlineSize (35 bytes of bytecode): C2 inlines
-        // a method that small even where the caller's profile calls the site cold, as it can when
-        // the caller was compiled before its profile filled. At 36 bytes, one fork of five kept
-        // cache-scratch's allocate and free out of line, at 15.4 ns per block against 14.2-14.4.
-        // free is larger: each shape of it under 36 bytes measured about 1 ns slower there, for a
-        // reason not found.
+        // Both allocate entries stay within C2's MaxInlineSize (35 bytes of bytecode): where the
+        // caller's profile calls the site cold, as when the caller was compiled before its profile
+        // filled, C2 inlines a method that small, but only while the method has no C2 code of its
+        // own above InlineSmallCode / 4 (625 bytes). This one's own compile is 2-4 KB, so a cold
+        // site inlines it only if the caller is compiled first (see CONTRIBUTING). At 36 bytes,
+        // one fork of five kept cache-scratch's allocate and free out of line, at 15.4 ns per
+        // block against 14.2-14.4. free is larger: each shape of it under 36 bytes measured about
+        // 1 ns slower there, for a reason not found.
         MemorySegment segment = fromCache(byteSize);
         return segment != null ? handOutCached(segment) : allocateUncached(byteSize, 1);
     }

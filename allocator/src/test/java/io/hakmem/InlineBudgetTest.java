@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Both {@code allocate} entries stay within C2's {@code MaxInlineSize} (35 bytes of bytecode by
- * default, read from the running JVM): C2 inlines a method that small even where the caller's
- * profile calls the site cold, and a caller that keeps the allocation out of line pays about 1 ns
- * per block (see CONTRIBUTING). The code lengths are read from the class file, since no JDK API
- * this module compiles against reports them.
+ * default, read from the running JVM): where the caller's profile calls the site cold, C2 inlines
+ * a method that small as long as the method has no C2 code of its own above a quarter of
+ * {@code InlineSmallCode}, and a caller that keeps the allocation out of line pays about 1 ns per
+ * block (see CONTRIBUTING). The code lengths are read from the class file, since no JDK API this
+ * module compiles against reports them.
  */
 class InlineBudgetTest {
 
