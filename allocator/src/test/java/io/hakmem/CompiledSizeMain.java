@@ -14,9 +14,9 @@ import jdk.jfr.consumer.RecordingStream;
 /**
  * Run by {@link InlineBudgetTest} in a JVM that keeps {@code HakmemArena.allocate} and
  * {@code free} out of line, so that C2 compiles each on its own: allocates, writes and frees
- * 16 B blocks until C2 has compiled both, then prints this JVM's {@code InlineSmallCode} and
- * exits. The JVM's compilation log holds the sizes. Exits with 2 when C2 does not get to both
- * within a minute.
+ * 16 B blocks, without zeroing, until C2 has compiled both, then prints this JVM's
+ * {@code InlineSmallCode} and exits. The JVM's compilation log holds the sizes. Exits with 2 when
+ * C2 does not get to both within a minute.
  */
 final class CompiledSizeMain {
     static final String ALLOCATE = "allocate(J)Ljava/lang/foreign/MemorySegment;";
@@ -28,13 +28,11 @@ final class CompiledSizeMain {
 
     private CompiledSizeMain() {}
 
-    /** @param args whether the arena zeroes blocks on allocation */
     public static void main(String[] args) throws InterruptedException, JMException {
-        boolean zero = Boolean.parseBoolean(args[0]);
         Set<String> compiled = ConcurrentHashMap.newKeySet();
         try (RecordingStream compiles = new RecordingStream();
                 HakmemArena arena = HakmemArena.create(
-                        HakmemConfig.builder().zeroOnAllocate(zero).build())) {
+                        HakmemConfig.builder().zeroOnAllocate(false).build())) {
             compiles.enable("jdk.Compilation").withThreshold(Duration.ZERO);
             compiles.onEvent("jdk.Compilation", event -> compiledByC2(event).ifPresent(compiled::add));
             compiles.startAsync();

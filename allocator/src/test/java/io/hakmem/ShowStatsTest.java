@@ -3,11 +3,9 @@ package io.hakmem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,10 +16,10 @@ class ShowStatsTest {
 
     @Test
     void theSystemPropertyPrintsARowPerSizeClassOfTheOpenArenaAndTheClosedTotals() throws Exception {
-        Run run = runMain(List.of("-Dhakmem.showStats=true"), Map.of());
-        assertThat(run.exitCode).isZero();
-        assertThat(run.stdout).isEqualTo("done\n");
-        String err = run.stderr;
+        ChildJvm.Run run = runMain(List.of("-Dhakmem.showStats=true"), Map.of());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("done\n");
+        String err = run.stderr();
         assertThat(err).contains("hakmem: arena \"kept-open\" (open at exit)");
         // block, live, in use, cached, free, spans, resident, allocs, frees
         assertThat(err)
@@ -39,37 +37,20 @@ class ShowStatsTest {
 
     @Test
     void theEnvironmentVariableDoesTheSameAndNothingIsPrintedWithoutEither() throws Exception {
-        Run withEnv = runMain(List.of(), Map.of("HAKMEM_SHOW_STATS", "1"));
-        assertThat(withEnv.exitCode).isZero();
-        assertThat(withEnv.stderr)
+        ChildJvm.Run withEnv = runMain(List.of(), Map.of("HAKMEM_SHOW_STATS", "1"));
+        assertThat(withEnv.exitCode()).isZero();
+        assertThat(withEnv.stderr())
                 .contains("hakmem: arena \"kept-open\" (open at exit)")
                 .containsPattern("(?m)^\\s+16 B\\s+100\\s");
-        Run without = runMain(List.of(), Map.of("HAKMEM_SHOW_STATS", "0"));
-        assertThat(without.exitCode).isZero();
-        assertThat(without.stderr).doesNotContain("hakmem:");
+        ChildJvm.Run without = runMain(List.of(), Map.of("HAKMEM_SHOW_STATS", "0"));
+        assertThat(without.exitCode()).isZero();
+        assertThat(without.stderr()).doesNotContain("hakmem:");
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {}
-
-    private static Run runMain(List<String> jvmOptions, Map<String, String> env)
+    private static ChildJvm.Run runMain(List<String> jvmOptions, Map<String, String> env)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.add("--enable-native-access=ALL-UNNAMED");
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ShowStatsMain.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("HAKMEM_SHOW_STATS");
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        var out = process.getInputStream().readAllBytes();
-        var err = process.getErrorStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("ShowStatsMain did not exit within 60 s");
-        }
-        String stderr = new String(err, StandardCharsets.UTF_8);
-        System.out.println(stderr);
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), stderr);
+        ChildJvm.Run run = ChildJvm.run(jvmOptions, Set.of("HAKMEM_SHOW_STATS"), env, ShowStatsMain.class);
+        System.out.println(run.stderr());
+        return run;
     }
 }
