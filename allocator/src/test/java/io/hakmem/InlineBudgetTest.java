@@ -70,9 +70,10 @@ class InlineBudgetTest {
     }
 
     /**
-     * What a JVM with default options compiled: the size of the largest C2 compile of each of
-     * {@code HakmemArena}'s methods, by name and descriptor, and that JVM's
-     * {@code InlineSmallCode}, which differs in a JVM that stops at C1 as some test runs do.
+     * What the child JVM compiled, with the JIT's defaults apart from keeping {@code allocate} and
+     * {@code free} out of line: the size of the largest C2 compile of each of {@code HakmemArena}'s
+     * methods, by name and descriptor, and that JVM's {@code InlineSmallCode}, which differs in a
+     * JVM that stops at C1 as some test runs do.
      */
     private record OwnCompiles(Map<String, Integer> sizes, int inlineSmallCode) {}
 

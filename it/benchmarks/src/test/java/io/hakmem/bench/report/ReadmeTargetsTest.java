@@ -25,7 +25,7 @@ class ReadmeTargetsTest {
             String[] cells = line.split("\\|");
             if (cells.length == 4 && cells[1].contains(" time at most ")) {
                 String verdict = cells[3].strip();
-                if (!verdict.endsWith("(for reference)")) {
+                if (!verdict.endsWith(Targets.FOR_REFERENCE)) {
                     gates.merge(verdictOf(verdict), 1, Integer::sum);
                 }
             }
